@@ -1,0 +1,116 @@
+"""Indonesian tokens and sentences with character offsets.
+
+Sentences end at . ! ? before a capital, digit or quote, never after a known abbreviation
+(Kol., dll., No., initials) and never inside an open double quote, so a quotation of
+several sentences stays one unit for quote attribution. Paragraphs (newlines) always end
+a sentence.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+TOKEN = re.compile(
+    r"\d+(?:[.,/:]\d+)+"                  # 20.000  26/1  3/4/2024  14:52
+    r"|\w+(?:[-'’]\w+)*"                  # negara-negara  Jum'at
+    r"|[^\w\s]", re.UNICODE)
+
+ABBREVIATIONS = frozenset("""
+kol letkol mayjen brigjen jenderal jend laksda laksma marsda dr drs dra ir prof h hj kh
+jl jln no nomor tel telp hlm dll dsb dst dkk sdr sdri bpk bp ibu tn ny nn st pt cv tbk
+a.n u.p s.h s.e s.pd m.si m.sc ph.d vs kab kec kel prov gub wagub rp us ltd inc co mr mrs ms
+bhd sen jr sr no. art ps ayat
+""".split())
+
+OPEN_QUOTES = "“\""
+CLOSE_QUOTES = "”\""
+_END = re.compile(r"[.!?]+[\"”’')\]]*")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    text: str
+    start: int
+    end: int
+
+
+def tokenize(text: str, offset: int = 0) -> list[Token]:
+    return [Token(m.group(), m.start() + offset, m.end() + offset) for m in TOKEN.finditer(text)]
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """True when the '.' at ``dot`` closes an abbreviation or an initial."""
+    m = re.search(r"([\w.]+)$", text[:dot])
+    if not m:
+        return False
+    word = m.group(1).lower()
+    return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()) or bool(re.fullmatch(r"(\w\.)+\w", word))
+
+
+def _next_starts_sentence(text: str, pos: int) -> bool:
+    rest = text[pos:pos + 3].lstrip(" \t")
+    return bool(rest) and (rest[0].isupper() or rest[0].isdigit() or rest[0] in OPEN_QUOTES + "'(")
+
+
+def _split_paragraph(text: str, base: int) -> list[Sentence]:
+    out, start, depth = [], 0, 0
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if ch == "“":
+            depth += 1
+        elif ch == "”":
+            depth = max(0, depth - 1)
+        elif ch == '"':
+            depth = 0 if depth else 1
+        elif ch in ".!?" and depth == 0:
+            m = _END.match(text, i)
+            end = m.end()
+            if (ch != "." or not _is_abbreviation(text, i)) and (end >= len(text) or (text[end] in " \t" and _next_starts_sentence(text, end))):
+                out.append((start, end))
+                start = end
+            i = end
+            continue
+        i += 1
+    out.append((start, len(text)))
+    if depth and len(out) == 1 and len(text) > 400:   # unbalanced quote: split plainly
+        return _split_plain(text, base)
+    return [_trimmed(text, s, e, base) for s, e in out if text[s:e].strip()]
+
+
+def _split_plain(text: str, base: int) -> list[Sentence]:
+    spans, start = [], 0
+    for m in re.finditer(r"[.!?]+[\"”’')\]]*(?=\s+\S)", text):
+        if m.group()[0] == "." and _is_abbreviation(text, m.start()):
+            continue
+        if _next_starts_sentence(text, m.end()):
+            spans.append((start, m.end()))
+            start = m.end()
+    spans.append((start, len(text)))
+    return [_trimmed(text, s, e, base) for s, e in spans if text[s:e].strip()]
+
+
+def _trimmed(text: str, s: int, e: int, base: int) -> Sentence:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return Sentence(text[s:e], base + s, base + e)
+
+
+def sentences(text: str) -> list[Sentence]:
+    """Split ``text`` into sentences whose offsets index ``text``."""
+    out: list[Sentence] = []
+    pos = 0
+    for para in text.split("\n"):
+        if para.strip():
+            out.extend(_split_paragraph(para, pos))
+        pos += len(para) + 1
+    return out

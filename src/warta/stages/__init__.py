@@ -1,0 +1,16 @@
+"""The stages in their order. Each module holds one stage function (see pipeline.stage)."""
+from __future__ import annotations
+
+from ..pipeline import Pipeline, build
+from ..settings import DEFAULTS, Settings
+from . import clean
+
+EXTRACT = (clean.clean,)
+ANALYZE = EXTRACT + ()
+
+PIPELINES = {"extract": EXTRACT, "analyze": ANALYZE}
+
+
+def pipeline(name: str = "analyze", settings: Settings = DEFAULTS) -> Pipeline:
+    """The named pipeline: ``extract`` (clean text and metadata) or ``analyze`` (everything)."""
+    return build(PIPELINES[name], settings)
