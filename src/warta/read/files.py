@@ -15,7 +15,7 @@ def read_bytes(path: Path, gz: bool, limit: int) -> Union[bytes, Rejection]:
     try:
         size = path.stat().st_size
         if not gz and size > limit:
-            return Rejection(source, "read", f"file is {size / 1e6:.1f} MB, over the {limit / 1e6:.0f} MB "
+            return Rejection(source, "read", f"file is {size / 2**20:.1f} MB, over the {limit / 2**20:.0f} MB "
                              "limit for one document; split it or raise --max-mb")
         with path.open("rb") as fh:
             head = fh.read(2)
@@ -38,6 +38,6 @@ def _gunzip(fh, source: str, limit: int) -> Union[bytes, Rejection]:
     except (gzip.BadGzipFile, zlib.error, OSError) as e:
         return Rejection(source, "read", f"corrupt gzip file ({e}); re-download or re-compress it")
     if len(data) > limit:
-        return Rejection(source, "read", f"decompresses to over {limit / 1e6:.0f} MB for one document; "
+        return Rejection(source, "read", f"decompresses to over {limit / 2**20:.0f} MB for one document; "
                          "split it or raise --max-mb")
     return data

@@ -35,8 +35,8 @@ def read_lines(source: str, lines: Iterable[bytes], settings: Settings) -> Itera
         if not line.strip():
             continue
         if len(line) > settings.max_line_bytes:
-            yield Rejection(source, "read", f"record is {len(line) / 1e6:.1f} MB, over the "
-                            f"{settings.max_line_bytes / 1e6:.0f} MB limit; split it", n)
+            yield Rejection(source, "read", f"record is {len(line) / 2**20:.1f} MB, over the "
+                            f"{settings.max_line_bytes / 2**20:.0f} MB limit; split it", n)
             continue
         yield record(source, line, n)
 
