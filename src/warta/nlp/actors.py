@@ -201,7 +201,7 @@ def guess_people(body: str) -> list[Entity]:
 
 def _name_word(t: Token) -> bool:
     w = t.text
-    return w[:1].isupper() and w[1:2].islower() and w.lower() not in _FUNCTION
+    return w[:1].isupper() and (w[1:2].islower() or len(w) > 3) and w.lower() not in _FUNCTION
 
 
 def _person(body: str, run: list[Token], full: dict[str, Entity]) -> list[Entity]:

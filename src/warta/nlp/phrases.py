@@ -25,7 +25,8 @@ HYPOTHETICAL = frozenset({"jika", "apabila", "kalau", "bila", "seandainya", "and
 CLAUSE_WORDS = frozenset("""
 yang bahwa jika apabila kalau bila karena sebab sehingga agar supaya ketika saat sewaktu
 setelah sesudah sebelum sejak hingga sampai sementara meski meskipun walau walaupun namun
-tetapi tapi sedangkan serta atau demi guna untuk seraya sambil selagi dimana mana
+tetapi tapi sedangkan serta atau demi guna untuk seraya sambil selagi dimana mana apakah
+selama termasuk
 """.split())
 PREPOSITIONS = frozenset("""
 di ke dari pada kepada terhadap dengan untuk bagi oleh atas tentang mengenai dalam
@@ -82,6 +83,8 @@ def subject_before(toks: Sequence[Token], i: int, max_len: int = 12) -> Optional
     j = _skip_time_phrase(toks, j)
     if j >= 0 and toks[j].text == ",":
         k = _discourse_before(toks, j)
+        if k is None:
+            k = _relative_before(toks, j)
         if k is not None:
             j = k
     b = j + 1
@@ -135,7 +138,9 @@ def _skip_time_phrase(toks: Sequence[Token], j: int) -> int:
         j = k                     # "Kementerian Luar Negeri (Kemlu) mengatakan"
     for back in range(1, 5):
         p = k - back + 1
-        if p >= 0 and toks[p].text.lower() == "pada":
+        if p < 0 or (toks[p].text in PUNCT_STOP and toks[p].text not in "()"):
+            break
+        if toks[p].text.lower() == "pada":
             return p - 1
     return j
 
@@ -149,6 +154,16 @@ def _discourse_before(toks: Sequence[Token], comma: int) -> Optional[int]:
         k -= 1
     if words and " ".join(words) in DISCOURSE_PHRASES and k >= 0 and toks[k].text == ",":
         return k - 1
+    return None
+
+
+def _relative_before(toks: Sequence[Token], comma: int) -> Optional[int]:
+    """", yang menang telak dalam pemilihan ," before a predicate: the index before it."""
+    k = comma - 1
+    while k >= 0 and comma - k < 20 and toks[k].text not in PUNCT_STOP:
+        if toks[k].text.lower() == "yang" and k >= 1 and toks[k - 1].text == ",":
+            return k - 2
+        k -= 1
     return None
 
 
@@ -175,6 +190,12 @@ def _sentence_start(toks: Sequence[Token], k: int) -> bool:
     return k == 0 or toks[k - 1].text in ".!?\"“”"
 
 
+TIME_STOP = frozenset("""
+tahun bulan pekan minggu hari lalu ini baru-baru kemarin besok pagi siang sore malam
+sekarang kini setempat
+""".split())
+
+
 def phrase_after(toks: Sequence[Token], i: int, max_len: int = 10, allow_pp: bool = True) -> Optional[tuple[int, int]]:
     """Token range of the noun phrase starting at ``i`` (an object or a prepositional object).
 
@@ -196,7 +217,7 @@ def phrase_after(toks: Sequence[Token], i: int, max_len: int = 10, allow_pp: boo
         if allow_pp and low in ("di", "dari", "asal") and j > a and j + 1 < len(toks) and toks[j + 1].text[0].isupper():
             j += 1
             continue
-        if not is_word(t) or (ends_phrase(t) and low not in DETERMINERS):
+        if not is_word(t) or (ends_phrase(t) and low not in DETERMINERS) or low in TIME_STOP:
             break
         j += 1
     if j > a and toks[j - 1].text.lower() in ("dan", "serta", "di", "dari"):
