@@ -1,0 +1,226 @@
+"""Actors: resolve a span of text (a speaker, an event's source or target) to an entity.
+
+Shared by quotes and events. A span resolves, in this order, to
+1. a linked entity inside it (a person before an organisation before a place), with the
+   country taken from the entity or from a country named in the same phrase
+   ("Menteri Luar Negeri Rusia Sergey Lavrov" -> Lavrov, RUS, GOV);
+2. a pronoun (ia, dia, beliau, -nya) -> the nearest preceding person mention;
+3. a title with a country ("Menlu Rusia", "Diplomat Rusia") -> the nearest preceding person
+   of that country, else the title itself with its country and sector;
+4. a state or body from our gazetteer ("Rusia", "Kremlin", "PBB");
+5. a collective actor word ("pemerintah Mali", "kelompok Islamis", "warga sipil").
+Anything else is not an actor: unknown stays unknown (``None``).
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+from dataclasses import dataclass
+from importlib import resources
+from typing import Optional, Sequence
+
+from ..model import Actor, Entity
+from .tokens import Token
+
+PRONOUNS = frozenset({"ia", "dia", "beliau", "nya"})
+PLURAL_PRONOUNS = frozenset({"mereka", "kami", "kita"})
+PERSON_LABELS = ("PER", "PERSON", "PPL")
+ORG_LABELS = ("ORG", "ORGANISATION", "ORGANIZATION", "NOR")
+PLACE_LABELS = ("GPE", "LOC", "PLACE", "PLC")
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    name: str
+    code: Optional[str]
+    sector: Optional[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    phrase: str
+    sector: str
+    kind: str                        # person | group
+
+
+def _rows(name: str) -> list[list[str]]:
+    text = resources.files("warta.resources.events").joinpath(name).read_text("utf-8")
+    return [l.rstrip("\n").split("\t") for l in text.splitlines() if l.strip() and not l.startswith("#")]
+
+
+@functools.cache
+def places() -> dict[tuple[str, ...], Place]:
+    """Gazetteer keyed by lower-cased word tuples."""
+    out = {}
+    for row in _rows("countries.tsv"):
+        name, code, sector = (row + ["", ""])[:3]
+        out[tuple(name.lower().split())] = Place(name, code.strip() or None, sector.strip() or None)
+    return out
+
+
+@functools.cache
+def roles() -> dict[tuple[str, ...], Role]:
+    return {tuple(r[0].split()): Role(r[0], r[1], r[2]) for r in _rows("roles.tsv")}
+
+
+def longest_match(words: Sequence[str], i: int, table: dict, max_len: int = 4):
+    """The longest key of ``table`` starting at ``words[i]``: (length, value) or (0, None)."""
+    for n in range(min(max_len, len(words) - i), 0, -1):
+        hit = table.get(tuple(words[i:i + n]))
+        if hit is not None:
+            return n, hit
+    return 0, None
+
+
+def strip_nya(word: str) -> str:
+    return word[:-3] if word.endswith("nya") and len(word) > 5 else word
+
+
+class Resolver:
+    """Resolves spans of one article's body to actors using its entities."""
+
+    def __init__(self, body: str, entities: Sequence[Entity]):
+        self.body = body
+        if not entities:
+            entities = guess_people(body)
+        self.entities = sorted(entities, key=lambda e: e.start)
+        self.starts = [e.start for e in self.entities]
+        self.people = [e for e in self.entities if e.label in PERSON_LABELS]
+
+    # --- looking up ---------------------------------------------------------------
+    def inside(self, start: int, end: int) -> list[Entity]:
+        i = bisect.bisect_left(self.starts, start)
+        out = []
+        while i < len(self.entities) and self.entities[i].start < end:
+            if self.entities[i].end <= end:
+                out.append(self.entities[i])
+            i += 1
+        return out
+
+    def person_before(self, pos: int, country: Optional[str] = None) -> Optional[Entity]:
+        """The nearest person mention ending before ``pos`` (of ``country`` when given)."""
+        for e in reversed(self.people):
+            if e.end <= pos and (country is None or e.country == country):
+                return e
+        return None
+
+    # --- resolving ----------------------------------------------------------------
+    def resolve(self, toks: Sequence[Token]) -> Optional[Actor]:
+        """The actor a phrase (its tokens) refers to, or None when it names no actor."""
+        toks = [t for t in toks if t.text not in "\"“”'‘’`"]
+        if not toks:
+            return None
+        start, end = toks[0].start, toks[-1].end
+        text = self.body[start:end]
+        words = [t.text.lower() for t in toks]
+        country, place_sector, role = self._country_and_role(words)
+        ents = self.inside(start, end)
+        person = next((e for e in reversed(ents) if e.label in PERSON_LABELS), None)
+        other = next((e for e in ents if e.label in ORG_LABELS), None)
+        if person is not None:
+            return self._from_entity(person, text, start, end, country, role)
+        if len(words) == 1 and words[0] in PRONOUNS:
+            return self.pronoun(toks[0])
+        if role is not None and role.kind == "person" and country and not other:
+            ref = self.person_before(start, country)
+            if ref is not None:
+                return self._from_entity(ref, text, start, end, country, role)
+        if other is not None:
+            return self._from_entity(other, text, start, end, country, role)
+        sector = role.sector if role else place_sector
+        if country or role or ents:
+            canonical = ents[0].canonical if ents and not role else None
+            return Actor(text, start, end, canonical=canonical, country=country or (ents[0].country if ents else None), sector=sector)
+        if words[0] in PLURAL_PRONOUNS and len(words) == 1:
+            return Actor(text, start, end)
+        return None
+
+    def pronoun(self, tok: Token, suffix: bool = False) -> Actor:
+        """A pronoun (or a -nya suffix) -> the nearest preceding person; else itself."""
+        start = tok.end - 3 if suffix else tok.start
+        text = self.body[start:tok.end]
+        ref = self.person_before(tok.start)
+        if ref is None:
+            return Actor(text, start, tok.end)
+        return Actor(text, start, tok.end, canonical=ref.canonical or ref.text, kb_id=ref.kb_id,
+                     country=ref.country, sector=ref.sector)
+
+    def _from_entity(self, e: Entity, text: str, start: int, end: int,
+                     country: Optional[str], role: Optional[Role]) -> Actor:
+        sector = e.sector or (role.sector if role else None)
+        return Actor(text, start, end, canonical=e.canonical or e.text, kb_id=e.kb_id,
+                     country=e.country or country, sector=sector)
+
+    def _country_and_role(self, words: list[str]) -> tuple[Optional[str], Optional[str], Optional[Role]]:
+        country = place_sector = role = None
+        table, rtable = places(), roles()
+        i = 0
+        while i < len(words):
+            n, place = longest_match(words, i, table)
+            if place is not None and country is None:
+                country, place_sector = place.code, place.sector
+            m, r = longest_match(words, i, rtable)
+            if r is None and words[i] != strip_nya(words[i]):
+                m, r = (1, rtable.get((strip_nya(words[i]),)))
+            if r is not None and role is None:
+                role = r
+            i += max(n, m, 1)
+        return country, place_sector, role
+
+
+# --- fallback when no entities stage ran ------------------------------------------------
+
+_FUNCTION = frozenset("""
+di ke dari pada dan yang ini itu dalam untuk dengan oleh para sang menurut namun tetapi
+sejak setelah selama saat ketika jika meski meskipun sementara selain bulan tahun hari
+senin selasa rabu kamis jumat sabtu minggu januari februari maret april mei juni juli
+agustus september oktober november desember baca juga berita ia dia mereka kami kita
+""".split())
+
+
+def guess_people(body: str) -> list[Entity]:
+    """Person-like capitalised names (two or more words, or a surname of one seen before).
+
+    Used only when no entities stage ran: a low-confidence stand-in so that pronouns and
+    titles can still find their antecedent.
+    """
+    from .tokens import tokenize
+    toks = tokenize(body)
+    out: list[Entity] = []
+    full: dict[str, Entity] = {}
+    i = 0
+    while i < len(toks):
+        j = i
+        while j < len(toks) and _name_word(toks[j]):
+            j += 1
+        if j > i:
+            out.extend(_person(body, toks[i:j], full))
+        i = max(j, i + 1)
+    return out
+
+
+def _name_word(t: Token) -> bool:
+    w = t.text
+    return w[:1].isupper() and (w[1:2].islower() or len(w) > 3) and w.lower() not in _FUNCTION
+
+
+def _person(body: str, run: list[Token], full: dict[str, Entity]) -> list[Entity]:
+    words = [t.text.lower() for t in run]
+    k, country = 0, None
+    while k < len(words):                       # strip leading titles and countries
+        n, hit = longest_match(words, k, roles())
+        m, place = longest_match(words, k, places())
+        if not (n or m):
+            break
+        country = place.code if place is not None and m >= n else country
+        k += max(n, m)
+    run = run[k:]
+    if not run or longest_match([t.text.lower() for t in run], 0, places())[0] == len(run):
+        return []
+    text = body[run[0].start:run[-1].end]
+    if len(run) == 1:
+        ref = full.get(run[0].text)
+        return [Entity(text, run[0].start, run[-1].end, "PER", canonical=ref.canonical, country=ref.country, confidence=0.3)] if ref else []
+    e = Entity(text, run[0].start, run[-1].end, "PER", canonical=text, country=country, confidence=0.3)
+    full[run[-1].text] = e
+    return [e]

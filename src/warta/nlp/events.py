@@ -1,0 +1,382 @@
+"""PLOVER events from an Indonesian predicate lexicon and syntax-light clause structure.
+
+For each sentence: find lexicon triggers (longest match), drop those inside the complement
+of a controlling predicate ("siap membantu" is one AGREE, "meminta ... untuk memerangi" one
+REQUEST), then read the roles off the clause by the trigger's voice:
+- act:  source = the subject before the predicate; target = its object, or the object of
+        dengan/kepada/terhadap/ke/untuk after it ("pp" entries only take the latter);
+- pas:  target = the subject, source = "oleh X";
+- nom:  "invasi Moskow ke Ukraina" (possessor source, prepositional target); after a light
+        verb ("melakukan pembicaraan dengan") it behaves like act;
+- recv: "Mali menerima bantuan dari Moskow" (source after dari, target the subject).
+An event is emitted only when its source resolves to an actor; unknown targets stay None.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+from typing import Iterable, Optional, Sequence
+
+from ..model import Actor, Event, Quote, TimeExpr
+from .actors import Resolver, longest_match, places
+from .phrases import (AUX, FUTURE, HYPOTHETICAL, NEGATORS, PUNCT_STOP, QUOTE_CHARS, TARGET_PREPS,
+                      is_verb, is_word, phrase_after, subject_before)
+from .tokens import Sentence, Token, sentences, tokenize
+
+LIGHT_VERBS = frozenset("""
+melakukan mengadakan menggelar menyelenggarakan melangsungkan menjalin memberikan memberi
+melancarkan menjatuhkan mengumumkan menyampaikan menunjukkan menyatakan mengungkapkan
+mengajukan meluncurkan memulai melanjutkan menawarkan
+""".split())
+FIRST_PERSON = frozenset({"kami", "kita", "saya", "aku"})
+CONTEXT_WORDS = {
+    "terrorism": ("teroris", "terorisme", "kontraterorisme", "anti-teroris", "ekstremisme", "isis", "jihadis"),
+    "cyber": ("siber", "peretas", "peretasan", "serangan siber"),
+    "military": ("militer", "pasukan", "tentara", "senjata", "pertahanan", "rudal", "angkatan", "perang"),
+    "economic": ("ekonomi", "perdagangan", "investasi", "tarif", "ekspor", "impor", "energi"),
+    "diplomatic": ("diplomatik", "diplomasi", "duta", "kedutaan", "bilateral", "menlu", "luar negeri"),
+    "rights": ("hak asasi", "ham"),
+    "election": ("pemilu", "pemilihan"),
+    "refugee": ("pengungsi", "mengungsi"),
+    "cbrn": ("nuklir", "kimia", "biologi"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    words: tuple[str, ...]
+    type: str
+    mode: Optional[str]
+    context: Optional[str]
+    voice: str
+    flags: frozenset[str]
+
+
+@functools.cache
+def lexicon() -> dict[tuple[str, ...], Trigger]:
+    text = resources.files("warta.resources.events").joinpath("triggers.tsv").read_text("utf-8")
+    out = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = (line.split("\t") + [""] * 6)[:6]
+        words = tuple(cols[0].lower().split())
+        out[words] = Trigger(words, cols[1], cols[2] or None, cols[3] or None, cols[4] or "act",
+                             frozenset(f for f in cols[5].split(",") if f))
+    return out
+
+
+@dataclass(slots=True)
+class Match:
+    trigger: Trigger
+    start: int                        # token index of the first trigger word
+    end: int                          # token index after the last
+    anchor: int                       # where the subject is looked for (light verb or start)
+    voice: str
+
+
+def find_triggers(toks: Sequence[Token]) -> list[Match]:
+    words = [t.text.lower() for t in toks]
+    lex = lexicon()
+    out, i = [], 0
+    while i < len(words):
+        n, trig = longest_match(words, i, lex, max_len=4)
+        if trig is None:
+            i += 1
+            continue
+        out.append(_with_light_verb(toks, Match(trig, i, i + n, i, trig.voice)))
+        i += n
+    return _drop_controlled(toks, out)
+
+
+def _with_light_verb(toks: Sequence[Token], m: Match) -> Match:
+    if m.voice != "nom":
+        return m
+    j = m.start - 1
+    while j >= 0 and (toks[j].text.lower() in AUX or toks[j].text.lower() in ("sebuah", "suatu")):
+        j -= 1
+    if j >= 0 and toks[j].text.lower() in LIGHT_VERBS:
+        return Match(m.trigger, m.start, m.end, j, "act")
+    return m
+
+
+def _drop_controlled(toks: Sequence[Token], ms: list[Match]) -> list[Match]:
+    """A trigger inside the complement of an earlier controlling one is not its own event."""
+    out: list[Match] = []
+    for m in ms:
+        ctrl = next((c for c in out if "ctrl" in c.trigger.flags and c.end <= m.start), None)
+        if ctrl is not None and _same_clause(toks, ctrl.end, m.start) and m.start - ctrl.end <= 8:
+            continue
+        out.append(m)
+    return out
+
+
+def _same_clause(toks: Sequence[Token], a: int, b: int) -> bool:
+    return not any(toks[k].text in ".;" for k in range(a, b))
+
+
+# --- events ------------------------------------------------------------------------------
+
+def find_events(body: str, resolver: Resolver, quotes: Sequence[Quote] = (),
+                times: Sequence[TimeExpr] = (), published: Optional[str] = None) -> list[Event]:
+    out: list[Event] = []
+    for sent in sentences(body):
+        toks = tokenize(sent.text, sent.start)
+        if len(toks) > 400:
+            toks = toks[:400]              # a run-on "sentence": code its beginning only
+        seen = set()
+        for m in find_triggers(toks):
+            for ev in _events_for(body, sent, toks, m, resolver, quotes, times, published):
+                key = (ev.type, _key(ev.source), _key(ev.target))
+                if key not in seen:
+                    seen.add(key)
+                    out.append(ev)
+    return out
+
+
+def _key(a: Optional[Actor]) -> Optional[str]:
+    return None if a is None else (a.canonical or a.text).lower()
+
+
+def _events_for(body: str, sent: Sentence, toks: list[Token], m: Match, res: Resolver,
+                quotes: Sequence[Quote], times: Sequence[TimeExpr], published: Optional[str]) -> Iterable[Event]:
+    claimant = _claimant(quotes, toks[m.start].start)
+    roles = _roles(toks, m, res, claimant)
+    if roles is None:
+        return []
+    source, targets = roles
+    events = []
+    for target in targets or [None]:
+        if target is not None and _key(target) == _key(source):
+            continue
+        events.append(_event(body, sent, toks, m, source, target, claimant, times, published))
+    return events
+
+
+def _roles(toks: list[Token], m: Match, res: Resolver, claimant: Optional[Actor]):
+    voice = m.voice
+    if voice == "act":
+        source = _subject(toks, m.anchor, res)
+        targets = _targets(toks, m, res)
+        if source is not None and not targets and "pair" in m.trigger.flags:
+            source, targets = _split_pair(toks, m, res, source)
+    elif voice == "pas":
+        targets = [a for a in [_subject(toks, m.anchor, res)] if a]
+        source = _pp_actor(toks, m.end, res, ("oleh",))
+    elif voice == "recv":
+        targets = [a for a in [_subject(toks, m.anchor, res)] if a]
+        source = _pp_actor(toks, m.end, res, ("dari",))
+    else:
+        return _nominal_roles(toks, m, res)
+    source = _first_person(source, claimant)
+    if source is None:
+        return None
+    return source, targets
+
+
+def _nominal_roles(toks: list[Token], m: Match, res: Resolver):
+    span = phrase_after(toks, m.end, max_len=6, allow_pp=False)
+    source = _resolve(toks, span, res) if span else None
+    targets = _pp_targets(toks, span[1] if span else m.end, res, ("ke", "terhadap", "atas", "dengan", "melawan"))
+    if source is None and _in_fronted_clause(toks, m.start):
+        source = _main_clause_subject(toks, res)
+    if source is None or not targets:
+        return None
+    return source, targets
+
+
+def _first_person(source: Optional[Actor], claimant: Optional[Actor]) -> Optional[Actor]:
+    """"Kami siap ..." inside a quotation: the speaker's side."""
+    if source is not None and claimant is not None and source.text.lower() in FIRST_PERSON:
+        return Actor(source.text, source.start, source.end, claimant.canonical, claimant.kb_id,
+                     claimant.country, claimant.sector)
+    return source
+
+
+def _resolve(toks: Sequence[Token], span: Optional[tuple[int, int]], res: Resolver) -> Optional[Actor]:
+    if span is None:
+        return None
+    return res.resolve(toks[span[0]:span[1]])
+
+
+def _subject(toks: list[Token], i: int, res: Resolver) -> Optional[Actor]:
+    j = i - 1
+    while j >= 0 and (toks[j].text.lower() in AUX or toks[j].text.lower() in ("siap", "untuk", "bersedia", "berencana", "mulai")):
+        j -= 1
+    if j >= 0 and toks[j].text.lower() == "yang":           # "kelompok Islamis yang menargetkan"
+        return _resolve(toks, subject_before(toks, j), res)
+    if j >= 0 and toks[j].text.lower() in ("dan", "serta", "lalu", "kemudian"):
+        first = next((k for k in range(1, j) if is_verb(toks[k]) or toks[k].text.lower() in LIGHT_VERBS), None)
+        return _resolve(toks, subject_before(toks, first), res) if first else None
+    actor = _resolve(toks, subject_before(toks, i), res)
+    if actor is None and _in_fronted_clause(toks, i):
+        actor = _main_clause_subject(toks, res)
+    return actor
+
+
+def _in_fronted_clause(toks: Sequence[Token], i: int) -> bool:
+    """True when ``i`` lies before the first comma of a sentence that opens with a verb or
+    a subordinator ("Berbicara setelah pembicaraan ..., Lavrov menyoroti")."""
+    if not toks or not any(t.text == "," for t in toks[i:]):
+        return False
+    first = toks[0].text.lower()
+    opener = is_verb(Token(first, 0, 0)) or first in ("setelah", "usai", "sebelum", "saat", "ketika", "sejak", "selama", "dalam")
+    return opener and all(t.text != "," for t in toks[:i])
+
+
+def _main_clause_subject(toks: list[Token], res: Resolver) -> Optional[Actor]:
+    comma = next(k for k, t in enumerate(toks) if t.text == ",")
+    span = phrase_after(toks, comma + 1, max_len=8, allow_pp=False)
+    if span is None or span[1] >= len(toks) or not (is_verb(toks[span[1]]) or toks[span[1]].text.lower() in AUX):
+        return None
+    return _resolve(toks, span, res)
+
+
+def _targets(toks: list[Token], m: Match, res: Resolver) -> list[Actor]:
+    start = m.end
+    if "ctrl" in m.trigger.flags:          # "siap (untuk) membantu Senegal": the verb's object
+        while start < len(toks) and toks[start].text.lower() in AUX | {"untuk", "agar", "supaya"}:
+            start += 1
+        if start < len(toks) and is_verb(toks[start]):
+            start += 1
+    if "pp" not in m.trigger.flags:
+        span = phrase_after(toks, start, max_len=8)
+        if span is not None:
+            found = _conjuncts(toks, span, res)
+            if found:
+                return found
+    return _pp_targets(toks, start, res, TARGET_PREPS)
+
+
+def _pp_targets(toks: list[Token], i: int, res: Resolver, preps: Sequence[str]) -> list[Actor]:
+    """Actors of the first prepositional phrase (within the clause) that names any."""
+    for k in range(i, min(len(toks), i + 12)):
+        low = toks[k].text.lower()
+        if toks[k].text in ";" or low in ("yang", "bahwa", "jika", "karena", "sehingga") or (toks[k].text == "," and k > i + 1 and not _list_comma(toks, k)):
+            break
+        if low in preps:
+            span = phrase_after(toks, k + 1, max_len=10)
+            found = _conjuncts(toks, span, res) if span else []
+            if found:
+                return found
+    return []
+
+
+def _list_comma(toks: Sequence[Token], k: int) -> bool:
+    return k + 1 < len(toks) and toks[k + 1].text[0].isupper()
+
+
+def _pp_actor(toks: list[Token], i: int, res: Resolver, preps: Sequence[str]) -> Optional[Actor]:
+    found = _pp_targets(toks, i, res, preps)
+    return found[0] if found else None
+
+
+def _conjuncts(toks: list[Token], span: tuple[int, int], res: Resolver) -> list[Actor]:
+    """"Kuba, Venezuela, dan Nikaragua" -> three actors; a single phrase -> one."""
+    a, b = span
+    while b < len(toks) and toks[b].text == "," and b + 1 < len(toks) and toks[b + 1].text[0].isupper():
+        nxt = phrase_after(toks, b + 1, max_len=6)
+        if nxt is None:
+            break
+        b = nxt[1]
+    parts, cur = [], a
+    for k in range(a, b):
+        if toks[k].text == "," or toks[k].text.lower() in ("dan", "serta"):
+            parts.append((cur, k))
+            cur = k + 1
+    parts.append((cur, b))
+    actors = [_resolve(toks, p, res) for p in parts if p[1] > p[0]]
+    if len(parts) > 1 and all(actors) and all(x.country or x.canonical for x in actors):
+        return actors
+    whole = _resolve(toks, span, res)
+    return [whole] if whole else []
+
+
+def _split_pair(toks: list[Token], m: Match, res: Resolver, source: Actor):
+    """"Rusia dan AS bertemu": a reciprocal predicate with a conjoined subject."""
+    if source.start is None:
+        return source, []
+    idx = [k for k, t in enumerate(toks) if source.start <= t.start and t.end <= (source.end or 0)]
+    conj = [k for k in idx if toks[k].text.lower() == "dan"]
+    if not conj:
+        return source, []
+    left = _resolve(toks, (idx[0], conj[0]), res)
+    right = _resolve(toks, (conj[0] + 1, idx[-1] + 1), res)
+    if left and right:
+        return left, [right]
+    return source, []
+
+
+def _claimant(quotes: Sequence[Quote], pos: int) -> Optional[Actor]:
+    for q in quotes:
+        if q.content_start <= pos < q.content_end and q.speaker is not None:
+            return q.speaker
+    return None
+
+
+# --- attributes ----------------------------------------------------------------------------
+
+def _event(body: str, sent: Sentence, toks: list[Token], m: Match, source: Actor,
+           target: Optional[Actor], claimant: Optional[Actor], times: Sequence[TimeExpr],
+           published: Optional[str]) -> Event:
+    trig = m.trigger
+    date, inferred = _date(sent, toks[m.start].start, times, published)
+    ev = Event(type=trig.type, sentence=sent.text, start=sent.start, end=sent.end,
+               trigger=" ".join(t.text for t in toks[m.start:m.end]), mode=trig.mode,
+               aux=_aux(toks, m), context=trig.context or _context(sent.text),
+               source=source, target=target, claimant=claimant, date=date,
+               date_inferred=inferred, location=_location(toks), confidence=_confidence(source, target))
+    return ev
+
+
+def _aux(toks: Sequence[Token], m: Match) -> Optional[str]:
+    lo = m.anchor
+    window = [t.text.lower() for t in toks[max(0, lo - 4):lo]]
+    clause = []
+    for t in reversed(toks[:lo]):
+        if t.text in PUNCT_STOP:
+            break
+        clause.append(t.text.lower())
+    if any(w in HYPOTHETICAL for w in clause):
+        return "hypothetical"
+    if any(w in NEGATORS for w in window) or "membantah" in window:
+        return "negated"
+    if any(w in FUTURE for w in window):
+        return "future"
+    return None
+
+
+def _context(text: str) -> Optional[str]:
+    low = text.lower()
+    for name, words in CONTEXT_WORDS.items():
+        if any(w in low for w in words):
+            return name
+    return None
+
+
+def _location(toks: Sequence[Token]) -> Optional[str]:
+    words = [t.text.lower() for t in toks]
+    table = places()
+    for k, w in enumerate(words[:-1]):
+        if w == "di" and toks[k + 1].text[0].isupper():
+            n, place = longest_match(words, k + 1, table)
+            if place is not None:
+                return " ".join(t.text for t in toks[k + 1:k + 1 + n])
+    return None
+
+
+def _date(sent: Sentence, pos: int, times: Sequence[TimeExpr], published: Optional[str]) -> tuple[Optional[str], bool]:
+    inside = [t for t in times if sent.start <= t.start < sent.end and t.value and t.type in ("DATE", "TIME")]
+    if inside:
+        best = min(inside, key=lambda t: abs(t.start - pos))
+        return best.value[:10], False
+    return (published[:10], True) if published else (None, False)
+
+
+def _confidence(source: Actor, target: Optional[Actor]) -> float:
+    c = 0.4
+    c += 0.2 if (source.canonical or source.country) else 0.0
+    c += 0.2 if target is not None and (target.canonical or target.country) else 0.0
+    c += 0.1 if target is not None else 0.0
+    return round(min(c, 0.95), 2)

@@ -1,0 +1,357 @@
+"""Quotes: direct (“...”, "...", '...') and reported speech, each with its speaker.
+
+Works per sentence on tokens, so it behaves the same on running text and on tokenised
+lines without quote marks (``Kami siap bekerja sama , kata Lavrov .``). Patterns:
+- pre-posed cue:  SPEAKER mengatakan/menegaskan/... (bahwa) CONTENT
+- post-posed cue: CONTENT , kata/ujar/imbuh/... SPEAKER   |   CONTENT , ujarnya/katanya
+- inverted:       CONTENT , SPEAKER mengatakan (pada hari Selasa) .
+- menurut:        menurut SPEAKER , CONTENT   |   CONTENT , menurut SPEAKER
+A direct quote takes its speaker from the cue after it, else before it, else from the
+sentence's speech verb, else (a paragraph that is only a quotation) from the quote just
+before. A quote whose speaker cannot be found is not reported.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional, Sequence
+
+from ..model import Actor, Quote
+from .actors import Resolver
+from .phrases import QUOTE_CHARS, phrase_after, subject_before, is_word
+from .tokens import Sentence, Token, sentences, tokenize
+
+PRE_CUES = frozenset("""
+mengatakan menyatakan menegaskan menjelaskan mengungkapkan menekankan mencatat menambahkan
+menyebutkan menyebut memperingatkan mengklaim mengeklaim membantah menuturkan menyampaikan
+berkata mengingatkan menilai mengumumkan melaporkan mengakui menjawab berpendapat meyakini
+menuduh menuding mengemukakan memaparkan menerangkan mengimbuhkan menandaskan mengutarakan
+berujar berucap mengaku memastikan menulis menyimpulkan mengisyaratkan mensinyalir
+menganggap menolak menanggapi menyoroti mengeluhkan berharap menginformasikan
+""".split())
+POST_CUES = frozenset("""
+kata ujar ucap imbuh tutur jelas ungkap tegas pungkas lanjut tambah sebut terang papar
+tulis yakin klaim
+""".split())
+NYA_CUES = frozenset(w + "nya" for w in POST_CUES)
+CUE_PHRASES = (("bunyi", "pernyataan"), ("demikian", "pernyataan"), ("menurut",), ("demikian", "menurut"))
+TIME_WORDS = frozenset("""
+pada hari senin selasa rabu kamis jumat jum'at sabtu minggu kemarin lalu ini itu pagi siang
+sore malam waktu setempat baru-baru
+""".split())
+NO_SPEAKER_NP = frozenset({"hal", "itu", "ini", "tersebut", "laporan", "data", "hasil"})
+
+
+@dataclass(slots=True)
+class Found:
+    speaker: Optional[Actor]
+    cue: Optional[str]
+    content: tuple[int, int]         # character span
+    span: tuple[int, int]
+    direct: bool
+    confidence: float
+
+
+def find_quotes(body: str, resolver: Resolver) -> list[Quote]:
+    out: list[Quote] = []
+    prev: Optional[Found] = None
+    for sent in sentences(body):
+        toks = tokenize(sent.text, sent.start)
+        found = _sentence_quotes(body, sent, toks, resolver, prev)
+        for f in found:
+            out.append(_to_quote(body, f))
+        prev = found[-1] if found else (None if _has_text_outside_quotes(toks) else prev)
+    return out
+
+
+def _to_quote(body: str, f: Found) -> Quote:
+    cs, ce = f.content
+    return Quote(body[cs:ce], f.span[0], f.span[1], cs, ce, f.direct, f.speaker, f.cue, f.confidence)
+
+
+def _has_text_outside_quotes(toks: Sequence[Token]) -> bool:
+    return bool(toks) and toks[0].text not in QUOTE_CHARS
+
+
+# --- direct quotes ----------------------------------------------------------------------
+
+def quote_marks(toks: Sequence[Token]) -> list[tuple[int, Optional[int]]]:
+    """Pairs of token indices (open, close) of quotation marks; close None when unbalanced."""
+    pairs: list[tuple[int, Optional[int]]] = []
+    open_at: Optional[int] = None
+    for i, t in enumerate(toks):
+        ch = t.text
+        if ch in "“‘" or (ch in "\"'`" and open_at is None and _opens(toks, i)):
+            if open_at is None:
+                open_at = i
+        elif ch in "”’\"'" and open_at is not None:
+            if i > open_at + 1:
+                pairs.append((open_at, i))
+            open_at = None if i > open_at + 1 else open_at
+    if open_at is not None and open_at < len(toks) - 2:
+        pairs.append((open_at, None))
+    return pairs
+
+
+def _opens(toks: Sequence[Token], i: int) -> bool:
+    """A straight quote opens when a word follows it (not a closing quote after a word)."""
+    return i + 1 < len(toks) and is_word(toks[i + 1]) and (i == 0 or not is_word(toks[i - 1]) or toks[i - 1].end < toks[i].start)
+
+
+def _sentence_quotes(body: str, sent: Sentence, toks: list[Token], res: Resolver,
+                     prev: Optional[Found]) -> list[Found]:
+    out: list[Found] = []
+    pairs = quote_marks(toks)
+    inside = set()
+    for a, b in pairs:
+        inside.update(range(a, (b if b is not None else len(toks)) + 1))
+        f = _direct(body, sent, toks, a, b, res, prev)
+        if f is not None:
+            out.append(f)
+    out.extend(_reported(toks, inside, res))
+    out.sort(key=lambda f: f.content[0])
+    return out
+
+
+def _direct(body: str, sent: Sentence, toks: list[Token], a: int, b: Optional[int],
+            res: Resolver, prev: Optional[Found]) -> Optional[Found]:
+    end = b if b is not None else len(toks)
+    content_toks = toks[a + 1:end]
+    if not content_toks:
+        return None
+    content = (content_toks[0].start, content_toks[-1].end)
+    hit = _speaker_after(toks, end + 1, res) if b is not None else None
+    if hit is None:
+        hit = _speaker_before(toks, a, res)
+    if hit is None:
+        hit = _sentence_speaker(toks, a, res)
+    if hit is None:
+        if prev is not None and prev.speaker is not None and a == 0:
+            return Found(prev.speaker, None, content, (toks[a].start, toks[end - 1].end if b is None else toks[b].end), True, 0.6)
+        return None
+    speaker, cue, conf = hit
+    lo = min(toks[a].start, speaker.start if speaker.start is not None else toks[a].start)
+    hi = max(toks[min(end, len(toks) - 1)].end, speaker.end or 0)
+    return Found(speaker, cue, content, (lo, hi), True, conf if b is not None else conf * 0.7)
+
+
+def _skip_marks(toks: Sequence[Token], i: int) -> int:
+    while i < len(toks) and (toks[i].text in QUOTE_CHARS or toks[i].text in ",."):
+        i += 1
+    return i
+
+
+Hit = tuple[Actor, str, float]
+
+
+def _speaker_after(toks: list[Token], i: int, res: Resolver) -> Optional[Hit]:
+    """``” kata Lavrov``, ``” katanya``, ``” Menteri luar negeri Rusia menyatakan``."""
+    i = _skip_marks(toks, i)
+    if i >= len(toks):
+        return None
+    low = toks[i].text.lower()
+    if low in POST_CUES or low in ("bunyi", "demikian"):
+        return _post_cue_speaker(toks, i, res)
+    if low in NYA_CUES:
+        return res.pronoun(toks[i], suffix=True), toks[i].text, 0.8
+    span = phrase_after(toks, i, max_len=10)
+    if span and span[1] < len(toks) and _is_cue_verb(toks[span[1]:], 0):
+        actor = _actor(toks, span, res)
+        if actor is not None:
+            return actor, toks[span[1]].text, 0.9
+    return None
+
+
+def _post_cue_speaker(toks: list[Token], i: int, res: Resolver) -> Optional[Hit]:
+    cue_end = i + 1
+    if toks[i].text.lower() in ("bunyi", "demikian") and cue_end < len(toks) and toks[cue_end].text.lower() in ("pernyataan", "menurut", "kata"):
+        cue_end += 1
+    elif toks[i].text.lower() in ("bunyi", "demikian"):
+        return None
+    span = phrase_after(toks, cue_end, max_len=10)
+    if span is None:
+        return None
+    actor = _actor(toks, span, res)
+    return (actor, " ".join(t.text for t in toks[i:cue_end]), 0.9) if actor else None
+
+
+def _is_cue_verb(toks: Sequence[Token], j: int) -> bool:
+    return j < len(toks) and toks[j].text.lower() in PRE_CUES
+
+
+def _speaker_before(toks: list[Token], a: int, res: Resolver) -> Optional[Hit]:
+    """``Lavrov menjawab, “...`` / ``X mengatakan bahwa “...``."""
+    j = a - 1
+    while j >= 0 and toks[j].text in ",:":
+        j -= 1
+    if j >= 0 and toks[j].text.lower() == "bahwa":
+        j -= 1
+    if j < 0 or toks[j].text.lower() not in PRE_CUES:
+        return None
+    return _subject_of_cue(toks, j, res)
+
+
+def _subject_of_cue(toks: list[Token], j: int, res: Resolver) -> Optional[Hit]:
+    span = subject_before(toks, j)
+    if span is None:
+        k = j - 1
+        while k >= 0 and toks[k].text.lower() in ("dan", "juga", "serta", "lalu", "kemudian", ","):
+            k -= 1
+        if k < j - 1:
+            first = _first_cue_or_verb(toks, k + 1)
+            if first is not None and first < j:
+                return _subject_of_cue(toks, first, res)
+        return None
+    actor = _actor(toks, span, res)
+    return (actor, toks[j].text, 0.85) if actor else None
+
+
+def _first_cue_or_verb(toks: Sequence[Token], upto: int) -> Optional[int]:
+    for k in range(upto):
+        if toks[k].text.lower() in PRE_CUES:
+            return k
+    from .phrases import is_verb
+    for k in range(1, upto):
+        if is_verb(toks[k]):
+            return k
+    return None
+
+
+def _sentence_speaker(toks: list[Token], a: int, res: Resolver) -> Optional[Hit]:
+    """A quote embedded in a sentence whose speech verb comes earlier: its subject."""
+    for j in range(a - 1, 0, -1):
+        if toks[j].text.lower() in PRE_CUES:
+            hit = _subject_of_cue(toks, j, res)
+            if hit:
+                return hit[0], hit[1], 0.7
+    return None
+
+
+def _actor(toks: Sequence[Token], span: tuple[int, int], res: Resolver) -> Optional[Actor]:
+    """The speaker a phrase names; capitalised unknown names stay as plain text actors."""
+    words = toks[span[0]:span[1]]
+    if not words or all(w.text.lower() in NO_SPEAKER_NP for w in words):
+        return None
+    actor = res.resolve(words)
+    if actor is None and any(w.text[0].isupper() for w in words):
+        actor = Actor(res.body[words[0].start:words[-1].end], words[0].start, words[-1].end)
+    return actor
+
+
+# --- reported speech --------------------------------------------------------------------
+
+def _reported(toks: list[Token], inside: set[int], res: Resolver) -> list[Found]:
+    out: list[Found] = []
+    for i, t in enumerate(toks):
+        if i in inside:
+            continue
+        low = t.text.lower()
+        f = None
+        if low in PRE_CUES:
+            f = _pre_posed(toks, i, inside, res)
+        elif (low in POST_CUES or low in NYA_CUES) and i > 0 and toks[i - 1].text in ",":
+            f = _post_posed(toks, i, res)
+        elif low == "menurut":
+            f = _menurut(toks, i, res)
+        if f is not None:
+            out.append(f)
+    return _dedupe(out)
+
+
+def _pre_posed(toks: list[Token], i: int, inside: set[int], res: Resolver) -> Optional[Found]:
+    hit = _subject_of_cue(toks, i, res)
+    if hit is None:
+        return None
+    speaker, cue, conf = hit
+    c = _content_start(toks, i + 1)
+    content_end = _content_end(toks, c)
+    if c < content_end and c in inside:
+        return None                              # the quotation itself is a direct quote
+    if c >= content_end or all(t.text.lower() in TIME_WORDS or not is_word(t) for t in toks[c:content_end]):
+        lead = _leading_content(toks, speaker)
+        if lead is None:
+            return None
+        return Found(speaker, cue, lead, (toks[0].start, toks[content_end - 1].end), False, conf * 0.9)
+    return Found(speaker, cue, (toks[c].start, toks[content_end - 1].end),
+                 (speaker.start or toks[c].start, toks[content_end - 1].end), False, conf)
+
+
+def _content_start(toks: Sequence[Token], c: int) -> int:
+    # "memperingatkan Lecornu bahwa", "menuduh Moskow berencana": skip to "bahwa" if near
+    for k in range(c, min(c + 6, len(toks))):
+        if toks[k].text.lower() == "bahwa":
+            c = k + 1
+            break
+        if toks[k].text in ",;":
+            break
+    while c < len(toks) and toks[c].text in ",:":
+        c += 1
+    return c
+
+
+def _content_end(toks: Sequence[Token], c: int) -> int:
+    e = len(toks)
+    while e > c and not is_word(toks[e - 1]) and toks[e - 1].text not in QUOTE_CHARS:
+        e -= 1
+    return e
+
+
+def _leading_content(toks: Sequence[Token], speaker: Actor) -> Optional[tuple[int, int]]:
+    """Inverted order: the clause before ``, SPEAKER cue``."""
+    k = next((i for i, t in enumerate(toks) if t.start >= (speaker.start or 0)), 0)
+    if k < 2 or toks[k - 1].text not in ",":
+        return None
+    first = 0
+    while first < k - 1 and toks[first].text in QUOTE_CHARS:
+        first += 1
+    last = k - 2
+    while last > first and (toks[last].text in QUOTE_CHARS or toks[last].text == ","):
+        last -= 1
+    return (toks[first].start, toks[last].end) if last > first else None
+
+
+def _post_posed(toks: list[Token], i: int, res: Resolver) -> Optional[Found]:
+    low = toks[i].text.lower()
+    if low in NYA_CUES:
+        speaker, conf = res.pronoun(toks[i], suffix=True), 0.8
+    else:
+        span = phrase_after(toks, i + 1, max_len=10)
+        speaker = _actor(toks, span, res) if span else None
+        conf = 0.9
+    if speaker is None:
+        return None
+    first, last = 0, i - 2
+    while last > first and not is_word(toks[last]):
+        last -= 1
+    if last <= first:
+        return None
+    return Found(speaker, toks[i].text, (toks[first].start, toks[last].end), (toks[0].start, (speaker.end or toks[i].end)), False, conf)
+
+
+def _menurut(toks: list[Token], i: int, res: Resolver) -> Optional[Found]:
+    span = phrase_after(toks, i + 1, max_len=10)
+    speaker = _actor(toks, span, res) if span else None
+    if speaker is None:
+        return None
+    b = span[1]
+    if b < len(toks) and toks[b].text == "," and i <= 1:
+        c, e = b + 1, _content_end(toks, b + 1)
+    elif i >= 2 and toks[i - 1].text == "," or (i >= 2 and toks[i - 1].text.lower() == "demikian"):
+        c, e = 0, i - 1 if toks[i - 1].text == "," else i - 2
+        while e > c and not is_word(toks[e - 1]):
+            e -= 1
+    else:
+        return None
+    if e <= c:
+        return None
+    return Found(speaker, "menurut", (toks[c].start, toks[e - 1].end), (toks[0].start, toks[-1].end), False, 0.85)
+
+
+def _dedupe(found: list[Found]) -> list[Found]:
+    """One quote per content start: the first (outermost) cue wins."""
+    seen, out = set(), []
+    for f in found:
+        if f.content[0] in seen:
+            continue
+        seen.add(f.content[0])
+        out.append(f)
+    return out
