@@ -3,10 +3,13 @@ from __future__ import annotations
 
 from ..pipeline import Pipeline, build
 from ..settings import DEFAULTS, Settings
-from . import clean
+from . import clean, entities, link
 
 EXTRACT = (clean.clean,)
-ANALYZE = EXTRACT + ()
+ANALYZE = EXTRACT + (
+    entities.entities,
+    link.link,
+)
 
 PIPELINES = {"extract": EXTRACT, "analyze": ANALYZE}
 
