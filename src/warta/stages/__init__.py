@@ -3,10 +3,13 @@ from __future__ import annotations
 
 from ..pipeline import Pipeline, build
 from ..settings import DEFAULTS, Settings
-from . import clean, lines
+from . import clean, entities, lines, link
 
 EXTRACT = (clean.clean,)
-ANALYZE = EXTRACT + ()
+ANALYZE = EXTRACT + (
+    entities.entities,
+    link.link,
+)
 
 PIPELINES = {"extract": EXTRACT, "analyze": ANALYZE}
 
