@@ -95,6 +95,37 @@ MIGRATIONS: list[str] = [
         INSERT INTO articles_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
     END;
     """,
+    # 2: indexes for the web app's filtered queries; corpus results (near-copies, stories)
+    """
+    CREATE INDEX events_date_id ON events(date, id);
+    CREATE INDEX events_source_canonical ON events(source_canonical);
+    CREATE INDEX events_target_canonical ON events(target_canonical);
+    CREATE INDEX events_type_date ON events(type, date);
+    CREATE INDEX entities_canonical_article ON entities(canonical, article_id);
+    CREATE INDEX entities_country_article ON entities(country, article_id);
+    CREATE INDEX articles_outlet_published ON articles(outlet, published);
+
+    CREATE TABLE duplicates (              -- near-copies: a < b, both article ids
+        a INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        b INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        jaccard REAL NOT NULL, containment REAL NOT NULL, exact INTEGER NOT NULL,
+        earliest INTEGER NOT NULL,         -- the id of the version seen first
+        PRIMARY KEY (a, b)
+    ) WITHOUT ROWID;
+    CREATE INDEX duplicates_b ON duplicates(b);
+
+    CREATE TABLE stories (                 -- clusters of articles about the same event
+        article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        story INTEGER NOT NULL,            -- the id of the story's earliest article
+        rank INTEGER NOT NULL              -- 0 for the earliest, then in order seen
+    );
+    CREATE INDEX stories_story ON stories(story, rank);
+
+    CREATE TABLE corpus_runs (
+        id INTEGER PRIMARY KEY, finished_at TEXT NOT NULL, articles INTEGER NOT NULL,
+        pairs INTEGER NOT NULL, stories INTEGER NOT NULL, seconds REAL NOT NULL
+    );
+    """,
 ]
 
 VERSION = len(MIGRATIONS)

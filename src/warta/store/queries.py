@@ -1,0 +1,270 @@
+"""Read-side queries for the web app and the API: filtered article search, filtered events,
+aggregates (timeline, actor network, countries) and an article's provenance.
+
+Every function takes an open ``sqlite3.Connection`` (rows as ``sqlite3.Row``) and binds
+every value as a parameter; only fixed column names are ever spliced into SQL.
+"""
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, fields, replace
+from typing import Any, Iterator, Mapping, Optional
+
+from .sqlite import _next_day, fts_query
+
+MAX_LIMIT = 500
+
+# PLOVER types by their side of the cooperation/conflict scale (REQUEST counts as neutral).
+COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
+CONFLICTUAL = frozenset({"ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
+PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+                "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+
+EVENT_COLUMNS = ("id", "article_id", "type", "mode", "aux", "context", "source_text", "source_canonical",
+                 "source_country", "source_sector", "target_text", "target_canonical", "target_country",
+                 "target_sector", "date", "date_inferred", "location", "trigger", "sentence", "start_char",
+                 "end_char", "confidence")
+ARTICLE_LIST_COLUMNS = ("id", "title", "published", "outlet", "source", "url", "wire_sources")
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What a person can filter on; the same for search, events and the charts."""
+    q: str = ""
+    actor: str = ""
+    country: str = ""
+    type: str = ""
+    outlet: str = ""
+    since: str = ""
+    until: str = ""
+    limit: int = 50
+    offset: int = 0
+
+    @classmethod
+    def from_params(cls, params: Mapping[str, str]) -> "Filters":
+        """From URL query parameters; unknown keys ignored, numbers clamped, text trimmed."""
+        values: dict[str, Any] = {}
+        for f in fields(cls):
+            raw = (params.get(f.name) or "").strip()
+            if f.type in ("int", int):
+                values[f.name] = _int(raw, f.default, 0, MAX_LIMIT if f.name == "limit" else 10**7)
+            else:
+                values[f.name] = raw[:200]
+        values["country"] = values["country"].upper()
+        values["type"] = values["type"].upper()
+        return cls(**values)
+
+    def params(self) -> dict[str, str]:
+        """The non-empty filters as URL parameters (paging left out)."""
+        return {f.name: str(getattr(self, f.name)) for f in fields(self)
+                if f.name not in ("limit", "offset") and getattr(self, f.name)}
+
+    def page(self, limit: int, offset: int = 0) -> "Filters":
+        return replace(self, limit=limit, offset=offset)
+
+
+def _int(raw: str, default: int, low: int, high: int) -> int:
+    try:
+        return max(low, min(high, int(raw)))
+    except ValueError:
+        return default
+
+
+# --- articles -------------------------------------------------------------------------
+
+def _article_where(f: Filters) -> tuple[list[str], list]:
+    where, args = [], []
+    if f.actor:
+        where.append("EXISTS (SELECT 1 FROM entities e WHERE e.canonical = ? AND e.article_id = a.id)")
+        args.append(f.actor)
+    if f.country:
+        where.append("EXISTS (SELECT 1 FROM entities e WHERE e.country = ? AND e.article_id = a.id)")
+        args.append(f.country)
+    if f.type:
+        where.append("EXISTS (SELECT 1 FROM events ev WHERE ev.article_id = a.id AND ev.type = ?)")
+        args.append(f.type)
+    if f.outlet:
+        where.append("a.outlet = ?")
+        args.append(f.outlet)
+    if f.since:
+        where.append("a.published >= ?")
+        args.append(f.since)
+    if f.until:
+        where.append("a.published < ?")
+        args.append(_next_day(f.until))
+    return where, args
+
+
+def search_articles(db: sqlite3.Connection, f: Filters, count: bool = True) -> tuple[list[dict], Optional[int]]:
+    """Articles matching the filters: best full-text matches first when ``q`` is given,
+    else the newest first. Returns (rows, total or None when not counted)."""
+    where, args = _article_where(f)
+    cols = ", ".join(f"a.{c}" for c in ARTICLE_LIST_COLUMNS)
+    match = fts_query(f.q) if f.q else ""
+    if match:
+        sql_from = "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
+        where, args = ["articles_fts MATCH ?", *where], [match, *args]
+        select = f"SELECT {cols}, snippet(articles_fts, 1, '\x02', '\x03', '…', 24) AS snippet"
+        order = "ORDER BY bm25(articles_fts, 5.0, 1.0)"
+    elif f.q:                                   # only punctuation: nothing can match
+        return [], 0
+    else:
+        sql_from, select = "FROM articles a", f"SELECT {cols}, substr(a.body, 1, 240) AS snippet"
+        order = "ORDER BY a.published DESC, a.id DESC"
+    cond = f"WHERE {' AND '.join(where)}" if where else ""
+    rows = [dict(r) for r in db.execute(f"{select} {sql_from} {cond} {order} LIMIT ? OFFSET ?",
+                                        (*args, f.limit, f.offset))]
+    total = db.execute(f"SELECT count(*) {sql_from} {cond}", args).fetchone()[0] if count else None
+    return rows, total
+
+
+# --- events ---------------------------------------------------------------------------
+
+def _event_where(f: Filters) -> tuple[list[str], list]:
+    where, args = [], []
+    if f.type:
+        where.append("ev.type = ?")
+        args.append(f.type)
+    if f.actor:
+        where.append("(ev.source_canonical = ? OR ev.target_canonical = ?)")
+        args += [f.actor, f.actor]
+    if f.country:
+        where.append("(ev.source_country = ? OR ev.target_country = ?)")
+        args += [f.country, f.country]
+    if f.outlet:
+        where.append("a.outlet = ?")
+        args.append(f.outlet)
+    if f.since:
+        where.append("ev.date >= ?")
+        args.append(f.since)
+    if f.until:
+        where.append("ev.date < ?")
+        args.append(_next_day(f.until))
+    match = fts_query(f.q) if f.q else ""
+    if f.q:
+        where.append("ev.article_id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
+        args.append(match or '""')
+    return where, args
+
+
+def _events_sql(f: Filters, select: str, *extra: str) -> tuple[str, list]:
+    where, args = _event_where(f)
+    where = [*extra, *where]
+    cond = f"WHERE {' AND '.join(where)}" if where else ""
+    return f"SELECT {select} FROM events ev JOIN articles a ON a.id = ev.article_id {cond}", args
+
+
+EVENT_SELECT = (", ".join(f"ev.{c}" for c in EVENT_COLUMNS)
+                + ", a.title AS article_title, a.outlet AS article_outlet, a.published AS article_published")
+
+
+def filter_events(db: sqlite3.Connection, f: Filters, count: bool = True) -> tuple[list[dict], Optional[int]]:
+    """Events matching the filters, the most recent first; (rows, total)."""
+    sql, args = _events_sql(f, EVENT_SELECT)
+    rows = [dict(r) for r in db.execute(f"{sql} ORDER BY ev.date DESC, ev.id DESC LIMIT ? OFFSET ?",
+                                        (*args, f.limit, f.offset))]
+    total = None
+    if count:
+        csql, cargs = _events_sql(f, "count(*)")
+        total = db.execute(csql, cargs).fetchone()[0]
+    return rows, total
+
+
+def iter_events(db: sqlite3.Connection, f: Filters, cap: int = 1_000_000) -> Iterator[dict]:
+    """Every event matching the filters (for downloads), streamed."""
+    sql, args = _events_sql(f, EVENT_SELECT)
+    for r in db.execute(f"{sql} ORDER BY ev.date DESC, ev.id DESC LIMIT ?", (*args, cap)):
+        yield dict(r)
+
+
+def iter_articles(db: sqlite3.Connection, f: Filters, cap: int = 1_000_000) -> Iterator[dict]:
+    """Every article matching the filters (for downloads), in search order, streamed."""
+    step = 1000
+    for offset in range(0, cap, step):
+        rows, _ = search_articles(db, f.page(step, offset), count=False)
+        yield from rows
+        if len(rows) < step:
+            return
+
+
+# --- aggregates -----------------------------------------------------------------------
+
+def timeline(db: sqlite3.Connection, f: Filters) -> list[dict]:
+    """Event counts per month and type: [{period, type, count}] in time order."""
+    sql, args = _events_sql(f, "substr(ev.date, 1, 7) AS period, ev.type AS type, count(*) AS count",
+                            "ev.date IS NOT NULL")
+    return [dict(r) for r in db.execute(f"{sql} GROUP BY period, ev.type ORDER BY period, ev.type", args)]
+
+
+def network(db: sqlite3.Connection, f: Filters, top: int = 40) -> dict[str, list[dict]]:
+    """Actor pairs (source → target) with their event counts and cooperation balance
+    (cooperative minus conflictual events over all), the ``top`` heaviest pairs."""
+    sql, args = _events_sql(f, "ev.source_canonical AS s, ev.target_canonical AS t, ev.type AS type, "
+                               "count(*) AS n, max(ev.source_country) AS sc, max(ev.target_country) AS tc",
+                            "ev.source_canonical IS NOT NULL", "ev.target_canonical IS NOT NULL",
+                            "ev.source_canonical != ev.target_canonical")
+    edges: dict[tuple[str, str], dict] = {}
+    countries: dict[str, Optional[str]] = {}
+    for r in db.execute(f"{sql} GROUP BY s, t, ev.type", args):
+        e = edges.setdefault((r["s"], r["t"]), {"source": r["s"], "target": r["t"], "count": 0, "balance": 0, "types": {}})
+        e["count"] += r["n"]
+        e["types"][r["type"]] = r["n"]
+        e["balance"] += r["n"] * ((r["type"] in COOPERATIVE) - (r["type"] in CONFLICTUAL))
+        countries.setdefault(r["s"], r["sc"])
+        countries.setdefault(r["t"], r["tc"])
+    chosen = sorted(edges.values(), key=lambda e: (-e["count"], e["source"], e["target"]))[:top]
+    for e in chosen:
+        e["balance"] = round(e["balance"] / e["count"], 3)
+    degree: dict[str, int] = {}
+    for e in chosen:
+        for name in (e["source"], e["target"]):
+            degree[name] = degree.get(name, 0) + e["count"]
+    nodes = [{"id": n, "country": countries.get(n), "count": c}
+             for n, c in sorted(degree.items(), key=lambda kv: (-kv[1], kv[0]))]
+    return {"nodes": nodes, "edges": chosen}
+
+
+def country_counts(db: sqlite3.Connection, f: Filters) -> list[dict]:
+    """Events per actor country (as source, as target): [{country, source, target, count}]."""
+    counts: dict[str, dict] = {}
+    for side in ("source", "target"):
+        sql, args = _events_sql(f, f"ev.{side}_country AS c, count(*) AS n", f"ev.{side}_country IS NOT NULL")
+        for r in db.execute(f"{sql} GROUP BY c", args):
+            row = counts.setdefault(r["c"], {"country": r["c"], "source": 0, "target": 0, "count": 0})
+            row[side] += r["n"]
+            row["count"] += r["n"]
+    return sorted(counts.values(), key=lambda r: (-r["count"], r["country"]))
+
+
+def facets(db: sqlite3.Connection, top: int = 200) -> dict[str, list]:
+    """Choices for the filter form: outlets, event types and the most frequent actors."""
+    q = db.execute
+    return {
+        "outlets": [r[0] for r in q("SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL ORDER BY outlet LIMIT ?", (top,))],
+        "types": [r[0] for r in q("SELECT DISTINCT type FROM events ORDER BY type")],
+        "actors": [r[0] for r in q("SELECT canonical FROM entities WHERE canonical IS NOT NULL "
+                                   "GROUP BY canonical ORDER BY count(*) DESC LIMIT ?", (top,))],
+        "countries": [r[0] for r in q("SELECT DISTINCT country FROM entities WHERE country IS NOT NULL ORDER BY country")],
+    }
+
+
+# --- one article's provenance ---------------------------------------------------------
+
+def provenance(db: sqlite3.Connection, article_id: int) -> dict[str, Any]:
+    """Near-copies of an article (with similarity and which version came first) and the
+    other articles of its story, earliest first."""
+    copies = [dict(r) for r in db.execute(
+        "SELECT CASE WHEN d.a = ? THEN d.b ELSE d.a END AS id, d.jaccard, d.containment, d.exact, d.earliest, "
+        "x.title, x.outlet, x.published, x.wire_sources FROM duplicates d "
+        "JOIN articles x ON x.id = CASE WHEN d.a = ? THEN d.b ELSE d.a END "
+        "WHERE d.a = ? OR d.b = ? ORDER BY x.published, x.id",
+        (article_id, article_id, article_id, article_id))]
+    row = db.execute("SELECT story FROM stories WHERE article_id = ?", (article_id,)).fetchone()
+    story = []
+    if row:
+        story = [dict(r) for r in db.execute(
+            "SELECT s.article_id AS id, s.rank, x.title, x.outlet, x.published FROM stories s "
+            "JOIN articles x ON x.id = s.article_id WHERE s.story = ? ORDER BY s.rank", (row[0],))]
+    earliest = min((c["earliest"] for c in copies), default=None)
+    return {"near_copies": copies, "story": story, "story_id": row[0] if row else None,
+            "earliest_copy": earliest}
