@@ -172,8 +172,9 @@ class PooledHTTPServer(HTTPServer):
     allow_reuse_address = True
 
     def __init__(self, address: tuple[str, int], handler: type, workers: int = 16):
-        super().__init__(address, handler)
         self.jobs: queue.Queue = queue.Queue()
+        self.workers: list[threading.Thread] = []       # server_close() runs if binding fails
+        super().__init__(address, handler)
         self.workers = [threading.Thread(target=self._work, daemon=True, name=f"warta-web-{i}") for i in range(workers)]
         for w in self.workers:
             w.start()

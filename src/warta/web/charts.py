@@ -78,13 +78,13 @@ def timeline_svg(rows: list[dict], width: int = 900, height: int = 320) -> Marku
     return _svg(width, height, "timeline of events per month", parts)
 
 
-def network_svg(graph: dict, size: int = 640) -> Markup:
+def network_svg(graph: dict, size: int = 720) -> Markup:
     """Actors on a circle (the busiest first), edges source → target coloured by the pair's
     cooperation balance and as thick as their event count."""
     nodes, edges = graph["nodes"], graph["edges"]
     if not edges:
         return _empty("actor network")
-    c, radius = size / 2, size / 2 - 110
+    c, radius = size / 2, size / 2 - 150
     pos = {n["id"]: (c + radius * math.cos(2 * math.pi * i / len(nodes) - math.pi / 2),
                      c + radius * math.sin(2 * math.pi * i / len(nodes) - math.pi / 2)) for i, n in enumerate(nodes)}
     heaviest = max(e["count"] for e in edges)
@@ -104,8 +104,12 @@ def network_svg(graph: dict, size: int = 640) -> Markup:
         parts.append(fmt('<circle cx="{}" cy="{}" r="{}" fill="#2c5d8a" class="node"><title>{} ({}): {} events</title></circle>'
                          '<text x="{}" y="{}" text-anchor="{}" class="label">{}</text>',
                          round(x, 1), round(y, 1), round(4 + 8 * math.sqrt(n["count"] / top), 1), n["id"],
-                         n["country"] or "?", n["count"], round(x + dx, 1), round(y + 4, 1), anchor, n["id"]))
+                         n["country"] or "?", n["count"], round(x + dx, 1), round(y + 4, 1), anchor, _short(n["id"], 24)))
     return _svg(size, size, "actor network", parts)
+
+
+def _short(text: str, n: int) -> str:
+    return text if len(text) <= n else text[:n - 1] + "…"
 
 
 @lru_cache(maxsize=1)

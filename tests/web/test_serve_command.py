@@ -1,0 +1,26 @@
+"""`warta serve`: help, a clear error for a missing database or a busy port."""
+import socket
+
+from click.testing import CliRunner
+
+from warta.cli import cli
+
+
+def test_help_mentions_loopback_default():
+    result = CliRunner().invoke(cli, ["serve", "--help"])
+    assert result.exit_code == 0 and "127.0.0.1" in result.output and "--port" in result.output
+
+
+def test_missing_database_is_a_clear_error(tmp_path):
+    result = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path / "none.db"), "--port", "0"])
+    assert result.exit_code != 0
+    assert "no database" in (result.output + str(result.exception))
+
+
+def test_busy_port_is_a_clear_error(web_db):
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = CliRunner().invoke(cli, ["serve", "--db", str(web_db), "--port", str(port)])
+    assert result.exit_code == 1 and "cannot listen" in result.output
