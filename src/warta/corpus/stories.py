@@ -1,0 +1,195 @@
+"""Stories: articles about the same event, grouped across outlets.
+
+Articles are taken in publication order and each joins the open story it is most similar
+to, or starts a new one. Similarity mixes two IDF-weighted cosines, over content words and
+over entities (canonical names from ``Article.entities`` when the pipeline has linked
+them, else proper-name candidates from the text), and is scaled down with the time gap;
+a story closes to an article published more than ``window_hours`` after its latest one.
+Events of one story that agree on type, actors and day are merged into one event with
+several mentions.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime
+from importlib import resources
+from typing import Optional, Sequence
+
+from ..model import Article, Event
+from .dedup import published_utc, seen_order
+from .text import article_keys, article_text, words
+
+ENTITY_LABELS = {"PER", "ORG", "GPE", "LOC", "NORP", "FAC", "EVT"}
+_NAME = re.compile(r"\b[A-Z][\w'’-]*[a-z][\w'’-]*(?:[ \t]+(?:[A-Z][\w'’-]+|bin|al|van|de))*")
+
+
+def _stopwords() -> frozenset[str]:
+    text = resources.files("warta").joinpath("resources/corpus/stopwords-id.txt").read_text(encoding="utf-8")
+    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
+
+
+STOPWORDS = _stopwords()
+
+
+@dataclass(frozen=True, slots=True)
+class StorySettings:
+    window_hours: float = 96.0    # a story stays open this long after its latest article
+    min_score: float = 0.3        # similarity needed to join a story
+    entity_weight: float = 0.5    # share of the entity cosine in the score (when both have entities)
+    undated_factor: float = 0.8   # time factor when a publication time is missing
+
+
+@dataclass(slots=True)
+class Story:
+    id: str                                  # key of the earliest article
+    members: list[str] = field(default_factory=list)   # article keys, earliest first
+    title: Optional[str] = None              # the earliest article's title
+    first_published: Optional[str] = None
+    last_published: Optional[str] = None
+    entities: list[str] = field(default_factory=list)  # most shared first
+    outlets: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class StoryEvent:
+    """One real-world event reported by several articles of a story."""
+    story: str
+    type: str
+    source: Optional[str]
+    target: Optional[str]
+    date: Optional[str]
+    mentions: list[tuple[str, int]] = field(default_factory=list)  # (article key, index in its events)
+
+
+def name_candidates(text: str) -> list[str]:
+    """Capitalised word sequences that are not sentence-initial function words."""
+    out = []
+    for match in _NAME.finditer(text):
+        parts = match.group().split()
+        while parts and parts[0].lower() in STOPWORDS:
+            parts.pop(0)
+        if parts and not (len(parts) == 1 and len(parts[0]) < 3):
+            out.append(" ".join(parts))
+    return out
+
+
+def entity_names(article: Article) -> list[str]:
+    linked = [e.canonical or e.text for e in article.entities if e.label in ENTITY_LABELS]
+    return linked if article.entities else name_candidates(article_text(article))
+
+
+def content_words(article: Article) -> list[str]:
+    return [w for w in words(article_text(article)) if w not in STOPWORDS and not w.isdigit() and len(w) > 2]
+
+
+def tfidf(bags: list[Counter]) -> list[dict[str, float]]:
+    """Unit-length TF-IDF vectors (log-scaled term frequency, smoothed IDF)."""
+    df = Counter(t for bag in bags for t in bag)
+    n = len(bags)
+    vectors = []
+    for bag in bags:
+        vec = {t: (1 + math.log(c)) * math.log((1 + n) / (1 + df[t])) for t, c in bag.items()}
+        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        vectors.append({t: v / norm for t, v in vec.items() if v > 0})
+    return vectors
+
+
+def cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    dot = sum(v * b.get(t, 0.0) for t, v in a.items())
+    na = math.sqrt(sum(v * v for v in a.values()))
+    nb = math.sqrt(sum(v * v for v in b.values()))
+    return dot / (na * nb) if na and nb else 0.0
+
+
+def time_factor(a: Optional[datetime], b: Optional[datetime], settings: StorySettings) -> float:
+    """1 at the same moment, falling linearly to 0.5 at the window's edge, 0 beyond it."""
+    if a is None or b is None:
+        return settings.undated_factor
+    gap = abs((a - b).total_seconds()) / 3600
+    return 0.0 if gap > settings.window_hours else 1.0 - 0.5 * gap / settings.window_hours
+
+
+class _Open:
+    """A story being built: summed vectors and the latest publication time."""
+
+    def __init__(self, index: int, words_vec: dict, names_vec: dict, when: Optional[datetime]):
+        self.members = [index]
+        self.words = dict(words_vec)
+        self.names = dict(names_vec)
+        self.latest = when
+
+    def add(self, index: int, words_vec: dict, names_vec: dict, when: Optional[datetime]) -> None:
+        self.members.append(index)
+        for mine, other in ((self.words, words_vec), (self.names, names_vec)):
+            for t, v in other.items():
+                mine[t] = mine.get(t, 0.0) + v
+        if when and (self.latest is None or when > self.latest):
+            self.latest = when
+
+
+def similarity(words_vec: dict, names_vec: dict, story: _Open, settings: StorySettings) -> float:
+    text = cosine(words_vec, story.words)
+    if not names_vec or not story.names:
+        return text
+    return (1 - settings.entity_weight) * text + settings.entity_weight * cosine(names_vec, story.names)
+
+
+def cluster(articles: Sequence[Article], settings: StorySettings = StorySettings()) -> list[Story]:
+    """Stories over ``articles`` (every article in exactly one story), earliest story first."""
+    word_vecs = tfidf([Counter(content_words(a)) for a in articles])
+    name_vecs = tfidf([Counter(entity_names(a)) for a in articles])
+    times = [published_utc(a) for a in articles]
+    stories: list[_Open] = []
+    for i in seen_order(articles):
+        best, best_score = None, settings.min_score
+        for story in stories:
+            factor = time_factor(times[i], story.latest, settings)
+            score = factor * similarity(word_vecs[i], name_vecs[i], story, settings) if factor else 0.0
+            if score >= best_score:
+                best, best_score = story, score
+        if best is None:
+            stories.append(_Open(i, word_vecs[i], name_vecs[i], times[i]))
+        else:
+            best.add(i, word_vecs[i], name_vecs[i], times[i])
+    return [_describe(s.members, articles, article_keys(articles)) for s in stories]
+
+
+def _describe(members: list[int], articles: Sequence[Article], keys: list[str]) -> Story:
+    first, last = articles[members[0]], articles[members[-1]]
+    shared = Counter(n for i in members for n in set(entity_names(articles[i])))
+    top = [n for n, c in shared.most_common(8) if c > 1 or len(members) == 1]
+    outlets = list(dict.fromkeys(articles[i].outlet for i in members if articles[i].outlet))
+    return Story(keys[members[0]], [keys[i] for i in members], first.title, first.published,
+                 last.published, top, outlets)
+
+
+def _actor_name(actor) -> Optional[str]:
+    if actor is None:
+        return None
+    return actor.canonical or actor.text.strip().lower() or None
+
+
+def story_events(stories: Sequence[Story], articles: Sequence[Article]) -> list[StoryEvent]:
+    """Events merged within each story: same type, source, target and day make one event."""
+    by_key = dict(zip(article_keys(articles), articles))
+    merged: list[StoryEvent] = []
+    for story in stories:
+        seen: dict[tuple, StoryEvent] = {}
+        for key in story.members:
+            for n, event in enumerate(by_key[key].events):
+                ident = _event_identity(event)
+                if ident not in seen:
+                    seen[ident] = StoryEvent(story.id, *ident)
+                    merged.append(seen[ident])
+                seen[ident].mentions.append((key, n))
+    return merged
+
+
+def _event_identity(event: Event) -> tuple:
+    day = event.date[:10] if event.date else None
+    return event.type, _actor_name(event.source), _actor_name(event.target), day
