@@ -68,7 +68,7 @@ def build_db(path: Path, seeds: Optional[list[Path]], demo: Path) -> dict:
     report = ingestion.ingest(paths, store, DEFAULTS, pipeline=full_pipeline())
     store.write([("hostile-test-article", hostile_article())])
     try:
-        from warta.corpus.store import update_corpus
+        from warta.store.corpus import update_corpus
         update_corpus(store)
     except ImportError:
         pass

@@ -6,6 +6,7 @@ every value as a parameter; only fixed column names are ever spliced into SQL.
 """
 from __future__ import annotations
 
+import json
 import sqlite3
 from dataclasses import dataclass, fields, replace
 from typing import Any, Iterator, Mapping, Optional
@@ -265,6 +266,10 @@ def provenance(db: sqlite3.Connection, article_id: int) -> dict[str, Any]:
         story = [dict(r) for r in db.execute(
             "SELECT s.article_id AS id, s.rank, x.title, x.outlet, x.published FROM stories s "
             "JOIN articles x ON x.id = s.article_id WHERE s.story = ? ORDER BY s.rank", (row[0],))]
-    earliest = min((c["earliest"] for c in copies), default=None)
+    wires = db.execute("SELECT wires, credits, state_media, group_wires, earliest, uncredited_copy "
+                       "FROM provenance WHERE article_id = ?", (article_id,)).fetchone()
+    credits = {k: json.loads(wires[k]) for k in ("wires", "credits", "state_media", "group_wires")} if wires else {}
+    if wires:
+        credits.update(earliest=wires["earliest"], uncredited_copy=bool(wires["uncredited_copy"]))
     return {"near_copies": copies, "story": story, "story_id": row[0] if row else None,
-            "earliest_copy": earliest}
+            "computed": wires is not None, **credits}

@@ -121,6 +121,16 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX stories_story ON stories(story, rank);
 
+    CREATE TABLE provenance (              -- wire credits found in metadata and body, per article
+        article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        wires TEXT NOT NULL DEFAULT '[]',          -- JSON: credited wire services, first credit first
+        credits TEXT NOT NULL DEFAULT '[]',        -- JSON: [{wire, kind, start, end}] evidence
+        state_media TEXT NOT NULL DEFAULT '[]',    -- JSON: credited wires owned by a state
+        group_wires TEXT NOT NULL DEFAULT '[]',    -- JSON: wires credited anywhere among its near-copies
+        earliest INTEGER,                          -- earliest version among its near-copies
+        uncredited_copy INTEGER NOT NULL DEFAULT 0 -- copies a wire-crediting article, credits none
+    );
+
     CREATE TABLE corpus_runs (
         id INTEGER PRIMARY KEY, finished_at TEXT NOT NULL, articles INTEGER NOT NULL,
         pairs INTEGER NOT NULL, stories INTEGER NOT NULL, seconds REAL NOT NULL

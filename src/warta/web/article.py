@@ -6,7 +6,7 @@ import sqlite3
 from typing import Any
 
 from ..store import queries
-from .highlight import entity_spans, event_spans, highlight, quote_spans, time_spans
+from .highlight import entity_spans, event_spans, highlight, quote_spans, time_spans, wire_spans
 from .html import Markup, escape, fmt, join, render, safe_href
 from .responses import NotFound, Response, as_json, page
 
@@ -40,7 +40,8 @@ def api_article(db: sqlite3.Connection, raw_id: str) -> Response:
 
 def article_page(db: sqlite3.Connection, raw_id: str) -> Response:
     a = load(db, raw_id)
-    spans = entity_spans(a["entities"]) + quote_spans(a["quotes"]) + time_spans(a["times"]) + event_spans(a["events"])
+    spans = (entity_spans(a["entities"]) + quote_spans(a["quotes"]) + time_spans(a["times"])
+             + event_spans(a["events"]) + wire_spans(a["provenance"].get("credits", [])))
     content = render(
         "article.html", id=a["id"], title=a["title"] or "(untitled)", meta=_meta(a), body=highlight(a["body"], spans),
         n_entities=len(a["entities"]), n_quotes=len(a["quotes"]), n_events=len(a["events"]), n_times=len(a["times"]),
@@ -78,7 +79,14 @@ def _article_link(r: dict) -> Markup:
 
 def _provenance(a: dict) -> Markup:
     p = a["provenance"]
-    wires = fmt("<p>Wire credits: {}</p>", ", ".join(a["wire_sources"]) or "none found")
+    credited = p.get("wires", a["wire_sources"])
+    wires = fmt('<p id="wires">Wire credits: {}</p>', ", ".join(credited) or "none found")
+    if p.get("state_media"):
+        wires += fmt('<p class="state">State media credited: {}</p>', ", ".join(p["state_media"]))
+    if p.get("uncredited_copy"):
+        wires += fmt('<p class="state">Copies an article crediting {} without crediting it.</p>', ", ".join(p["group_wires"]))
+    if not p.get("computed"):
+        wires += Markup('<p class="none">Near-copies and stories not computed yet: run <code>warta corpus</code>.</p>')
     copies = []
     for c in p["near_copies"]:
         first = "earliest version" if c["earliest"] == c["id"] else ("this is the earlier version" if c["earliest"] == a["id"] else "")

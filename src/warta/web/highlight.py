@@ -38,6 +38,11 @@ def time_spans(rows: Iterable[dict]) -> list[Span]:
     return [Span(r["start_char"], r["end_char"], "time", "", f"time: {r.get('value') or '?'}") for r in rows]
 
 
+def wire_spans(credits: Iterable[dict]) -> list[Span]:
+    return [Span(c["start"], c["end"], "wire", "", f"wire credit: {c['wire']} ({c['kind']})")
+            for c in credits if c.get("start") is not None and c.get("end") is not None]
+
+
 def event_spans(rows: Iterable[dict]) -> list[Span]:
     def actor(r: dict, side: str) -> str:
         return r.get(f"{side}_canonical") or r.get(f"{side}_text") or "?"

@@ -1,0 +1,83 @@
+"""Corpus results in the store (near-copies, stories, provenance) on the demo corpus, checked
+against the demo's own gold (copy_of, story) and shown on the article pages."""
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+import urllib.request
+
+from click.testing import CliRunner
+
+from warta.cli import cli
+from warta.corpus.samples import demo_gold
+
+
+def _ids_by_file(db: sqlite3.Connection) -> dict[str, int]:
+    out = {}
+    for article_id, source, line in db.execute("SELECT id, source, line FROM articles"):
+        name = source.rsplit("/", 1)[-1]
+        out[name if line is None else f"{name}#{line}"] = article_id
+    return out
+
+
+def _gold_key(item: dict) -> str:
+    return item["file"] if item.get("record") is None else f"{item['file']}#{item['record']}"
+
+
+def test_near_copies_and_earliest_versions_match_the_demo_gold(web_db):
+    db = sqlite3.connect(web_db)
+    ids = _ids_by_file(db)
+    pairs = {(a, b): earliest for a, b, earliest in db.execute("SELECT a, b, earliest FROM duplicates")}
+    checked = 0
+    for item in demo_gold():
+        if item.get("copy_of") and _gold_key(item) in ids and item["copy_of"] in ids:
+            copy, original = ids[_gold_key(item)], ids[item["copy_of"]]
+            assert pairs.get(tuple(sorted((copy, original)))) == original, item["file"]
+            checked += 1
+    assert checked >= 2
+    gold_pairs = {tuple(sorted((ids[_gold_key(i)], ids[i["copy_of"]]))) for i in demo_gold()
+                  if i.get("copy_of") and _gold_key(i) in ids and i["copy_of"] in ids}
+    demo_ids = {ids[_gold_key(i)] for i in demo_gold() if _gold_key(i) in ids}
+    spurious = [p for p in pairs if set(p) <= demo_ids and p not in gold_pairs]
+    assert not spurious
+
+
+def test_gold_story_pairs_share_a_story(web_db):
+    db = sqlite3.connect(web_db)
+    ids = _ids_by_file(db)
+    story = dict(db.execute("SELECT article_id, story FROM stories"))
+    assert set(story) == {r[0] for r in db.execute("SELECT id FROM articles")}
+    by_gold: dict[str, list[int]] = {}
+    for item in demo_gold():
+        if _gold_key(item) in ids:
+            by_gold.setdefault(item["story"], []).append(ids[_gold_key(item)])
+    together = [members for members in by_gold.values() if len(members) > 1]
+    assert together and all(len({story[m] for m in members}) == 1 for members in together)
+
+
+def test_article_page_shows_near_copy_and_wire_credits(web_db, base_url):
+    db = sqlite3.connect(web_db)
+    a, b, earliest = db.execute("SELECT a, b, earliest FROM duplicates ORDER BY a LIMIT 1").fetchone()
+    later = b if earliest == a else a
+    with urllib.request.urlopen(f"{base_url}/article/{later}", timeout=20) as r:
+        page = r.read().decode()
+    assert f'href="/article/{earliest}"' in page and "earliest version" in page
+    with urllib.request.urlopen(f"{base_url}/api/articles/{later}", timeout=20) as r:
+        prov = json.load(r)["provenance"]
+    assert prov["computed"] and prov["earliest"] == earliest and prov["wires"]
+    for credit in prov["credits"]:
+        if credit["start"] is not None:
+            assert f'wire credit: {credit["wire"]}' in page
+
+
+def test_corpus_command_recomputes(web_db, tmp_path):
+    copy = tmp_path / "copy.db"
+    shutil.copy(web_db, copy)
+    sqlite3.connect(copy).execute("DELETE FROM duplicates").connection.commit()
+    result = CliRunner().invoke(cli, ["corpus", "--db", str(copy)])
+    assert result.exit_code == 0, result.output
+    assert "near-copy pairs" in result.output
+    assert sqlite3.connect(copy).execute("SELECT count(*) FROM duplicates").fetchone()[0] >= 2
+    missing = CliRunner().invoke(cli, ["corpus", "--db", str(tmp_path / "none.db")])
+    assert missing.exit_code != 0
