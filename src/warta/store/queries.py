@@ -96,44 +96,72 @@ def _article_where(f: Filters) -> tuple[list[str], list]:
     return where, args
 
 
+COUNT_CAP = 1000   # totals above this are reported as "more than 1000" (counting all is slow)
+
+
+def capped_count(db: sqlite3.Connection, sql_from_where: str, args: list, cap: int = COUNT_CAP) -> int:
+    """Matching rows, counted up to ``cap + 1`` (a result of cap + 1 means "more than cap")."""
+    return db.execute(f"SELECT count(*) FROM (SELECT 1 {sql_from_where} LIMIT ?)", (*args, cap + 1)).fetchone()[0]
+
+
 def search_articles(db: sqlite3.Connection, f: Filters, count: bool = True) -> tuple[list[dict], Optional[int]]:
     """Articles matching the filters: best full-text matches first when ``q`` is given,
-    else the newest first. Returns (rows, total or None when not counted)."""
+    else the newest first. Returns (rows, total counted up to COUNT_CAP + 1, or None)."""
     where, args = _article_where(f)
-    cols = ", ".join(f"a.{c}" for c in ARTICLE_LIST_COLUMNS)
     match = fts_query(f.q) if f.q else ""
-    if match:
-        sql_from = "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
-        where, args = ["articles_fts MATCH ?", *where], [match, *args]
-        select = f"SELECT {cols}, snippet(articles_fts, 1, '\x02', '\x03', '…', 24) AS snippet"
-        order = "ORDER BY bm25(articles_fts, 5.0, 1.0)"
-    elif f.q:                                   # only punctuation: nothing can match
+    if f.q and not match:                       # only punctuation: nothing can match
         return [], 0
-    else:
-        sql_from, select = "FROM articles a", f"SELECT {cols}, substr(a.body, 1, 240) AS snippet"
-        order = "ORDER BY a.published DESC, a.id DESC"
-    cond = f"WHERE {' AND '.join(where)}" if where else ""
-    rows = [dict(r) for r in db.execute(f"{select} {sql_from} {cond} {order} LIMIT ? OFFSET ?",
-                                        (*args, f.limit, f.offset))]
-    total = db.execute(f"SELECT count(*) {sql_from} {cond}", args).fetchone()[0] if count else None
-    return rows, total
+    if not match:
+        cond = f"WHERE {' AND '.join(where)}" if where else ""
+        cols = ", ".join(f"a.{c}" for c in ARTICLE_LIST_COLUMNS)
+        rows = [dict(r) for r in db.execute(
+            f"SELECT {cols}, substr(a.body, 1, 240) AS snippet FROM articles a {cond} "
+            "ORDER BY a.published DESC, a.id DESC LIMIT ? OFFSET ?", (*args, f.limit, f.offset))]
+        return rows, capped_count(db, f"FROM articles a {cond}", args) if count else None
+    # Full text in two steps: rank ids on the FTS index alone (joining articles only for
+    # metadata filters), then read metadata and snippets for the page of ids.
+    where = [w.replace("a.id", "articles_fts.rowid") for w in where]
+    joined = f.outlet or f.since or f.until
+    sql_from = ("FROM articles_fts" + (" JOIN articles a ON a.id = articles_fts.rowid" if joined else "")
+                + " WHERE " + " AND ".join(["articles_fts MATCH ?", *where]))
+    ids = [r[0] for r in db.execute(f"SELECT articles_fts.rowid {sql_from} ORDER BY bm25(articles_fts, 5.0, 1.0) "
+                                    "LIMIT ? OFFSET ?", (match, *args, f.limit, f.offset))]
+    return _with_snippets(db, ids, match), capped_count(db, sql_from, [match, *args]) if count else None
+
+
+def _with_snippets(db: sqlite3.Connection, ids: list[int], match: str) -> list[dict]:
+    if not ids:
+        return []
+    cols = ", ".join(f"a.{c}" for c in ARTICLE_LIST_COLUMNS)
+    found = {r["id"]: dict(r) for r in db.execute(
+        f"SELECT {cols}, snippet(articles_fts, 1, '\x02', '\x03', '…', 24) AS snippet FROM articles_fts "
+        f"JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ? "
+        f"AND articles_fts.rowid IN ({', '.join('?' for _ in ids)})", (match, *ids))}
+    return [found[i] for i in ids if i in found]
 
 
 # --- events ---------------------------------------------------------------------------
 
-def _event_where(f: Filters) -> tuple[list[str], list]:
+BROAD = 2000   # a filter matching at least this many events is checked while scanning by date
+
+
+def _event_where(f: Filters, broad: frozenset[str] = frozenset()) -> tuple[list[str], list]:
+    """Conditions on events; for filters in ``broad`` the index is switched off (unary +)
+    so that SQLite walks events newest first and stops after one page."""
+    def col(name: str, key: str) -> str:
+        return f"+{name}" if key in broad else name
     where, args = [], []
     if f.type:
         where.append("ev.type = ?")
         args.append(f.type)
     if f.actor:
-        where.append("(ev.source_canonical = ? OR ev.target_canonical = ?)")
+        where.append(f"({col('ev.source_canonical', 'actor')} = ? OR {col('ev.target_canonical', 'actor')} = ?)")
         args += [f.actor, f.actor]
     if f.country:
-        where.append("(ev.source_country = ? OR ev.target_country = ?)")
+        where.append(f"({col('ev.source_country', 'country')} = ? OR {col('ev.target_country', 'country')} = ?)")
         args += [f.country, f.country]
     if f.outlet:
-        where.append("a.outlet = ?")
+        where.append(f"{col('a.outlet', 'outlet')} = ?")
         args.append(f.outlet)
     if f.since:
         where.append("ev.date >= ?")
@@ -143,13 +171,32 @@ def _event_where(f: Filters) -> tuple[list[str], list]:
         args.append(_next_day(f.until))
     match = fts_query(f.q) if f.q else ""
     if f.q:
-        where.append("ev.article_id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
+        where.append(f"{col('ev.article_id', 'q')} IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
         args.append(match or '""')
     return where, args
 
 
-def _events_sql(f: Filters, select: str, *extra: str) -> tuple[str, list]:
-    where, args = _event_where(f)
+def broad_filters(db: sqlite3.Connection, f: Filters) -> frozenset[str]:
+    """The filters that match many events (each counted on its index, up to BROAD)."""
+    def many(sql: str, *args) -> bool:
+        return db.execute(f"SELECT count(*) FROM ({sql} LIMIT {BROAD})", args).fetchone()[0] >= BROAD
+    out = set()
+    if f.actor and (many("SELECT 1 FROM events WHERE source_canonical = ?", f.actor)
+                    or many("SELECT 1 FROM events WHERE target_canonical = ?", f.actor)):
+        out.add("actor")
+    if f.country and (many("SELECT 1 FROM events WHERE source_country = ?", f.country)
+                      or many("SELECT 1 FROM events WHERE target_country = ?", f.country)):
+        out.add("country")
+    if f.outlet and many("SELECT 1 FROM articles WHERE outlet = ?", f.outlet):
+        out.add("outlet")
+    match = fts_query(f.q) if f.q else ""
+    if match and many("SELECT 1 FROM articles_fts WHERE articles_fts MATCH ?", match):
+        out.add("q")
+    return frozenset(out)
+
+
+def _events_sql(f: Filters, select: str, *extra: str, broad: frozenset[str] = frozenset()) -> tuple[str, list]:
+    where, args = _event_where(f, broad)
     where = [*extra, *where]
     cond = f"WHERE {' AND '.join(where)}" if where else ""
     return f"SELECT {select} FROM events ev JOIN articles a ON a.id = ev.article_id {cond}", args
@@ -160,20 +207,21 @@ EVENT_SELECT = (", ".join(f"ev.{c}" for c in EVENT_COLUMNS)
 
 
 def filter_events(db: sqlite3.Connection, f: Filters, count: bool = True) -> tuple[list[dict], Optional[int]]:
-    """Events matching the filters, the most recent first; (rows, total)."""
-    sql, args = _events_sql(f, EVENT_SELECT)
+    """Events matching the filters, the most recent first; (rows, total up to COUNT_CAP + 1)."""
+    broad = broad_filters(db, f)
+    sql, args = _events_sql(f, EVENT_SELECT, broad=broad)
     rows = [dict(r) for r in db.execute(f"{sql} ORDER BY ev.date DESC, ev.id DESC LIMIT ? OFFSET ?",
                                         (*args, f.limit, f.offset))]
     total = None
     if count:
-        csql, cargs = _events_sql(f, "count(*)")
-        total = db.execute(csql, cargs).fetchone()[0]
+        csql, cargs = _events_sql(f, "1", broad=broad)
+        total = capped_count(db, csql.removeprefix("SELECT 1 "), cargs)
     return rows, total
 
 
 def iter_events(db: sqlite3.Connection, f: Filters, cap: int = 1_000_000) -> Iterator[dict]:
     """Every event matching the filters (for downloads), streamed."""
-    sql, args = _events_sql(f, EVENT_SELECT)
+    sql, args = _events_sql(f, EVENT_SELECT, broad=broad_filters(db, f))
     for r in db.execute(f"{sql} ORDER BY ev.date DESC, ev.id DESC LIMIT ?", (*args, cap)):
         yield dict(r)
 

@@ -81,6 +81,8 @@ class App:
             db.row_factory = sqlite3.Row
             db.execute("PRAGMA query_only = ON")
             db.execute("PRAGMA busy_timeout = 30000")
+            db.execute("PRAGMA mmap_size = 1073741824")   # read through the OS page cache
+            db.execute("PRAGMA cache_size = -32768")      # 32 MB per connection
             self._local.db = db
         return db
 

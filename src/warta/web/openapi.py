@@ -41,7 +41,8 @@ _OBJ = {"type": "object"}
 
 
 def openapi() -> dict[str, Any]:
-    rows = {"type": "object", "properties": {"total": {"type": "integer"}, "limit": {"type": "integer"},
+    rows = {"type": "object", "properties": {"total": {"type": "integer", "description": "matches, counted up to 1000"},
+                                             "more": {"type": "boolean", "description": "more than 1000 match"}, "limit": {"type": "integer"},
                                              "offset": {"type": "integer"}, "filters": _OBJ,
                                              "results": {"type": "array", "items": _OBJ}}}
     return {

@@ -42,9 +42,19 @@ def _pager(path: str, f: Filters, shown: int, total: Optional[int]) -> Markup:
     parts = []
     if f.offset > 0:
         parts.append(fmt('<a href="{}" rel="prev">← previous</a>', path + query({**f.params(), "offset": max(0, f.offset - f.limit)})))
-    if total is not None and f.offset + shown < total:
+    if shown == f.limit:
         parts.append(fmt('<a href="{}" rel="next">next →</a>', path + query({**f.params(), "offset": f.offset + f.limit})))
     return Markup('<nav class="pager">' + join(parts) + "</nav>")
+
+
+def _summary(total: Optional[int], what: str, f: Filters, shown: int) -> str:
+    counted = f"more than {queries.COUNT_CAP}" if (total or 0) > queries.COUNT_CAP else str(total)
+    return f"{counted} {what}" + (f", showing {f.offset + 1}–{f.offset + shown}" if shown else "")
+
+
+def _total(total: Optional[int]) -> dict:
+    """``total`` up to COUNT_CAP and whether there are more."""
+    return {"total": min(total or 0, queries.COUNT_CAP), "more": (total or 0) > queries.COUNT_CAP}
 
 
 def _list(values: Any) -> list:
@@ -91,7 +101,7 @@ def search(db: sqlite3.Connection, params: Params, facets: dict) -> Response:
     items = [fmt('<li><a class="title" href="/article/{}">{}</a><div class="info">{} · {} {}</div><div class="snippet">{}</div></li>',
                  r["id"], r["title"] or "(untitled)", r["outlet"] or "unknown outlet", r["published"] or "undated",
                  _wire_badges(_list(r["wire_sources"])), _snippet_html(r["snippet"])) for r in rows]
-    summary = f"{total} articles" + (f", showing {f.offset + 1}–{f.offset + len(rows)}" if rows else "")
+    summary = _summary(total, "articles", f, len(rows))
     content = render("list.html", heading="Search articles", filters=filter_form("/search", f, facets), summary=summary,
                      table=Markup('<ol class="results" id="results">' + join(items) + "</ol>"),
                      pager=_pager("/search", f, len(rows), total), **_links("/search", f))
@@ -107,7 +117,7 @@ def api_search(db: sqlite3.Connection, params: Params) -> Response:
     if params.get("format"):
         return search(db, params, {})
     rows, total = queries.search_articles(db, f)
-    return as_json({"total": total, "limit": f.limit, "offset": f.offset, "filters": f.params(),
+    return as_json({**_total(total), "limit": f.limit, "offset": f.offset, "filters": f.params(),
                     "results": [_clean_article_row(r) for r in rows]})
 
 
@@ -128,7 +138,7 @@ def events(db: sqlite3.Connection, params: Params, facets: dict) -> Response:
                     _actor(r, "source"), _actor(r, "target"), r["location"] or "", r["article_outlet"] or "",
                     r["article_id"], r["id"], _short(r["sentence"], 180)) for r in rows)
     table = Markup('<table class="data" id="events-table"><thead><tr>' + head + "</tr></thead><tbody>" + body + "</tbody></table>")
-    summary = f"{total} events" + (f", showing {f.offset + 1}–{f.offset + len(rows)}" if rows else "")
+    summary = _summary(total, "events", f, len(rows))
     content = render("list.html", heading="Events", filters=filter_form("/events", f, facets), summary=summary,
                      table=table, pager=_pager("/events", f, len(rows), total), **_links("/events", f))
     return page("Events", content)
@@ -144,7 +154,7 @@ def api_events(db: sqlite3.Connection, params: Params) -> Response:
     if params.get("format"):
         return download(queries.iter_events(db, f), params["format"], "events")
     rows, total = queries.filter_events(db, f)
-    return as_json({"total": total, "limit": f.limit, "offset": f.offset, "filters": f.params(), "results": rows})
+    return as_json({**_total(total), "limit": f.limit, "offset": f.offset, "filters": f.params(), "results": rows})
 
 
 # --- charts ---------------------------------------------------------------------------

@@ -1,0 +1,49 @@
+"""The store's read queries: the index-avoiding plan for broad filters returns the same
+rows as the indexed plan, counts are capped, filters combine."""
+import sqlite3
+
+import pytest
+
+from warta.store import queries
+from warta.store.queries import Filters
+
+
+@pytest.fixture(scope="module")
+def db(web_db):
+    conn = sqlite3.connect(web_db)
+    conn.row_factory = sqlite3.Row
+    yield conn
+    conn.close()
+
+
+def _events(db, f, broad):
+    sql, args = queries._events_sql(f, "ev.id", broad=broad)
+    return [r[0] for r in db.execute(f"{sql} ORDER BY ev.date DESC, ev.id DESC", args)]
+
+
+def test_broad_plan_returns_the_same_rows(db):
+    some = db.execute("SELECT source_canonical, source_country, type FROM events WHERE source_country IS NOT NULL "
+                      "AND source_canonical IS NOT NULL LIMIT 1").fetchone()
+    outlet = db.execute("SELECT outlet FROM articles WHERE outlet IS NOT NULL LIMIT 1").fetchone()[0]
+    every = frozenset({"actor", "country", "outlet", "q"})
+    for f in (Filters(actor=some[0]), Filters(country=some[1]), Filters(outlet=outlet), Filters(q="menteri"),
+              Filters(country=some[1], type=some[2]), Filters(actor=some[0], q="menteri", outlet=outlet)):
+        assert _events(db, f, every) == _events(db, f, frozenset()), f
+
+
+def test_counts_are_capped(db, monkeypatch):
+    monkeypatch.setattr(queries, "COUNT_CAP", 3)
+    rows, total = queries.filter_events(db, Filters(limit=2))
+    assert len(rows) == 2 and total == 4          # cap + 1 means "more than cap"
+    _, total = queries.search_articles(db, Filters(q="zzxqv"))
+    assert total == 0
+
+
+def test_search_filters_combine(db):
+    row = db.execute("SELECT e.canonical, a.outlet FROM entities e JOIN articles a ON a.id = e.article_id "
+                     "WHERE e.canonical IS NOT NULL AND a.outlet IS NOT NULL LIMIT 1").fetchone()
+    rows, total = queries.search_articles(db, Filters(actor=row[0], outlet=row[1]))
+    assert rows and all(r["outlet"] == row[1] for r in rows)
+    for r in rows:
+        assert db.execute("SELECT 1 FROM entities WHERE article_id = ? AND canonical = ?", (r["id"], row[0])).fetchone()
+    assert queries.search_articles(db, Filters(actor=row[0], outlet=row[1] + "x"))[0] == []
