@@ -99,8 +99,9 @@ def _article_where(f: Filters) -> tuple[list[str], list]:
 COUNT_CAP = 1000   # totals above this are reported as "more than 1000" (counting all is slow)
 
 
-def capped_count(db: sqlite3.Connection, sql_from_where: str, args: list, cap: int = COUNT_CAP) -> int:
+def capped_count(db: sqlite3.Connection, sql_from_where: str, args: list, cap: Optional[int] = None) -> int:
     """Matching rows, counted up to ``cap + 1`` (a result of cap + 1 means "more than cap")."""
+    cap = COUNT_CAP if cap is None else cap
     return db.execute(f"SELECT count(*) FROM (SELECT 1 {sql_from_where} LIMIT ?)", (*args, cap + 1)).fetchone()[0]
 
 
