@@ -47,3 +47,23 @@ def test_search_filters_combine(db):
     for r in rows:
         assert db.execute("SELECT 1 FROM entities WHERE article_id = ? AND canonical = ?", (r["id"], row[0])).fetchone()
     assert queries.search_articles(db, Filters(actor=row[0], outlet=row[1] + "x"))[0] == []
+
+
+def test_cache_computes_once_per_key_and_expires(web_db, monkeypatch):
+    import threading
+    from warta.web import app as app_module
+    app = app_module.App(str(web_db))
+    calls = []
+
+    def slow():
+        calls.append(1)
+        threading.Event().wait(0.2)
+        return len(calls)
+    threads = [threading.Thread(target=app.cached, args=(("k",), slow)) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert calls == [1] and app.cached(("k",), slow) == 1
+    monkeypatch.setattr(app_module, "CACHE_TTL", 0.0)
+    assert app.cached(("k",), slow) == 2

@@ -197,10 +197,12 @@ def broad_filters(db: sqlite3.Connection, f: Filters) -> frozenset[str]:
 
 
 def _events_sql(f: Filters, select: str, *extra: str, broad: frozenset[str] = frozenset()) -> tuple[str, list]:
+    """The query over events; articles are joined only when the filters or columns need them."""
     where, args = _event_where(f, broad)
     where = [*extra, *where]
     cond = f"WHERE {' AND '.join(where)}" if where else ""
-    return f"SELECT {select} FROM events ev JOIN articles a ON a.id = ev.article_id {cond}", args
+    join = " JOIN articles a ON a.id = ev.article_id" if f.outlet or "a." in select else ""
+    return f"SELECT {select} FROM events ev{join} {cond}", args
 
 
 EVENT_SELECT = (", ".join(f"ev.{c}" for c in EVENT_COLUMNS)
@@ -242,43 +244,47 @@ def iter_articles(db: sqlite3.Connection, f: Filters, cap: int = 1_000_000) -> I
 def timeline(db: sqlite3.Connection, f: Filters) -> list[dict]:
     """Event counts per month and type: [{period, type, count}] in time order."""
     sql, args = _events_sql(f, "substr(ev.date, 1, 7) AS period, ev.type AS type, count(*) AS count",
-                            "ev.date IS NOT NULL")
+                            "+ev.date IS NOT NULL")    # unary +: let SQLite scan the covering (type, date) index
     return [dict(r) for r in db.execute(f"{sql} GROUP BY period, ev.type ORDER BY period, ev.type", args)]
 
 
 def network(db: sqlite3.Connection, f: Filters, top: int = 40) -> dict[str, list[dict]]:
     """Actor pairs (source → target) with their event counts and cooperation balance
     (cooperative minus conflictual events over all), the ``top`` heaviest pairs."""
-    sql, args = _events_sql(f, "ev.source_canonical AS s, ev.target_canonical AS t, ev.type AS type, "
-                               "count(*) AS n, max(ev.source_country) AS sc, max(ev.target_country) AS tc",
-                            "ev.source_canonical IS NOT NULL", "ev.target_canonical IS NOT NULL",
-                            "ev.source_canonical != ev.target_canonical")
-    edges: dict[tuple[str, str], dict] = {}
-    countries: dict[str, Optional[str]] = {}
-    for r in db.execute(f"{sql} GROUP BY s, t, ev.type", args):
-        e = edges.setdefault((r["s"], r["t"]), {"source": r["s"], "target": r["t"], "count": 0, "balance": 0, "types": {}})
-        e["count"] += r["n"]
-        e["types"][r["type"]] = r["n"]
-        e["balance"] += r["n"] * ((r["type"] in COOPERATIVE) - (r["type"] in CONFLICTUAL))
-        countries.setdefault(r["s"], r["sc"])
-        countries.setdefault(r["t"], r["tc"])
-    chosen = sorted(edges.values(), key=lambda e: (-e["count"], e["source"], e["target"]))[:top]
-    for e in chosen:
-        e["balance"] = round(e["balance"] / e["count"], 3)
+    pairs = ("+ev.source_canonical IS NOT NULL", "+ev.target_canonical IS NOT NULL",
+             "ev.source_canonical != ev.target_canonical")
+    sql, args = _events_sql(f, "ev.source_canonical AS s, ev.target_canonical AS t, count(*) AS n", *pairs)
+    heaviest = db.execute(f"{sql} GROUP BY s, t ORDER BY n DESC, s, t LIMIT ?", (*args, top)).fetchall()
+    edges = []
+    for s_name, t_name, n in heaviest:
+        tsql, targs = _events_sql(f, "ev.type, count(*)", "ev.source_canonical = ?", "ev.target_canonical = ?")
+        types = dict(db.execute(f"{tsql} GROUP BY ev.type", (s_name, t_name, *targs)).fetchall())
+        balance = sum(c * ((t in COOPERATIVE) - (t in CONFLICTUAL)) for t, c in types.items())
+        edges.append({"source": s_name, "target": t_name, "count": n, "balance": round(balance / n, 3), "types": types})
     degree: dict[str, int] = {}
-    for e in chosen:
+    for e in edges:
         for name in (e["source"], e["target"]):
             degree[name] = degree.get(name, 0) + e["count"]
-    nodes = [{"id": n, "country": countries.get(n), "count": c}
+    nodes = [{"id": n, "country": actor_country(db, n), "count": c}
              for n, c in sorted(degree.items(), key=lambda kv: (-kv[1], kv[0]))]
-    return {"nodes": nodes, "edges": chosen}
+    return {"nodes": nodes, "edges": edges}
+
+
+def actor_country(db: sqlite3.Connection, canonical: str) -> Optional[str]:
+    """The country recorded for an actor in any event (source side first)."""
+    for side in ("source", "target"):
+        row = db.execute(f"SELECT {side}_country FROM events WHERE {side}_canonical = ? AND {side}_country IS NOT NULL "
+                         "LIMIT 1", (canonical,)).fetchone()
+        if row:
+            return row[0]
+    return None
 
 
 def country_counts(db: sqlite3.Connection, f: Filters) -> list[dict]:
     """Events per actor country (as source, as target): [{country, source, target, count}]."""
     counts: dict[str, dict] = {}
     for side in ("source", "target"):
-        sql, args = _events_sql(f, f"ev.{side}_country AS c, count(*) AS n", f"ev.{side}_country IS NOT NULL")
+        sql, args = _events_sql(f, f"ev.{side}_country AS c, count(*) AS n", f"+ev.{side}_country IS NOT NULL")
         for r in db.execute(f"{sql} GROUP BY c", args):
             row = counts.setdefault(r["c"], {"country": r["c"], "source": 0, "target": 0, "count": 0})
             row[side] += r["n"]

@@ -101,6 +101,7 @@ MIGRATIONS: list[str] = [
     CREATE INDEX events_source_canonical ON events(source_canonical);
     CREATE INDEX events_target_canonical ON events(target_canonical);
     CREATE INDEX events_type_date ON events(type, date);
+    CREATE INDEX events_pair_type ON events(source_canonical, target_canonical, type);
     CREATE INDEX entities_canonical_article ON entities(canonical, article_id);
     CREATE INDEX entities_country_article ON entities(country, article_id);
     CREATE INDEX articles_outlet_published ON articles(outlet, published);

@@ -12,7 +12,7 @@ import time
 import traceback
 from http.server import BaseHTTPRequestHandler, HTTPServer
 from importlib import resources
-from typing import Callable, Optional
+from typing import Any, Callable, Optional
 from urllib.parse import parse_qsl, urlsplit
 
 from ..store import open_store, queries
@@ -29,7 +29,8 @@ SECURITY_HEADERS = {
     "X-Frame-Options": "DENY",
     "Cross-Origin-Opener-Policy": "same-origin",
 }
-FACETS_TTL = 300.0
+CACHE_TTL = 120.0
+CACHE_SIZE = 256
 MAX_QUERY = 4096
 
 
@@ -55,18 +56,19 @@ class App:
         self.db_path = db_path
         self.static = static_files()
         self._local = threading.local()
-        self._facets: tuple[float, dict] = (0.0, {})
-        self._facets_lock = threading.Lock()
+        self._cache: dict[tuple, tuple[float, Any]] = {}
+        self._cache_lock = threading.Lock()
+        self._computing: dict[tuple, threading.Lock] = {}
         self.routes: list[tuple[re.Pattern, Callable[..., Response]]] = [
             (re.compile(p), f) for p, f in (
                 (r"/", lambda db, q: Response(302, b"", headers={"Location": "/search"})),
                 (r"/search", lambda db, q: views.search(db, q, self.facets(db))),
                 (r"/events", lambda db, q: views.events(db, q, self.facets(db))),
-                (r"/(timeline|network|map)", lambda db, q, kind: views.chart(kind, db, q, self.facets(db))),
+                (r"/(timeline|network|map)", lambda db, q, kind: views.chart(kind, db, q, self.facets(db), self.cached)),
                 (r"/article/([^/]+)", lambda db, q, i: article_page(db, i)),
                 (r"/api/search", views.api_search),
                 (r"/api/events", views.api_events),
-                (r"/api/(timeline|network|map)", lambda db, q, kind: views.api_chart(kind, db, q)),
+                (r"/api/(timeline|network|map)", lambda db, q, kind: views.api_chart(kind, db, q, self.cached)),
                 (r"/api/articles/([^/]+)", lambda db, q, i: api_article(db, i)),
                 (r"/api/facets", lambda db, q: views.api_facets(self.facets(db))),
                 (r"/api/stats", lambda db, q: as_json(_stats(db))),
@@ -87,13 +89,30 @@ class App:
         return db
 
     def facets(self, db: sqlite3.Connection) -> dict:
-        """Filter choices, recomputed at most every FACETS_TTL seconds."""
-        with self._facets_lock:
-            stamp, value = self._facets
-            if time.monotonic() - stamp > FACETS_TTL:
-                value = queries.facets(db)
-                self._facets = (time.monotonic(), value)
-            return value
+        """Filter choices, recomputed at most every CACHE_TTL seconds."""
+        return self.cached(("facets",), lambda: queries.facets(db))
+
+    def cached(self, key: tuple, compute: Callable[[], Any]) -> Any:
+        """Aggregates (charts, facets) are kept CACHE_TTL seconds: the app never writes, and
+        a result at most that old is fine for an overview. One thread computes a missing
+        key while the others asking for it wait for its result."""
+        with self._cache_lock:
+            hit = self._cache.get(key)
+            if hit and time.monotonic() - hit[0] < CACHE_TTL:
+                return hit[1]
+            key_lock = self._computing.setdefault(key, threading.Lock())
+        with key_lock:
+            with self._cache_lock:
+                hit = self._cache.get(key)
+                if hit and time.monotonic() - hit[0] < CACHE_TTL:
+                    return hit[1]
+            value = compute()
+            with self._cache_lock:
+                if len(self._cache) >= CACHE_SIZE:
+                    self._cache.pop(next(iter(self._cache)))
+                self._cache[key] = (time.monotonic(), value)
+                self._computing.pop(key, None)
+        return value
 
     def static_file(self, name: str) -> Response:
         if name not in self.static:

@@ -182,9 +182,13 @@ CHARTS: dict[str, tuple[str, Callable]] = {
 }
 
 
-def chart(kind: str, db: sqlite3.Connection, params: Params, facets: dict) -> Response:
+def _no_cache(key: tuple, compute: Callable[[], Any]) -> Any:
+    return compute()
+
+
+def chart(kind: str, db: sqlite3.Connection, params: Params, facets: dict, cache=_no_cache) -> Response:
     f = Filters.from_params(params)
-    rows, data = _chart_data(kind, db, f)
+    rows, data = cache((kind, *sorted(f.params().items())), lambda: _chart_data(kind, db, f))
     if params.get("format"):
         return download(iter(rows), params["format"], kind)
     heading, draw = CHARTS[kind]
@@ -203,9 +207,9 @@ def _chart_table(rows: list[dict]) -> Markup:
     return Markup('<table class="data chart-table"><thead><tr>' + head + "</tr></thead><tbody>" + body + "</tbody></table>")
 
 
-def api_chart(kind: str, db: sqlite3.Connection, params: Params) -> Response:
+def api_chart(kind: str, db: sqlite3.Connection, params: Params, cache=_no_cache) -> Response:
     f = Filters.from_params(params)
-    rows, data = _chart_data(kind, db, f)
+    rows, data = cache((kind, *sorted(f.params().items())), lambda: _chart_data(kind, db, f))
     if params.get("format"):
         return download(iter(rows), params["format"], kind)
     return as_json({"filters": f.params(), **data})
