@@ -138,7 +138,7 @@ def percentile(values: list[float], p: float) -> float:
 
 def timed_http(base: str, path: str, params: dict) -> float:
     started = time.perf_counter()
-    with urllib.request.urlopen(base + path + "?" + urlencode(params), timeout=60) as r:
+    with urllib.request.urlopen(base + path + ("?" + urlencode(params) if params else ""), timeout=60) as r:
         r.read()
         assert r.status == 200
     return (time.perf_counter() - started) * 1000
