@@ -36,3 +36,10 @@ def test_overlapping_spans_become_flat_pieces():
 
 def test_offsets_outside_the_body_are_ignored():
     assert highlight("abc", [Span(2, 10, "ent", "", "x"), Span(-1, 2, "ent", "", "x")]) == "abc"
+
+
+def test_timeline_months_include_empty_ones():
+    from warta.web.charts import months_between
+    assert months_between(["2023-11", "2024-02"]) == ["2023-11", "2023-12", "2024-01", "2024-02"]
+    assert months_between(["2024", "2025"]) == ["2024", "2025"]
+    assert months_between(["x-y", "2025-01"]) == ["x-y", "2025-01"]

@@ -173,3 +173,14 @@ def test_head_request(base_url):
     req = urllib.request.Request(base_url + "/search", method="HEAD")
     with urllib.request.urlopen(req, timeout=10) as r:
         assert r.status == 200 and r.read() == b""
+
+
+def test_map_places_event_locations(base_url):
+    data = api(base_url, "/api/map")
+    located = {c["country"]: c for c in data["locations"]}
+    events = api(base_url, "/api/events?limit=500")["results"]
+    if any((e["location"] or "").lower() == "jakarta" for e in events):
+        assert "IDN" in located and "Jakarta" in located["IDN"]["places"]
+    assert all(c["lat"] is not None for c in data["locations"] if c["country"] in ("IDN", "JPN"))
+    _, _, page = get(base_url, "/map")
+    assert b'class="location"' in page or not located

@@ -292,6 +292,12 @@ def country_counts(db: sqlite3.Connection, f: Filters) -> list[dict]:
     return sorted(counts.values(), key=lambda r: (-r["count"], r["country"]))
 
 
+def location_counts(db: sqlite3.Connection, f: Filters, top: int = 500) -> list[dict]:
+    """Events per location as written in the text: [{location, count}], most frequent first."""
+    sql, args = _events_sql(f, "ev.location AS location, count(*) AS count", "+ev.location IS NOT NULL")
+    return [dict(r) for r in db.execute(f"{sql} GROUP BY ev.location ORDER BY count DESC LIMIT ?", (*args, top))]
+
+
 def facets(db: sqlite3.Connection, top: int = 200) -> dict[str, list]:
     """Choices for the filter form: outlets, event types and the most frequent actors."""
     q = db.execute

@@ -2,6 +2,7 @@
 per month and type, an actor network and a world map of actor countries."""
 from __future__ import annotations
 
+import json
 import math
 from functools import lru_cache
 from importlib import resources
@@ -44,11 +45,24 @@ def _empty(label: str) -> Markup:
     return _svg(600, 60, label, [fmt('<text x="10" y="35" class="empty">No events match these filters: {}</text>', label)])
 
 
+def months_between(periods: list[str]) -> list[str]:
+    """Every month from the first to the last period (gaps shown as empty), when they are
+    all YYYY-MM and span at most 30 years; else the periods as given."""
+    try:
+        (y0, m0), (y1, m1) = (map(int, periods[0].split("-")), map(int, periods[-1].split("-")))
+    except ValueError:
+        return periods
+    span = (y1 - y0) * 12 + m1 - m0
+    if not 0 <= span <= 360 or not all(len(p) == 7 for p in periods):
+        return periods
+    return [f"{y0 + (m0 - 1 + k) // 12:04d}-{(m0 - 1 + k) % 12 + 1:02d}" for k in range(span + 1)]
+
+
 def timeline_svg(rows: list[dict], width: int = 900, height: int = 320) -> Markup:
     """Stacked bars: events per month, coloured by type, with a legend."""
     if not rows:
         return _empty("timeline")
-    periods = sorted({r["period"] for r in rows})
+    periods = months_between(sorted({r["period"] for r in rows}))
     types = [t for t in PLOVER_TYPES if any(r["type"] == t for r in rows)] + sorted(
         {r["type"] for r in rows} - set(PLOVER_TYPES))
     totals = {p: sum(r["count"] for r in rows if r["period"] == p) for p in periods}
@@ -124,9 +138,36 @@ def capitals() -> dict[str, tuple[float, float, str]]:
     return out
 
 
-def map_svg(rows: list[dict], width: int = 900, height: int = 450) -> Markup:
-    """Equirectangular world: every known capital as a faint dot, countries with events as
-    circles sized by their count; countries we have no coordinates for are listed below."""
+@lru_cache(maxsize=1)
+def place_countries() -> dict[str, str]:
+    """Lower-cased country and capital names (English, Indonesian, aliases) → ISO alpha-3,
+    from the shipped knowledge base when present, else from our capitals table."""
+    out = {name.lower(): iso for iso, (_, _, name) in capitals().items()}
+    kb = resources.files("warta").joinpath("resources/kb/countries.json")
+    if kb.is_file():
+        for iso, c in json.loads(kb.read_text(encoding="utf-8")).items():
+            for name in [c.get("name_en"), c.get("name_id"), *c.get("aliases", []), *c.get("capital", [])]:
+                if name:
+                    out.setdefault(name.lower(), iso)
+    return out
+
+
+def locate(rows: list[dict]) -> list[dict]:
+    """Event locations grouped by the country they name or lie in (unknown places dropped)."""
+    by_country: dict[str, dict] = {}
+    names = place_countries()
+    for r in rows:
+        iso = names.get((r["location"] or "").strip().lower())
+        if iso:
+            entry = by_country.setdefault(iso, {"country": iso, "count": 0, "places": []})
+            entry["count"] += r["count"]
+            entry["places"].append(r["location"])
+    return sorted(by_country.values(), key=lambda e: (-e["count"], e["country"]))
+
+
+def map_svg(rows: list[dict], width: int = 900, height: int = 450, locations: list[dict] = ()) -> Markup:
+    """Equirectangular world: every known capital as a faint dot, actor countries as red
+    circles sized by their event count, event locations as blue squares."""
     def xy(lat: float, lon: float) -> tuple[float, float]:
         return round((lon + 180) / 360 * width, 1), round((90 - lat) / 180 * height, 1)
     parts = [fmt('<rect x="0" y="0" width="{}" height="{}" fill="#eef4f8"/>', width, height)]
@@ -146,4 +187,16 @@ def map_svg(rows: list[dict], width: int = 900, height: int = 450) -> Markup:
                              '<title>{} ({}): {} events ({} as source, {} as target)</title></circle>',
                              x, y, round(3 + 17 * math.sqrt(r["count"] / top), 1), name, r["country"], r["count"],
                              r["source"], r["target"]))
-    return _svg(width, height, "world map of actor countries", parts)
+    top_loc = max((r["count"] for r in locations), default=1)
+    for r in locations:
+        if r["country"] in capitals():
+            lat, lon, name = capitals()[r["country"]]
+            x, y = xy(lat, lon)
+            side = round(4 + 12 * math.sqrt(r["count"] / top_loc), 1)
+            parts.append(fmt('<rect x="{}" y="{}" width="{}" height="{}" fill="#1f5f99" fill-opacity="0.55" class="location">'
+                             '<title>events located in {}: {} ({})</title></rect>', round(x - side / 2, 1),
+                             round(y - side / 2, 1), side, side, name, r["count"], ", ".join(r["places"][:5])))
+    parts.append(fmt('<circle cx="20" cy="{}" r="6" fill="#c0392b" fill-opacity="0.6"/><text x="32" y="{}" class="legend">'
+                     'actor countries</text><rect x="14" y="{}" width="12" height="12" fill="#1f5f99" fill-opacity="0.55"/>'
+                     '<text x="32" y="{}" class="legend">event locations</text>', height - 40, height - 36, height - 26, height - 16))
+    return _svg(width, height, "world map of actor countries and event locations", parts)

@@ -56,7 +56,7 @@ def openapi() -> dict[str, Any]:
                                        [_param("id", "article id", "integer", "path")], "Article"),
             "/api/timeline": _get("Event counts per month and type", _filters(False), "Timeline"),
             "/api/network": _get("Actor pairs with event counts and cooperation balance", _filters(False), "Network"),
-            "/api/map": _get("Events per actor country, with capital coordinates", _filters(False), "Countries"),
+            "/api/map": _get("Events per actor country and per event location country, with capital coordinates", _filters(False), "Countries"),
             "/api/facets": _get("Filter choices: outlets, event types, frequent actors, countries", [], "Facets"),
             "/api/stats": _get("Counts of articles, annotations and rejections", [], "Stats"),
         },
@@ -70,7 +70,7 @@ def openapi() -> dict[str, Any]:
                 "type": "object", "properties": {"period": {"type": "string"}, "type": {"type": "string"},
                                                  "count": {"type": "integer"}}}}}},
             "Network": {"type": "object", "properties": {"nodes": {"type": "array"}, "edges": {"type": "array"}}},
-            "Countries": {"type": "object", "properties": {"countries": {"type": "array"}}},
+            "Countries": {"type": "object", "properties": {"countries": {"type": "array"}, "locations": {"type": "array"}}},
             "Facets": _OBJ, "Stats": _OBJ,
         }},
     }

@@ -168,17 +168,19 @@ def _chart_data(kind: str, db: sqlite3.Connection, f: Filters) -> tuple[list[dic
         graph = queries.network(db, f)
         return [{k: v for k, v in e.items() if k != "types"} | {"types": json.dumps(e["types"])} for e in graph["edges"]], graph
     rows = queries.country_counts(db, f)
+    locations = charts.locate(queries.location_counts(db, f))
     known = charts.capitals()
-    for r in rows:
+    for r in rows + locations:
         lat, lon, name = known.get(r["country"], (None, None, None))
         r.update(name=name, lat=lat, lon=lon)
-    return rows, {"countries": rows}
+    return rows, {"countries": rows, "locations": locations}
 
 
 CHARTS: dict[str, tuple[str, Callable]] = {
     "timeline": ("Timeline: events per month", lambda data: charts.timeline_svg(data["buckets"])),
     "network": ("Actor network", charts.network_svg),
-    "map": ("World map of actor countries", lambda data: charts.map_svg(data["countries"])),
+    "map": ("World map of actor countries and event locations",
+            lambda data: charts.map_svg(data["countries"], locations=data["locations"])),
 }
 
 
