@@ -184,3 +184,12 @@ def test_map_places_event_locations(base_url):
     assert all(c["lat"] is not None for c in data["locations"] if c["country"] in ("IDN", "JPN"))
     _, _, page = get(base_url, "/map")
     assert b'class="location"' in page or not located
+
+
+def test_outlet_wire_dependence(base_url):
+    outlets = api(base_url, "/api/outlets")["outlets"]
+    assert outlets and sum(o["articles"] for o in outlets) == api(base_url, "/api/stats")["articles"]
+    assert all(0 <= o["state_media_share"] <= o["wire_share"] <= 1 for o in outlets)
+    assert any(o["wire_share"] > 0 for o in outlets)
+    status, _, page = get(base_url, "/outlets")
+    assert status == 200 and b"wire dependence" in page

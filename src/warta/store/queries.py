@@ -334,3 +334,31 @@ def provenance(db: sqlite3.Connection, article_id: int) -> dict[str, Any]:
         credits.update(earliest=wires["earliest"], uncredited_copy=bool(wires["uncredited_copy"]))
     return {"near_copies": copies, "story": story, "story_id": row[0] if row else None,
             "computed": wires is not None, **credits}
+
+
+def outlet_wires(db: sqlite3.Connection, f: Filters, top: int = 200) -> list[dict]:
+    """Per outlet: articles, share crediting a wire service, share crediting state media,
+    near-copies and uncredited copies (from `warta corpus`), top wires. Date and outlet
+    filters apply (on publication time)."""
+    where, args = _article_where(Filters(outlet=f.outlet, since=f.since, until=f.until))
+    cond = f"WHERE {' AND '.join(where)}" if where else ""
+    rows = db.execute(
+        "SELECT a.outlet AS outlet, count(*) AS articles, "
+        "sum(coalesce(p.wires, a.wire_sources) NOT IN ('[]', '')) AS crediting, "
+        "sum(coalesce(p.state_media, '[]') != '[]') AS state_media, sum(coalesce(p.uncredited_copy, 0)) AS uncredited_copies, "
+        "sum(EXISTS (SELECT 1 FROM duplicates d WHERE d.a = a.id OR d.b = a.id)) AS with_near_copies, "
+        "group_concat(coalesce(p.wires, a.wire_sources), '') AS wires "
+        f"FROM articles a LEFT JOIN provenance p ON p.article_id = a.id {cond} "
+        "GROUP BY a.outlet ORDER BY articles DESC LIMIT ?", (*args, top)).fetchall()
+    out = []
+    for r in rows:
+        counts: dict[str, int] = {}
+        for chunk in (r["wires"] or "").replace("][", "]\n[").splitlines():
+            for wire in json.loads(chunk or "[]"):
+                counts[wire] = counts.get(wire, 0) + 1
+        out.append({"outlet": r["outlet"], "articles": r["articles"],
+                    "wire_share": round(r["crediting"] / r["articles"], 3),
+                    "state_media_share": round(r["state_media"] / r["articles"], 3),
+                    "with_near_copies": r["with_near_copies"], "uncredited_copies": r["uncredited_copies"],
+                    "top_wires": ", ".join(w for w, _ in sorted(counts.items(), key=lambda kv: -kv[1])[:5])})
+    return out

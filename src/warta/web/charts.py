@@ -200,3 +200,24 @@ def map_svg(rows: list[dict], width: int = 900, height: int = 450, locations: li
                      'actor countries</text><rect x="14" y="{}" width="12" height="12" fill="#1f5f99" fill-opacity="0.55"/>'
                      '<text x="32" y="{}" class="legend">event locations</text>', height - 40, height - 36, height - 26, height - 16))
     return _svg(width, height, "world map of actor countries and event locations", parts)
+
+
+def outlet_bars(rows: list[dict], width: int = 900) -> Markup:
+    """Per outlet, a bar of its share of articles crediting a wire (state media darker)."""
+    rows = rows[:30]
+    if not rows:
+        return _empty("outlets")
+    height, left, bar_w = 30 + 22 * len(rows), 230, width - 330
+    parts = []
+    for i, r in enumerate(rows):
+        y = 20 + i * 22
+        parts.append(fmt('<text x="{}" y="{}" text-anchor="end" class="label">{}</text>'
+                         '<rect x="{}" y="{}" width="{}" height="14" fill="#e3e8ee"/>'
+                         '<rect x="{}" y="{}" width="{}" height="14" fill="#92c5de" class="bar"><title>{}: {} of {} articles credit a wire</title></rect>'
+                         '<rect x="{}" y="{}" width="{}" height="14" fill="#b2182b"><title>{}: {} credit state media</title></rect>'
+                         '<text x="{}" y="{}" class="axis">{}% wire · {}% state · {} articles</text>',
+                         left - 8, y + 11, _short(r["outlet"] or "(unknown)", 32), left, y, bar_w,
+                         left, y, round(bar_w * r["wire_share"], 1), r["outlet"], r["wire_share"], r["articles"],
+                         left, y, round(bar_w * r["state_media_share"], 1), r["outlet"], r["state_media_share"],
+                         left + bar_w + 6, y + 11, round(100 * r["wire_share"]), round(100 * r["state_media_share"]), r["articles"]))
+    return _svg(width, height, "wire dependence per outlet", parts)

@@ -57,6 +57,8 @@ def openapi() -> dict[str, Any]:
             "/api/timeline": _get("Event counts per month and type", _filters(False), "Timeline"),
             "/api/network": _get("Actor pairs with event counts and cooperation balance", _filters(False), "Network"),
             "/api/map": _get("Events per actor country and per event location country, with capital coordinates", _filters(False), "Countries"),
+            "/api/outlets": _get("Per outlet: articles, wire and state-media credit shares, near-copies",
+                                 _filters(False), "Outlets"),
             "/api/facets": _get("Filter choices: outlets, event types, frequent actors, countries", [], "Facets"),
             "/api/stats": _get("Counts of articles, annotations and rejections", [], "Stats"),
         },
@@ -71,6 +73,7 @@ def openapi() -> dict[str, Any]:
                                                  "count": {"type": "integer"}}}}}},
             "Network": {"type": "object", "properties": {"nodes": {"type": "array"}, "edges": {"type": "array"}}},
             "Countries": {"type": "object", "properties": {"countries": {"type": "array"}, "locations": {"type": "array"}}},
+            "Outlets": {"type": "object", "properties": {"outlets": {"type": "array"}}},
             "Facets": _OBJ, "Stats": _OBJ,
         }},
     }

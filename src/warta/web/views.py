@@ -167,6 +167,9 @@ def _chart_data(kind: str, db: sqlite3.Connection, f: Filters) -> tuple[list[dic
     if kind == "network":
         graph = queries.network(db, f)
         return [{k: v for k, v in e.items() if k != "types"} | {"types": json.dumps(e["types"])} for e in graph["edges"]], graph
+    if kind == "outlets":
+        rows = queries.outlet_wires(db, f)
+        return rows, {"outlets": rows}
     rows = queries.country_counts(db, f)
     locations = charts.locate(queries.location_counts(db, f))
     known = charts.capitals()
@@ -177,6 +180,7 @@ def _chart_data(kind: str, db: sqlite3.Connection, f: Filters) -> tuple[list[dic
 
 
 CHARTS: dict[str, tuple[str, Callable]] = {
+    "outlets": ("Outlets: wire dependence and copies", lambda data: charts.outlet_bars(data["outlets"])),
     "timeline": ("Timeline: events per month", lambda data: charts.timeline_svg(data["buckets"])),
     "network": ("Actor network", charts.network_svg),
     "map": ("World map of actor countries and event locations",
