@@ -127,6 +127,8 @@ def search_articles(db: sqlite3.Connection, f: Filters, count: bool = True) -> t
                 + " WHERE " + " AND ".join(["articles_fts MATCH ?", *where]))
     ids = [r[0] for r in db.execute(f"SELECT articles_fts.rowid {sql_from} ORDER BY bm25(articles_fts, 5.0, 1.0) "
                                     "LIMIT ? OFFSET ?", (match, *args, f.limit, f.offset))]
+    if count and len(ids) < f.limit and (ids or not f.offset):
+        return _with_snippets(db, ids, match), f.offset + len(ids)   # a short page holds the rest
     return _with_snippets(db, ids, match), capped_count(db, sql_from, [match, *args]) if count else None
 
 
@@ -216,9 +218,11 @@ def filter_events(db: sqlite3.Connection, f: Filters, count: bool = True) -> tup
     rows = [dict(r) for r in db.execute(f"{sql} ORDER BY ev.date DESC, ev.id DESC LIMIT ? OFFSET ?",
                                         (*args, f.limit, f.offset))]
     total = None
-    if count:
+    if count and (len(rows) == f.limit or (f.offset and not rows)):
         csql, cargs = _events_sql(f, "1", broad=broad)
         total = capped_count(db, csql.removeprefix("SELECT 1 "), cargs)
+    elif count:                                   # a short page: everything is counted already
+        total = f.offset + len(rows)
     return rows, total
 
 
