@@ -193,3 +193,14 @@ def test_outlet_wire_dependence(base_url):
     assert any(o["wire_share"] > 0 for o in outlets)
     status, _, page = get(base_url, "/outlets")
     assert status == 200 and b"wire dependence" in page
+
+
+def test_foreign_host_header_is_refused(base_url):
+    """DNS rebinding: a page on evil.example resolving to 127.0.0.1 must not read the app."""
+    parts = urlsplit(base_url)
+    for host, expected in (("evil.example", 421), (f"evil.example:{parts.port}", 421),
+                           (f"localhost:{parts.port}", 200), (f"127.0.0.1:{parts.port}", 200)):
+        conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=20)
+        conn.request("GET", "/api/stats", headers={"Host": host})
+        assert conn.getresponse().status == expected, host
+        conn.close()

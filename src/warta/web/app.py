@@ -154,17 +154,36 @@ def _stats(db: sqlite3.Connection) -> dict:
 
 # --- HTTP -----------------------------------------------------------------------------
 
-def handler_for(app: App, verbose: bool = False) -> type[BaseHTTPRequestHandler]:
+LOOPBACK_NAMES = frozenset({"127.0.0.1", "localhost", "[::1]", "::1"})
+
+
+def host_allowed(host_header: Optional[str], bound_host: str) -> bool:
+    """On a loopback-bound server only loopback names are accepted in the Host header, so
+    that a web page whose DNS name is rebound to 127.0.0.1 cannot read the app."""
+    if bound_host not in LOOPBACK_NAMES:
+        return True                                   # served on purpose beyond this machine
+    name = (host_header or "").strip().lower()
+    name = name.rsplit(":", 1)[0] if not name.endswith("]") else name
+    return name in LOOPBACK_NAMES
+
+
+def handler_for(app: App, verbose: bool = False, bound_host: str = "127.0.0.1") -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         server_version = "warta"
         sys_version = ""
         timeout = 30
 
+        def _answer(self) -> Response:
+            if not host_allowed(self.headers.get("Host"), bound_host):
+                return error(421, "Misdirected Request", "this server answers to localhost and 127.0.0.1 only",
+                             self.path.startswith("/api/"))
+            return app.handle(self.path)
+
         def do_GET(self) -> None:
-            self._send(app.handle(self.path), head=False)
+            self._send(self._answer(), head=False)
 
         def do_HEAD(self) -> None:
-            self._send(app.handle(self.path), head=True)
+            self._send(self._answer(), head=True)
 
         def _send(self, response: Response, head: bool) -> None:
             self.send_response(response.status)
@@ -224,4 +243,4 @@ class PooledHTTPServer(HTTPServer):
 def make_server(db_path: str, host: str = "127.0.0.1", port: int = 8765, workers: int = 16,
                 verbose: bool = False) -> PooledHTTPServer:
     """A server for the database at ``db_path``, bound (not yet serving): call serve_forever()."""
-    return PooledHTTPServer((host, port), handler_for(App(db_path), verbose), workers)
+    return PooledHTTPServer((host, port), handler_for(App(db_path), verbose, host), workers)
