@@ -81,3 +81,20 @@ def test_corpus_command_recomputes(web_db, tmp_path):
     assert sqlite3.connect(copy).execute("SELECT count(*) FROM duplicates").fetchone()[0] >= 2
     missing = CliRunner().invoke(cli, ["corpus", "--db", str(tmp_path / "none.db")])
     assert missing.exit_code != 0
+
+
+def test_events_reported_by_several_articles_are_merged(web_db, base_url):
+    db = sqlite3.connect(web_db)
+    groups = db.execute("SELECT m.first_event, count(*), count(DISTINCT e.article_id), count(DISTINCT e.type), max(m.mentions) "
+                        "FROM event_mentions m JOIN events e ON e.id = m.event_id GROUP BY m.first_event").fetchall()
+    assert groups, "the demo near-copies report the same events"
+    for first, n, articles, types, mentions in groups:
+        assert types == 1 and articles == mentions >= 2 and n >= articles
+    def total(q):
+        with urllib.request.urlopen(f"{base_url}/api/events?limit=500{q}", timeout=20) as r:
+            return json.load(r)["total"]
+    assert total("&distinct=1") == total("") - sum(n - 1 for _, n, *_ in groups)
+    first = groups[0][0]
+    article_id = db.execute("SELECT article_id FROM events WHERE id = ?", (first,)).fetchone()[0]
+    with urllib.request.urlopen(f"{base_url}/article/{article_id}", timeout=20) as r:
+        assert "also reported by" in r.read().decode()

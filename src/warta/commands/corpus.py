@@ -23,7 +23,8 @@ def corpus(db):
     finally:
         store.close()
     click.echo(f"{r.articles} articles in {r.seconds:.1f}s: {r.pairs} near-copy pairs, {r.stories} stories "
-               f"({r.multi_article_stories} with more than one article) → {db}", err=True)
+               f"({r.multi_article_stories} with more than one article), {r.merged_events} events reported "
+               f"by several articles → {db}", err=True)
 
 
 commands = [corpus]

@@ -38,6 +38,7 @@ class Filters:
     outlet: str = ""
     since: str = ""
     until: str = ""
+    distinct: str = ""      # events: "1" keeps one row per real-world event (its first mention)
     limit: int = 50
     offset: int = 0
 
@@ -172,6 +173,8 @@ def _event_where(f: Filters, broad: frozenset[str] = frozenset()) -> tuple[list[
     if f.until:
         where.append("ev.date < ?")
         args.append(_next_day(f.until))
+    if f.distinct not in ("", "0"):
+        where.append("NOT EXISTS (SELECT 1 FROM event_mentions m WHERE m.event_id = ev.id AND m.first_event != ev.id)")
     match = fts_query(f.q) if f.q else ""
     if f.q:
         where.append(f"{col('ev.article_id', 'q')} IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
@@ -217,6 +220,7 @@ def filter_events(db: sqlite3.Connection, f: Filters, count: bool = True) -> tup
     sql, args = _events_sql(f, EVENT_SELECT, broad=broad)
     rows = [dict(r) for r in db.execute(f"{sql} ORDER BY ev.date DESC, ev.id DESC LIMIT ? OFFSET ?",
                                         (*args, f.limit, f.offset))]
+    add_mentions(db, rows)
     total = None
     if count and (len(rows) == f.limit or (f.offset and not rows)):
         csql, cargs = _events_sql(f, "1", broad=broad)
@@ -224,6 +228,26 @@ def filter_events(db: sqlite3.Connection, f: Filters, count: bool = True) -> tup
     elif count:                                   # a short page: everything is counted already
         total = f.offset + len(rows)
     return rows, total
+
+
+def add_mentions(db: sqlite3.Connection, rows: list[dict]) -> None:
+    """Set ``mentions`` (articles reporting the same event) and ``first_event`` on event rows."""
+    found = {}
+    if rows:
+        found = {r[0]: (r[1], r[2]) for r in db.execute(
+            f"SELECT event_id, first_event, mentions FROM event_mentions WHERE event_id IN "
+            f"({', '.join('?' for _ in rows)})", [r["id"] for r in rows])}
+    for r in rows:
+        r["first_event"], r["mentions"] = found.get(r["id"], (r["id"], 1))
+
+
+def other_mentions(db: sqlite3.Connection, event_id: int) -> list[dict]:
+    """The other reports of the same event: [{event_id, article_id, title, outlet, published}]."""
+    return [dict(r) for r in db.execute(
+        "SELECT o.event_id, ev.article_id, a.title, a.outlet, a.published FROM event_mentions m "
+        "JOIN event_mentions o ON o.first_event = m.first_event AND o.event_id != m.event_id "
+        "JOIN events ev ON ev.id = o.event_id JOIN articles a ON a.id = ev.article_id "
+        "WHERE m.event_id = ? ORDER BY a.published, ev.id", (event_id,))]
 
 
 def iter_events(db: sqlite3.Connection, f: Filters, cap: int = 1_000_000) -> Iterator[dict]:

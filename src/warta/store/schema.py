@@ -132,6 +132,13 @@ MIGRATIONS: list[str] = [
         uncredited_copy INTEGER NOT NULL DEFAULT 0 -- copies a wire-crediting article, credits none
     );
 
+    CREATE TABLE event_mentions (          -- the same real-world event reported by several articles
+        event_id INTEGER PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+        first_event INTEGER NOT NULL,      -- the id of its earliest mention (itself for the first)
+        mentions INTEGER NOT NULL          -- how many articles of the story report it
+    );
+    CREATE INDEX event_mentions_first ON event_mentions(first_event);
+
     CREATE TABLE corpus_runs (
         id INTEGER PRIMARY KEY, finished_at TEXT NOT NULL, articles INTEGER NOT NULL,
         pairs INTEGER NOT NULL, stories INTEGER NOT NULL, seconds REAL NOT NULL

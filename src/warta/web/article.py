@@ -29,6 +29,9 @@ def load(db: sqlite3.Connection, raw_id: str) -> dict[str, Any]:
         data[table] = [dict(r) for r in db.execute(
             f"SELECT * FROM {table} WHERE article_id = ? ORDER BY start_char, id", (article_id,))]
     data["provenance"] = queries.provenance(db, article_id)
+    queries.add_mentions(db, data["events"])
+    for event in data["events"]:
+        event["also_reported"] = queries.other_mentions(db, event["id"]) if event["mentions"] > 1 else []
     return data
 
 
@@ -99,10 +102,17 @@ def _provenance(a: dict) -> Markup:
 
 
 def _events(a: dict) -> Markup:
-    return _ul([fmt('<a href="#ev-{}" class="evlink"><span class="badge">{}</span></a> {} → {} {}', e["id"], e["type"],
-                    e.get("source_canonical") or e.get("source_text") or "?",
-                    e.get("target_canonical") or e.get("target_text") or "?", e.get("date") or "")
-                for e in a["events"]], "event-list")
+    items = []
+    for e in a["events"]:
+        item = fmt('<a href="#ev-{}" class="evlink"><span class="badge">{}</span></a> {} → {} {}', e["id"], e["type"],
+                   e.get("source_canonical") or e.get("source_text") or "?",
+                   e.get("target_canonical") or e.get("target_text") or "?", e.get("date") or "")
+        if e.get("also_reported"):
+            item += Markup(' <span class="also">also reported by ') + join(
+                (fmt('<a href="/article/{}#ev-{}">{}</a>', o["article_id"], o["event_id"], o["outlet"] or f"article {o['article_id']}")
+                 for o in e["also_reported"]), ", ") + Markup("</span>")
+        items.append(item)
+    return _ul(items, "event-list")
 
 
 def _quotes(a: dict) -> Markup:

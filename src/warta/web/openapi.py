@@ -11,6 +11,7 @@ _FILTERS = [
     ("outlet", "outlet name, exactly"),
     ("since", "from this day on (YYYY-MM-DD); publication day for articles, event date for events"),
     ("until", "up to and including this day (YYYY-MM-DD)"),
+    ("distinct", "1: events reported by several articles of a story appear once (their first report)"),
 ]
 _PAGING = [("limit", "rows per page (at most 500)", "integer"), ("offset", "rows to skip", "integer")]
 _FORMAT = ("format", "csv or jsonl: download every matching row instead of JSON", "string")

@@ -26,6 +26,7 @@ def _options(values: list[str], chosen: str, blank: str) -> Markup:
 
 def filter_form(action: str, f: Filters, facets: dict) -> Markup:
     return render("filters.html", action=action, q=f.q, actor=f.actor, country=f.country, since=f.since,
+                  distinct=Markup(" checked") if f.distinct not in ("", "0") else "",
                   until=f.until, type_options=_options(facets["types"] or list(queries.PLOVER_TYPES), f.type, "any event type"),
                   outlet_options=_options(facets["outlets"], f.outlet, "any outlet"),
                   actor_options=join(fmt('<option value="{}">', a) for a in facets["actors"]),
@@ -123,7 +124,7 @@ def api_search(db: sqlite3.Connection, params: Params) -> Response:
 
 # --- events ---------------------------------------------------------------------------
 
-EVENT_HEAD = ("date", "type", "mode", "source", "target", "location", "outlet", "sentence")
+EVENT_HEAD = ("date", "type", "mode", "source", "target", "location", "outlet", "reports", "sentence")
 
 
 def events(db: sqlite3.Connection, params: Params, facets: dict) -> Response:
@@ -133,9 +134,9 @@ def events(db: sqlite3.Connection, params: Params, facets: dict) -> Response:
     rows, total = queries.filter_events(db, f)
     head = join(fmt("<th>{}</th>", h) for h in EVENT_HEAD)
     body = join(fmt('<tr id="row-{}"><td>{}</td><td><span class="badge">{}</span></td><td>{}</td><td>{}</td><td>{}</td>'
-                    '<td>{}</td><td>{}</td><td><a class="evlink" href="/article/{}#ev-{}">{}</a></td></tr>',
+                    '<td>{}</td><td>{}</td><td>{}</td><td><a class="evlink" href="/article/{}#ev-{}">{}</a></td></tr>',
                     r["id"], r["date"] or "", r["type"], " ".join(x for x in (r["mode"], r["aux"]) if x),
-                    _actor(r, "source"), _actor(r, "target"), r["location"] or "", r["article_outlet"] or "",
+                    _actor(r, "source"), _actor(r, "target"), r["location"] or "", r["article_outlet"] or "", r["mentions"],
                     r["article_id"], r["id"], _short(r["sentence"], 180)) for r in rows)
     table = Markup('<table class="data" id="events-table"><thead><tr>' + head + "</tr></thead><tbody>" + body + "</tbody></table>")
     summary = _summary(total, "events", f, len(rows))
