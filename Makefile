@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 DB     ?= warta.db
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test lint bench bench-web clean
 
 # The environment is rebuilt when pyproject.toml changes.
 $(VENV)/.installed: pyproject.toml
@@ -23,6 +23,9 @@ test: $(VENV)/.installed  ## the whole test suite (tests needing ../shared skip 
 bench: $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet -e ".[bench]"
 	$(BIN)/python bench/ingest.py
+
+bench-web: $(VENV)/.installed  ## web app: 100k-article database, API p50/p95, 200 concurrent requests
+	PYTHONPATH=src $(BIN)/python bench/web.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache $(DB) $(DB)-wal $(DB)-shm

@@ -87,7 +87,8 @@ def test_filter_events_and_follow_a_row_to_its_sentence(page, tmp_path):
     assert page.locator(f".{anchor}.targeted").count() >= 1
 
 
-@pytest.mark.parametrize("chart,shape", [("timeline", "rect"), ("network", "circle.node"), ("map", "circle.country")])
+@pytest.mark.parametrize("chart,shape", [("timeline", "rect"), ("network", "circle.node"), ("map", "circle.country"),
+                                         ("outlets", "rect.bar")])
 def test_charts_render(page, tmp_path, chart, shape):
     page.goto(f"/{chart}")
     svg = page.locator("#chart svg")
