@@ -86,12 +86,12 @@ def content_words(article: Article) -> list[str]:
 
 
 def tfidf(bags: list[Counter]) -> list[dict[str, float]]:
-    """Unit-length TF-IDF vectors (log-scaled term frequency, smoothed IDF)."""
+    """Unit-length TF-IDF vectors (log-scaled term frequency, smoothed IDF + 1)."""
     df = Counter(t for bag in bags for t in bag)
     n = len(bags)
     vectors = []
     for bag in bags:
-        vec = {t: (1 + math.log(c)) * math.log((1 + n) / (1 + df[t])) for t, c in bag.items()}
+        vec = {t: (1 + math.log(c)) * (1 + math.log((1 + n) / (1 + df[t]))) for t, c in bag.items()}
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
         vectors.append({t: v / norm for t, v in vec.items() if v > 0})
     return vectors
