@@ -129,3 +129,16 @@ def test_empty_bodies_are_neither_duplicates_nor_errors():
     articles = [Article(source="a", body=""), Article(source="b", body=""), Article(source="c", body="teks")]
     assert dedup.near_duplicates(articles) == []
     assert dedup.exact_duplicates(articles) == []
+
+
+@pytest.mark.parametrize("keep", [True, False])
+def test_incremental_index_finds_the_same_demo_pairs(keep):
+    articles = load_demo()
+    names = article_keys(articles)
+    batch = _pairs(dedup.near_duplicates(articles))
+    index = dedup.DedupIndex(keep_shingles=keep)
+    found = set()
+    for key, article in zip(names, articles):
+        found |= {frozenset((key, earlier)) for earlier, _, _ in index.add(key, article.body)}
+    assert len(index) == len(articles)
+    assert found == batch

@@ -269,3 +269,49 @@ def duplicate_groups(articles: Sequence[Article], pairs: Iterable[DuplicatePair]
 def _group(keys: list[str], ordered: list[int]) -> DuplicateGroup:
     members = tuple(keys[i] for i in ordered)
     return DuplicateGroup(members, members[0])
+
+
+class DedupIndex:
+    """Incremental near-duplicate lookup for a store that ingests articles one by one.
+
+    ``add`` returns the earlier articles a new one nearly duplicates, then indexes it. With
+    ``keep_shingles`` (the default) matches are verified on exact shingle sets (about 2 KB
+    per article); without it on the signature estimates alone (512 bytes per article),
+    which the store can persist as BLOBs together with ``band_keys``.
+    """
+
+    def __init__(self, settings: DedupSettings = DedupSettings(), keep_shingles: bool = True):
+        self.settings = settings
+        self.hasher = MinHasher(settings)
+        self.lsh = LSHIndex(settings.rows)
+        self.keep_shingles = keep_shingles
+        self.keys: list[str] = []
+        self.sigs: list[np.ndarray] = []
+        self.sets: list[np.ndarray] = []
+        self.sizes: list[int] = []
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def add(self, key: str, body: str) -> list[tuple[str, float, float]]:
+        """(earlier key, Jaccard, containment) for each earlier near-duplicate of ``body``."""
+        shingle_set = self.hasher.shingle_set(body)
+        sig = self.hasher.signature(shingle_set)
+        matches = [m for i in sorted(self.lsh.query(sig)) if (m := self._match(i, shingle_set, sig))]
+        if len(shingle_set):
+            self.lsh.add(len(self.keys), sig)
+        self.keys.append(key)
+        self.sigs.append(sig)
+        self.sizes.append(len(shingle_set))
+        self.sets.append(shingle_set if self.keep_shingles else np.empty(0, dtype=np.uint64))
+        return matches
+
+    def _match(self, i: int, shingle_set: np.ndarray, sig: np.ndarray) -> Optional[tuple[str, float, float]]:
+        if self.keep_shingles:
+            jac, cont, dup = compare(self.sets[i], shingle_set, self.settings)
+        else:
+            jac = estimate(self.sigs[i], sig)
+            small = max(min(self.sizes[i], len(shingle_set)), 1)
+            cont = min(1.0, jac / (1 + jac) * (self.sizes[i] + len(shingle_set)) / small)
+            dup = is_near_duplicate(jac, cont, min(self.sizes[i], len(shingle_set)), self.settings)
+        return (self.keys[i], round(jac, 4), round(cont, 4)) if dup else None
