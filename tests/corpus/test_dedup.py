@@ -99,6 +99,7 @@ def test_content_lines_leave_out_page_furniture_and_headlines():
         "Presiden Terima Kunjungan Kehormatan Dubes Baru dari Lima Negara",
         "Menteri luar negeri kedua negara membahas kerja sama keamanan maritim di Tokyo pada Selasa.",
         "Kedua menteri juga sepakat memperkuat patroli bersama dan pertukaran informasi di laut.",
+        "Jepang siap menyalurkan hibah dua kapal patroli kepada Badan Keamanan Laut RI tahun depan.",
     ])
     kept = dedup.content_lines(text, 8)
     assert kept.splitlines() == text.splitlines()[2:]

@@ -30,10 +30,11 @@ class DedupSettings:
     shingle_size: int = 3         # words per shingle
     num_perm: int = 128           # MinHash permutations (signature length)
     rows: int = 2                 # signature values per LSH band (bands = num_perm // rows)
-    # Near-duplicate when the Jaccard similarity reaches min_jaccard or the smaller text is
-    # min_containment inside the larger: chosen on the tune half of bench/dedup.py.
-    min_jaccard: float = 0.45
-    min_containment: float = 0.25
+    # Near-duplicate when the smaller text is min_containment inside the larger (chosen on
+    # the tune half of bench/dedup.py), or, for texts too short for containment to mean
+    # much, when the Jaccard similarity reaches min_jaccard.
+    min_jaccard: float = 0.5
+    min_containment: float = 0.2
     min_shingles: int = 20        # containment only counts for texts at least this long
     min_line_words: int = 8       # shorter lines (menus, bylines, tags) are left out when
                                   # enough longer lines remain
@@ -123,12 +124,11 @@ def is_content_line(line: str, min_words: int) -> bool:
     return len(line.split()) >= min_words and bool(SENTENCE_END.search(line)) and not FURNITURE.match(line)
 
 
-def content_lines(text: str, min_words: int) -> str:
-    """The content lines of ``text``, or all of it when they hold under half of it (texts
-    without line structure, single sentences)."""
-    long_lines = [line for line in text.splitlines() if is_content_line(line, min_words)]
-    kept = sum(len(line) for line in long_lines)
-    return "\n".join(long_lines) if kept * 2 >= len(text.strip()) else text
+def content_lines(text: str, min_words: int, enough: int = 30) -> str:
+    """The content lines of ``text``, or all of it when they hold fewer than ``enough``
+    words (texts without line structure, single sentences, pages of headlines)."""
+    kept = [line for line in text.splitlines() if is_content_line(line, min_words)]
+    return "\n".join(kept) if sum(len(line.split()) for line in kept) >= enough else text
 
 
 def estimate(sig_a: np.ndarray, sig_b: np.ndarray) -> float:
