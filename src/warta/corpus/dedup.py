@@ -35,7 +35,8 @@ class DedupSettings:
     # much, when the Jaccard similarity reaches min_jaccard.
     min_jaccard: float = 0.5
     min_containment: float = 0.2
-    min_shingles: int = 20        # containment only counts for texts at least this long
+    min_shingles: int = 20        # containment only counts for texts at least this long...
+    min_common: int = 15          # ...and when they share this many shingles (more than a quote)
     min_line_words: int = 8       # shorter lines (menus, bylines, tags) are left out when
                                   # enough longer lines remain
     seed: int = 20251014
@@ -184,8 +185,10 @@ def seen_order(articles: Sequence[Article]) -> list[int]:
 
 
 def is_near_duplicate(jac: float, cont: float, smaller: int, settings: DedupSettings) -> bool:
-    long_enough = smaller >= settings.min_shingles
-    return jac >= settings.min_jaccard or (long_enough and cont >= settings.min_containment)
+    """Jaccard high enough, or (for texts long enough) the smaller text contained enough in
+    the larger through more shared shingles than one shared quotation makes."""
+    contained = cont >= settings.min_containment and cont * smaller >= settings.min_common - 1e-9
+    return jac >= settings.min_jaccard or (smaller >= settings.min_shingles and contained)
 
 
 def compare(a: np.ndarray, b: np.ndarray, settings: DedupSettings = DedupSettings()) -> tuple[float, float, bool]:
@@ -242,7 +245,9 @@ def promising(pairs: set[tuple[int, int]], sigs: np.ndarray, sizes: list[int],
     size = np.array(sizes, dtype=np.float64)
     a, b = size[ij[:, 0]], size[ij[:, 1]]
     cont = est / (1 + est) * (a + b) / np.maximum(np.minimum(a, b), 1)
-    keep = (est >= settings.min_jaccard - margin) | (cont >= settings.min_containment - margin)
+    common = cont * np.minimum(a, b)
+    keep = (est >= settings.min_jaccard - margin) | (
+        (cont >= settings.min_containment - margin) & (common >= settings.min_common * (1 - margin * 2)))
     return [(int(i), int(j), float(e)) for (i, j), e in zip(ij[keep], est[keep])]
 
 
