@@ -37,7 +37,7 @@ STOPWORDS = _stopwords()
 @dataclass(frozen=True, slots=True)
 class StorySettings:
     window_hours: float = 96.0    # a story stays open this long after its latest article
-    min_score: float = 0.3        # similarity needed to join a story
+    min_score: float = 0.35       # similarity needed to join a story
     entity_weight: float = 0.5    # share of the entity cosine in the score (when both have entities)
     undated_factor: float = 0.8   # time factor when a publication time is missing
 
@@ -77,8 +77,13 @@ def name_candidates(text: str) -> list[str]:
 
 
 def entity_names(article: Article) -> list[str]:
-    linked = [e.canonical or e.text for e in article.entities if e.label in ENTITY_LABELS]
-    return linked if article.entities else name_candidates(article_text(article))
+    """Linked canonical names when the pipeline found entities; else the words of the
+    proper-name candidates, so that "Menhan Agus Santoso" and "Menteri Pertahanan RI Agus
+    Santoso" still share "Agus" and "Santoso"."""
+    if article.entities:
+        return [e.canonical or e.text for e in article.entities if e.label in ENTITY_LABELS]
+    return [w for name in name_candidates(article_text(article)) for w in name.split()
+            if w.lower() not in STOPWORDS]
 
 
 def content_words(article: Article) -> list[str]:
