@@ -27,6 +27,7 @@ def test_ci_runs_exactly_the_readme_test_command():
 
 
 def test_every_command_in_the_readme_exists_and_every_command_is_documented():
-    mentioned = set(re.findall(r"`warta ([a-z]+)", README)) | set(re.findall(r"^warta ([a-z]+)", README, re.M))
+    blocks = "\n".join(re.findall(r"```sh\n(.*?)```", README, re.S))
+    mentioned = set(re.findall(r"`warta ([a-z]+)", README)) | set(re.findall(r"^warta ([a-z]+)", blocks, re.M))
     assert mentioned <= set(cli.commands), mentioned - set(cli.commands)
     assert set(cli.commands) <= mentioned, set(cli.commands) - mentioned
