@@ -82,3 +82,14 @@ def test_killed_ingest_leaves_a_consistent_database_that_a_rerun_completes(tmp_p
     con = sqlite3.connect(db)
     assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 4000
     assert con.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'Artikel'").fetchone()[0] == 4000
+
+
+def test_dask_ingest_matches_serial(tmp_path):
+    for i in range(40):
+        (tmp_path / f"{i}.txt").write_text(f"Berita nomor {i}: Menteri Luar Negeri bertemu mitranya di Jakarta.\n")
+    a, b = open_store(tmp_path / "a.db"), open_store(tmp_path / "b.db")
+    warta.ingest([str(tmp_path)], a)
+    report = warta.ingest([str(tmp_path)], b, dask="local", jobs=2)
+    assert report.inserted == 40
+    rows = lambda s: sorted(tuple(r) for r in s.db.execute("SELECT source, body, title FROM articles"))
+    assert rows(a) == rows(b)
