@@ -7,6 +7,8 @@ import subprocess
 import sys
 import time
 
+import pytest
+
 import warta
 from warta.store import open_store
 
@@ -54,7 +56,8 @@ def test_parallel_ingest_matches_serial(tmp_path):
     assert bodies(a) == bodies(b) and len(bodies(a)) == 12
 
 
-def test_killed_ingest_leaves_a_consistent_database_that_a_rerun_completes(tmp_path):
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGKILL], ids=["ctrl-c", "kill"])
+def test_interrupted_ingest_leaves_a_consistent_database_that_a_rerun_completes(tmp_path, sig):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     lines = [json.dumps({"text": f"Artikel {i}: Menteri Pertahanan bertemu mitranya di Jakarta. " * 20})
@@ -71,8 +74,9 @@ def test_killed_ingest_leaves_a_consistent_database_that_a_rerun_completes(tmp_p
                 break
         except sqlite3.OperationalError:
             pass
-    proc.send_signal(signal.SIGKILL)
-    proc.wait()
+    proc.send_signal(sig)
+    code = proc.wait()
+    assert code == (130 if sig == signal.SIGINT else -signal.SIGKILL)
     con = sqlite3.connect(db)
     assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     partial = con.execute("SELECT count(*) FROM articles").fetchone()[0]
