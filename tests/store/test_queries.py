@@ -17,8 +17,8 @@ def ev(t, src, sc, tgt, tc, date=None):
 
 
 @pytest.fixture
-def store(tmp_path):
-    s = open_store(tmp_path / "q.db")
+def store(store_url):
+    s = open_store(store_url)
     s.write([
         ("a", art("satu", "2024-04-04T10:00:00+07:00", "Kompas TV",
                   [ev("CONSULT", "Sergey Shoigu", "RUS", "Sebastien Lecornu", "FRA", "2024-04-03"),

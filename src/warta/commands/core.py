@@ -19,7 +19,7 @@ from ..store import export as exporting
 from ._format import emit, format_option
 
 db_option = click.option("--db", default=DEFAULT_DB, show_default=True, metavar="FILE",
-                         help="SQLite database file (created if missing)")
+                         help="SQLite database file (created if missing) or a postgresql://user@host/db URL")
 paths_argument = click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 max_mb_option = click.option("--max-mb", type=click.FloatRange(min=0.001), default=None,
                              help=f"largest document to accept, in MB [default: {DEFAULTS.max_bytes // 2**20}]")

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
-from .sqlite import SQLiteStore, _next_day
+from .base import next_day as _next_day
+from .base import BaseStore
 
 
 @dataclass(frozen=True)
@@ -22,8 +23,8 @@ class Filters:
 def _common(f: Filters, date_col: str) -> tuple[list[str], list]:
     where, args = [], []
     if f.outlet:
-        where.append("a.outlet LIKE ?")
-        args.append(f"%{f.outlet}%")
+        where.append("lower(a.outlet) LIKE ?")
+        args.append(f"%{f.outlet.lower()}%")
     if f.since:
         where.append(f"{date_col} >= ?")
         args.append(f.since)
@@ -36,7 +37,7 @@ def _common(f: Filters, date_col: str) -> tuple[list[str], list]:
     return where, args
 
 
-def events(store: SQLiteStore, f: Filters = Filters(), limit: Optional[int] = 1000) -> list[dict]:
+def events(store: BaseStore, f: Filters = Filters(), limit: Optional[int] = 1000) -> list[dict]:
     where, args = _common(f, "coalesce(t.date, substr(a.published, 1, 10))")
     if f.actor:
         like = f"%{f.actor.lower()}%"
@@ -54,7 +55,7 @@ def events(store: SQLiteStore, f: Filters = Filters(), limit: Optional[int] = 10
                             order="coalesce(t.date, a.published), t.article_id, t.start_char")
 
 
-def quotes(store: SQLiteStore, f: Filters = Filters(), limit: Optional[int] = 1000) -> list[dict]:
+def quotes(store: BaseStore, f: Filters = Filters(), limit: Optional[int] = 1000) -> list[dict]:
     where, args = _common(f, "substr(a.published, 1, 10)")
     if f.actor:
         like = f"%{f.actor.lower()}%"
