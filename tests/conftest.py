@@ -74,7 +74,7 @@ def postgres_server():
     try:
         yield f"postgresql://postgres@127.0.0.1:{port}"
     finally:
-        subprocess.run(_as_server_user([pg_ctl, "-D", data, "-m", "immediate", "stop"]), capture_output=True)
+        subprocess.run(_as_server_user([pg_ctl, "-D", data, "-m", "immediate", "-W", "stop"]), capture_output=True)
         shutil.rmtree(data, ignore_errors=True)
 
 

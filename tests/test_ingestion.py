@@ -60,8 +60,8 @@ def test_parallel_ingest_matches_serial(tmp_path):
 def test_interrupted_ingest_leaves_a_consistent_database_that_a_rerun_completes(tmp_path, sig):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    lines = [json.dumps({"text": f"Artikel {i}: Menteri Pertahanan bertemu mitranya di Jakarta. " * 20})
-             for i in range(4000)]
+    lines = [json.dumps({"text": f"Artikel {i}: Menteri Pertahanan bertemu mitranya di Jakarta. " * 3})
+             for i in range(1500)]
     (corpus / "big.jsonl").write_text("\n".join(lines))
     db = tmp_path / "w.db"
     cmd = [sys.executable, "-m", "warta", "ingest", str(corpus), "--db", str(db), "--quiet"]
@@ -84,8 +84,8 @@ def test_interrupted_ingest_leaves_a_consistent_database_that_a_rerun_completes(
     assert 0 < partial
     subprocess.run(cmd, check=True, timeout=300)
     con = sqlite3.connect(db)
-    assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 4000
-    assert con.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'Artikel'").fetchone()[0] == 4000
+    assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 1500
+    assert con.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'Artikel'").fetchone()[0] == 1500
 
 
 def test_dask_ingest_matches_serial(tmp_path):
