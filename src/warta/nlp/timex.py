@@ -45,11 +45,14 @@ class Context:
     ref_day_pos: int = -1
     ref_month: Optional[tuple[int, int]] = None
     ref_year: Optional[int] = None
+    named_days: dict = None  # weekday -> the date an explicit "Kamis (27/11/2014)" gave it
+
 
     def __post_init__(self) -> None:
         self.ref_day = self.dct
         self.ref_month = (self.dct.year, self.dct.month) if self.dct else None
         self.ref_year = self.dct.year if self.dct else None
+        self.named_days = {}
 
 
 Handler = Callable[[re.Match, Context], Optional[Parsed]]
@@ -60,9 +63,10 @@ MON = cal.MONTH_PATTERN
 FULLMON = cal.FULL_MONTH_PATTERN
 POD = r"dini\s+hari|pagi|siang|sore|petang|malam"
 MOD = r"awal|akhir|pertengahan|penghujung|medio|permulaan|ujung"
-ZONE = r"WIB|WITA|WIT|UTC|GMT|waktu\s+setempat"
+ZONE = (r"WIB|WITA|WIT|UTC|GMT|waktu\s+(?:setempat|Indonesia\s+(?:Barat|Tengah|Timur)|Singapura|Malaysia"
+        r"|Jakarta|Arab\s+Saudi|Eropa|Amerika)")
 _DIGITS = "satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan"
-NUM = (rf"\d+(?:,\d+)?|(?:(?:{_DIGITS})\s+(?:belas|puluh)(?:\s+(?:{_DIGITS}))?|{_DIGITS}|sepuluh|sebelas"
+NUM = (rf"\d{{1,3}}(?:\.\d{{3}})+|\d+(?:,\d+)?|(?:(?:{_DIGITS})\s+(?:belas|puluh)(?:\s+(?:{_DIGITS}))?|{_DIGITS}|sepuluh|sebelas"
        rf"|seratus)(?:\s+setengah)?|setengah|beberapa|puluhan|belasan|ratusan|ribuan")
 UNIT = cal.UNIT_PATTERN
 SE_UNIT = r"jam|menit|detik|hari|minggu|pekan|bulan|tahun|windu|dekade|abad"
@@ -216,7 +220,7 @@ def quarter(m: re.Match, ctx: Context) -> Optional[Parsed]:
     if q_word.lower() in cal.ROMAN and not q_word.isupper():
         return None
     n = cal.ROMAN.get(q_word.lower()) or cal.ORDINALS.get(q_word.lower()) or (int(q_word) if q_word.isdigit() else None)
-    unit = cal.UNITS.get(m.group("u").lower(), "quarter")
+    unit = "half" if m.group("u").lower() in ("semester", "paruh") else "quarter"
     last = 4 if unit == "quarter" else 2
     n = last if q_word.lower() == "terakhir" else n
     if not n or n > last:
@@ -268,6 +272,8 @@ def _weekday_date(ctx: Context, m: re.Match, wd: int, rel: str) -> date:
     back = (dct.weekday() - wd) % 7
     ahead = (wd - dct.weekday()) % 7
     direction = _direction(rel)
+    if not rel and wd in ctx.named_days:  # "Kamis" after "Kamis (27/11/2014)": the same day
+        return ctx.named_days[wd]
     if direction == "past":
         return dct - timedelta(days=back or 7)
     if direction == "future":
@@ -281,8 +287,12 @@ def weekday_paren(m: re.Match, ctx: Context) -> Optional[Parsed]:
     day, month = int(m.group("d")), int(m.group("m"))
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
-    year = _year(m.group("y")) or _year_by_weekday(ctx, month, day, cal.weekday(m.group("wd")))
-    return _dated("DATE", safe_date(year, month, day) if year else None, m.group("pod") or m.group("pod2"))
+    wd = cal.weekday(m.group("wd"))
+    year = _year(m.group("y")) or _year_by_weekday(ctx, month, day, wd)
+    d = safe_date(year, month, day) if year else None
+    if d and ctx.dct and d.weekday() == wd and abs((d - ctx.dct).days) < 7:
+        ctx.named_days[wd] = d
+    return _dated("DATE", d, m.group("pod") or m.group("pod2"))
 
 
 def _year_by_weekday(ctx: Context, month: int, day: int, wd: Optional[int]) -> Optional[int]:
@@ -323,7 +333,14 @@ FIXED: dict[str, tuple] = {
                                   "sehari kemudian", "sehari setelahnya", "sehari sesudahnya")},
     **{w: ("refday", -1) for w in ("hari sebelumnya", "sehari sebelumnya")},
     "malam sebelumnya": ("refpod", -1, "NI"), "keesokan paginya": ("refpod", 1, "MO"),
-    "malam harinya": ("refpod", 0, "NI"),
+    "malam harinya": ("refpod", 0, "NI"), "tengah hari": ("refpod", 0, "MI"), "tengah malam": ("refpod", 0, "NI"),
+    "sekarang ini": ("ref", _P[0]), "saat-saat ini": ("ref", _P[0]),
+    **{f"beberapa {w} {r}": ("ref", ref) for w in ("waktu", "saat") for r, ref in (
+        ("lalu", _P[1]), ("yang lalu", _P[1]), ("silam", _P[1]), ("terakhir", _P[0]), ("belakangan", _P[0]),
+        ("ke depan", _P[2]), ("mendatang", _P[2]), ("lagi", _P[2]))},
+    **{f"{p} hari {d}": ("pod", 0, c) for p, c in (("pagi", "MO"), ("siang", "MI"), ("sore", "AF"), ("malam", "NI"))
+       for d in ("ini", "tadi")},
+    **{f"{p} hari itu": ("ana_pod", c) for p, c in (("pagi", "MO"), ("siang", "MI"), ("sore", "AF"), ("malam", "NI"))},
 }
 FIXED_PATTERN = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(FIXED, key=len, reverse=True))
 
@@ -340,7 +357,7 @@ def fixed(m: re.Match, ctx: Context) -> Optional[Parsed]:
     else:
         base = ctx.ref_day
     if kind == "ana_pod":
-        return _dated("TIME", ctx.ref_day, {"NI": "malam", "MO": "pagi", "MI": "siang", "AF": "sore", "EV": "petang"}[spec[1]])
+        return Parsed("TIME", f"{fmt_day(ctx.ref_day)}T{spec[1]}" if ctx.ref_day else None, "time")
     if base is None:
         return Parsed("DATE", None, "day")
     d = base + timedelta(days=spec[1])
@@ -416,7 +433,7 @@ def span_duration(m: re.Match, ctx: Context) -> Optional[Parsed]:
     word = m.group("u") or m.group("u2") or m.group("u3")
     unit = cal.UNITS[word.lower()]
     after, before = ctx.text[m.end():m.end() + 30], ctx.text[max(0, m.start() - 10):m.start()]
-    if (unit == "year" and re.match(r"\s+(?:\d{4}|anggaran|ajaran)", after)) \
+    if (unit == "year" and re.match(r"\s+(?:(?:anggaran|ajaran|fiskal)\s+)?\d{4}", after)) \
             or (unit == "day" and re.match(rf"\s+(?:{WD}|raya|H)\b", after, re.I)) \
             or (unit == "month" and re.match(rf"\s+(?:{FULLMON})\b", after, re.I)) \
             or re.search(r"(?:Rp\.?|pukul|ke-?|nomor|no\.)\s*$", before, re.I):
@@ -426,6 +443,39 @@ def span_duration(m: re.Match, ctx: Context) -> Optional[Parsed]:
     else:
         n = None if m.group("u3") else 1.0
     return Parsed("DURATION", duration(n, unit), "duration")
+
+
+# --- rules: holidays and seasons ---------------------------------------------------------
+
+# Holidays on a fixed solar date; the lunar ones (Idul Fitri, Imlek...) are found but get no
+# value: computing them needs tables we do not ship, and no date is invented.
+HOLIDAYS = {"natal": (12, 25), "tahun baru": (1, 1), "hari kemerdekaan": (8, 17), "malam natal": (12, 24),
+            "malam tahun baru": (12, 31), "hari buruh": (5, 1), "hari kartini": (4, 21), "hari pahlawan": (11, 10)}
+LUNAR_HOLIDAYS = ("idul fitri", "idulfitri", "lebaran", "idul adha", "iduladha", "imlek", "nyepi", "waisak",
+                  "paskah", "jumat agung", "maulid nabi", "isra miraj", "tahun baru imlek", "tahun baru islam")
+SEASONS = {"dingin": "WI", "panas": "SU", "semi": "SP", "gugur": "FA", "hujan": None, "kemarau": None,
+           "penghujan": None}
+_HOLIDAY_PATTERN = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(
+    list(HOLIDAYS) + list(LUNAR_HOLIDAYS), key=len, reverse=True))
+
+
+def holiday(m: re.Match, ctx: Context) -> Optional[Parsed]:
+    name = re.sub(r"\s+", " ", m.group("h").lower())
+    if not m.group("h")[:1].isupper():
+        return None
+    y = int(m.group("y")) if m.group("y") else None
+    if name not in HOLIDAYS:
+        return Parsed("DATE", None, "day")
+    month, day = HOLIDAYS[name]
+    if y is None and ctx.dct is not None:  # the coming one when it is near, else this year's
+        y = ctx.dct.year + 1 if (month, day) < (ctx.dct.month, ctx.dct.day) and ctx.dct.month >= 11 and month == 1 else ctx.dct.year
+    return _dated("DATE", safe_date(y, month, day) if y else None)
+
+
+def season(m: re.Match, ctx: Context) -> Optional[Parsed]:
+    code = SEASONS[m.group("s").lower()]
+    year = int(m.group("y")) if m.group("y") else ctx.dct.year if ctx.dct else None
+    return Parsed("DATE", f"{year:04d}-{code}" if code and year else None, "season")
 
 
 # --- rules: clock times and sets ----------------------------------------------------
@@ -471,16 +521,16 @@ RULES: list[tuple[str, str, Handler]] = [
                   rf"(?:\s*,?\s*(?P<y>\d{{4}}))?{E}(?:\s+(?P<pod>{POD}){E})?"
                   rf"(?:\s+(?P<rel>yang\s+lalu|lalu|silam|mendatang|nanti|ini){E})?", day_month_year),
     ("month_year", rf"{B}(?:(?P<mod>{MOD})\s+)?(?:(?P<bulan>bulan)\s+)?(?P<m>{MON})\s+(?:tahun\s+)?"
-                   rf"(?P<y>(?:19|20)\d{{2}}){E}", month_year),
+                   rf"(?P<y>(?:19|20)\d{{2}}){E}(?:\s+(?:lalu|silam|mendatang|nanti|ini){E})?", month_year),
     ("month_rel", rf"{B}(?:(?P<mod>{MOD})\s+)?(?:(?P<bulan>bulan)\s+)?(?P<m>{FULLMON}){E}"
                   rf"(?:\s+(?P<rel>tahun\s+(?:lalu|ini|depan|mendatang|kemarin)|yang\s+lalu|lalu|silam|mendatang|nanti|ini|depan){E})?",
      month_relative),
-    ("quarter", rf"{B}(?:(?P<mod>{MOD})\s+)?(?P<u>kuartal|triwulan|semester|kuarter)\s*(?:ke-?\s*)?"
+    ("quarter", rf"{B}(?:(?P<mod>{MOD})\s+)?(?P<u>kuartal|triwulan|semester|kuarter|paruh)\s*(?:ke-?\s*)?"
                 rf"(?P<q>IV|III|II|I|[1-4]|pertama|kedua|ketiga|keempat|terakhir|satu|dua|tiga|empat)"
                 rf"(?:\s*[-/]?\s*(?:tahun\s+)?(?P<y>(?:19|20)\d{{2}})|\s+(?:tahun\s+)?(?P<rel>ini|lalu|depan|mendatang|sebelumnya))?{E}",
      quarter),
     ("year", rf"(?:{B}(?P<mod>{MOD})\s+)?(?:{B}(?P<tahun>tahun)\s+(?:(?:anggaran|fiskal|ajaran)\s+)?)?(?<![\w.,/])"
-             rf"(?P<y>(?:19|20)\d{{2}})(?P<an>-?an)?(?![\w]|[.,/]\d)(?:\s+(?P<rel>lalu|silam|mendatang|nanti){E})?", year),
+             rf"(?P<y>(?:19|20)\d{{2}})(?P<an>-?an)?(?![\w]|[.,/]\d)(?:\s+(?P<rel>lalu|silam|mendatang|nanti|ini){E})?", year),
     ("decade", rf"{B}(?:tahun|era|dekade|medio)\s+'?(?P<dd>[1-9]0)-?an{E}", decade),
     ("weekday", rf"{B}(?:(?P<hari>hari)\s+)?(?P<wd>{WD}){E}(?:\s+(?P<rel>(?:pekan|minggu)\s+(?:lalu|depan|ini|kemarin|mendatang)"
                 rf"|yang\s+lalu|lalu|kemarin|ini|depan|mendatang|nanti){E})?(?:\s+(?P<pod>{POD}){E})?", weekday),
@@ -494,6 +544,9 @@ RULES: list[tuple[str, str, Handler]] = [
                   rf"|akan\s+datang){E}", count_relative),
     ("duration", rf"(?<![\w.,])(?:(?P<n>{NUM})\s+(?P<u>{UNIT})|se(?P<u2>{SE_UNIT})|ber(?P<u3>{SE_UNIT})-(?P=u3))(?:nya)?{E}",
      span_duration),
+    ("holiday", rf"{B}(?:hari\s+raya\s+)?(?P<h>{_HOLIDAY_PATTERN})(?:\s+(?:tahun\s+)?(?P<y>(?:19|20)\d{{2}}))?{E}",
+     holiday),
+    ("season", rf"{B}musim\s+(?P<s>{'|'.join(SEASONS)})(?:\s+(?:tahun\s+)?(?P<y>(?:19|20)\d{{2}}))?{E}", season),
     ("clock", rf"{B}(?P<p>pukul|pk\.|jam)\s+(?P<h>\d{{1,2}})(?:[.:](?P<mi>\d{{2}}))?(?:[.:]\d{{2}})?(?:\s*(?P<z>{ZONE}))?"
               rf"(?:\s+(?P<pod>{POD}))?(?:\s*(?P<z2>{ZONE}))?{E}", clock),
     ("clock_zone", rf"{B}(?P<h>\d{{1,2}})[.:](?P<mi>\d{{2}})\s*(?P<z>{ZONE}){E}", clock),
@@ -518,7 +571,7 @@ class Candidate:
 
 _MODIFIER = re.compile(r"(?:sekitar|kira-kira|hampir|lebih\s+dari|kurang\s+dari|kurang\s+lebih|sedikitnya"
                        r"|setidaknya|paling\s+lama|paling\s+cepat)\s+$", re.I)
-_ADJACENT = re.compile(r"[\s,]*")
+_ADJACENT = re.compile(r"[\s,]*(?:(?:sekitar|pada|mulai)\s+)?")
 
 
 def _candidates(ctx: Context) -> list[Candidate]:
@@ -550,13 +603,19 @@ def _is_day(c: Candidate) -> bool:
         c.handler is fixed and FIXED[re.sub(r"\s+", " ", c.match.group().lower())][0] == "day")
 
 
+def _is_paren(c: Candidate) -> bool:
+    return c.handler is numeric_date and c.match.group().startswith("(")
+
+
 def _merge(chosen: list[Candidate], text: str) -> list[Candidate]:
-    """A day and a clock time side by side are one expression."""
+    """A day and a clock time side by side are one expression, and so are a day word and
+    the date in brackets after it ("kemarin (19/11)")."""
     out: list[Candidate] = []
     for c in chosen:
         prev = out[-1] if out else None
         if prev and not prev.parts and _ADJACENT.fullmatch(text, prev.end, c.start) and (
-                (_is_day(prev) and _is_clock(c)) or (_is_clock(prev) and _is_day(c))):
+                (_is_day(prev) and _is_clock(c)) or (_is_clock(prev) and _is_day(c))
+                or (_is_day(prev) and _is_paren(c))):
             out[-1] = Candidate(prev.start, c.end, prev.rank, prev.match, prev.handler, (prev, c))
         else:
             out.append(c)
@@ -581,6 +640,8 @@ def _parse(c: Candidate, ctx: Context) -> Parsed:
     if not c.parts:
         return c.handler(c.match, ctx) or Parsed("DATE", None, None)
     first, second = (_parse(p, ctx) for p in c.parts)
+    if _is_paren(c.parts[1]):
+        return second
     day_part, clock_part = (first, second) if _is_day(c.parts[0]) else (second, first)
     day = day_of(day_part.value)
     if day is None or not clock_part.value:
