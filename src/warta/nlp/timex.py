@@ -18,6 +18,7 @@ and without a publication date relative expressions ("kemarin") get value None.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -160,7 +161,10 @@ def day_month_year(m: re.Match, ctx: Context) -> Optional[Parsed]:
                                             ("future" if _future(ctx, m) else None))
     if not 1 <= day <= 31:
         return None
-    return _dated("DATE", safe_date(year, month, day) if year else None, m.group("pod"))
+    d = safe_date(year, month, day) if year else None
+    if m.group("h") and int(m.group("h")) <= 24 and int(m.group("mi")) <= 59:  # "7 Feb 2015 20:15"
+        return Parsed("TIME", f"{fmt_day(d)}T{int(m.group('h')):02d}:{m.group('mi')}" if d else None, "time")
+    return _dated("DATE", d, m.group("pod"))
 
 
 def numeric_date(m: re.Match, ctx: Context) -> Optional[Parsed]:
@@ -393,6 +397,8 @@ def unit_relative(m: re.Match, ctx: Context) -> Optional[Parsed]:
     unit = cal.UNITS[m.group("u").lower()]
     rel = re.sub(r"\s+", " ", (m.groupdict().get("rel") or "").lower())
     mod = (m.group("mod") or "").lower()
+    if not mod and _count_before(ctx.text, m.start()):
+        return None  # "45 tahun itu": a count of years, not "that year"
     if rel in ("itu", "tersebut"):
         base = _ref_date(ctx, unit) if ctx.ref_day_pos >= 0 or unit != "day" else None
         value, gran = shift(base, unit, 0) if base else (None, unit)
@@ -474,7 +480,8 @@ def holiday(m: re.Match, ctx: Context) -> Optional[Parsed]:
 
 def season(m: re.Match, ctx: Context) -> Optional[Parsed]:
     code = SEASONS[m.group("s").lower()]
-    year = int(m.group("y")) if m.group("y") else ctx.dct.year if ctx.dct else None
+    shift_ = {"lalu": -1, "depan": 1, "mendatang": 1}.get((m.group("rel") or "").lower(), 0)
+    year = int(m.group("y")) if m.group("y") else ctx.dct.year + shift_ if ctx.dct else None
     return Parsed("DATE", f"{year:04d}-{code}" if code and year else None, "season")
 
 
@@ -518,7 +525,8 @@ RULES: list[tuple[str, str, Handler]] = [
     ("dmy_numeric", rf"{B}(?P<d>\d{{1,2}})([/-])(?P<m>\d{{1,2}})\2(?P<y>\d{{4}}){E}", numeric_date),
     ("iso_date", rf"{B}(?P<y>\d{{4}})-(?P<m>\d{{2}})-(?P<d>\d{{2}}){E}", numeric_date),
     ("day_month", rf"{B}(?:(?:hari\s+)?(?P<wd>{WD})\s*,?\s+)?(?:(?:tanggal|tgl\.?)\s+)?(?P<d>\d{{1,2}})\s+(?P<m>{MON})"
-                  rf"(?:\s*,?\s*(?P<y>\d{{4}}))?{E}(?:\s+(?P<pod>{POD}){E})?"
+                  rf"(?:\s*,?\s*(?P<y>\d{{4}}))?{E}(?:\s*,?\s*(?:pukul\s+)?(?P<h>\d{{1,2}})[:.](?P<mi>\d{{2}})(?:[:.]\d{{2}})?(?!\d)"
+                  rf"(?:\s*(?:{ZONE}){E})?)?(?:\s+(?P<pod>{POD}){E})?"
                   rf"(?:\s+(?P<rel>yang\s+lalu|lalu|silam|mendatang|nanti|ini){E})?", day_month_year),
     ("month_year", rf"{B}(?:(?P<mod>{MOD})\s+)?(?:(?P<bulan>bulan)\s+)?(?P<m>{MON})\s+(?:tahun\s+)?"
                    rf"(?P<y>(?:19|20)\d{{2}}){E}(?:\s+(?:lalu|silam|mendatang|nanti|ini){E})?", month_year),
@@ -546,7 +554,8 @@ RULES: list[tuple[str, str, Handler]] = [
      span_duration),
     ("holiday", rf"{B}(?:hari\s+raya\s+)?(?P<h>{_HOLIDAY_PATTERN})(?:\s+(?:tahun\s+)?(?P<y>(?:19|20)\d{{2}}))?{E}",
      holiday),
-    ("season", rf"{B}musim\s+(?P<s>{'|'.join(SEASONS)})(?:\s+(?:tahun\s+)?(?P<y>(?:19|20)\d{{2}}))?{E}", season),
+    ("season", rf"{B}musim\s+(?P<s>{'|'.join(SEASONS)})(?:\s+(?:tahun\s+)?(?P<y>(?:19|20)\d{{2}})|\s+tahun\s+(?P<rel>ini|lalu|depan|mendatang))?{E}",
+     season),
     ("clock", rf"{B}(?P<p>pukul|pk\.|jam)\s+(?P<h>\d{{1,2}})(?:[.:](?P<mi>\d{{2}}))?(?:[.:]\d{{2}})?(?:\s*(?P<z>{ZONE}))?"
               rf"(?:\s+(?P<pod>{POD}))?(?:\s*(?P<z2>{ZONE}))?{E}", clock),
     ("clock_zone", rf"{B}(?P<h>\d{{1,2}})[.:](?P<mi>\d{{2}})\s*(?P<z>{ZONE}){E}", clock),
@@ -555,6 +564,31 @@ RULES: list[tuple[str, str, Handler]] = [
     ("set_times", rf"{B}(?:(?:{NUM})\s+kali\s+|sekali\s+)se(?P<u>{SE_UNIT}){E}|{B}sehari-hari(?:nya)?{E}", every),
 ]
 COMPILED = [(name, re.compile(pattern, re.I), handler) for name, pattern, handler in RULES]
+
+# Speed: a rule is tried only where a word that can begin it stands (one dictionary lookup
+# per word, cached), instead of at every character. Rules not listed scan the whole text.
+_NUM_WORDS = rf"\d+|{_DIGITS}|sepuluh|sebelas|seratus|setengah|beberapa|puluhan|belasan|ratusan|ribuan"
+_WD_WORDS = rf"{WD}|jum"
+FIRST_WORDS = {
+    "weekday_paren": rf"hari|{_WD_WORDS}", "dmy_numeric": r"\d{1,2}", "iso_date": r"\d{4}",
+    "day_month": rf"hari|{_WD_WORDS}|tanggal|tgl|\d{{1,2}}", "month_year": rf"{MOD}|bulan|{MON}",
+    "month_rel": rf"{MOD}|bulan|{FULLMON}", "quarter": rf"{MOD}|kuartal|triwulan|semester|kuarter|paruh",
+    "year": rf"{MOD}|tahun|\d{{4}}", "decade": r"tahun|era|dekade|medio", "weekday": rf"hari|{_WD_WORDS}",
+    "fixed": "|".join(sorted({re.split(r"[\s'’-]", w)[0] for w in FIXED})),
+    "unit_rel": rf"{MOD}|pekan|minggu|bulan|tahun|kuartal|triwulan|semester|dekade|abad", "unit_mod": MOD,
+    "count_rel": rf"{_NUM_WORDS}|se\w+", "duration": rf"{_NUM_WORDS}|se\w+|ber\w+",
+    "holiday": "hari|" + "|".join(sorted({w.split()[0] for w in list(HOLIDAYS) + list(LUNAR_HOLIDAYS)})),
+    "season": "musim", "clock": "pukul|pk|jam", "clock_zone": r"\d{1,2}", "set": "setiap|tiap|saban",
+    "set_times": rf"{_NUM_WORDS}|sekali|sehari",
+}
+_FIRST = {name: re.compile(rf"(?:{FIRST_WORDS[name]})", re.I) for name, _, _ in RULES if name in FIRST_WORDS}
+_SCANNED = [rank for rank, (name, _, _) in enumerate(RULES) if name not in FIRST_WORDS]
+_WORD = re.compile(r"\w+")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _rules_for(word: str) -> tuple[int, ...]:
+    return tuple(rank for rank, (name, _, _) in enumerate(RULES) if name in _FIRST and _FIRST[name].fullmatch(word))
 
 
 # --- finding, choosing and normalising ------------------------------------------------
@@ -574,12 +608,24 @@ _MODIFIER = re.compile(r"(?:sekitar|kira-kira|hampir|lebih\s+dari|kurang\s+dari|
 _ADJACENT = re.compile(r"[\s,]*(?:(?:sekitar|pada|mulai)\s+)?")
 
 
+def _matches(text: str):
+    """(rank, match) for every rule at every word that can begin it."""
+    for rank in _SCANNED:
+        for m in COMPILED[rank][1].finditer(text):
+            yield rank, m
+    for word in _WORD.finditer(text):
+        for rank in _rules_for(word.group().lower()):
+            m = COMPILED[rank][1].match(text, word.start())
+            if m:
+                yield rank, m
+
+
 def _candidates(ctx: Context) -> list[Candidate]:
     found = []
-    for rank, (_, pattern, handler) in enumerate(COMPILED):
-        for m in pattern.finditer(ctx.text):
-            if m.end() > m.start() and handler(m, ctx) is not None:
-                found.append(Candidate(m.start(), m.end(), rank, m, handler))
+    for rank, m in _matches(ctx.text):
+        handler = COMPILED[rank][2]
+        if m.end() > m.start() and handler(m, ctx) is not None:
+            found.append(Candidate(m.start(), m.end(), rank, m, handler))
     return found
 
 
