@@ -216,3 +216,12 @@ def test_event_takes_the_nearest_date_before_its_trigger():
     times = find_times(text, PUB)
     assert date_for_span(times, 0, len(text), PUB, trigger=text.index("menuduh")) == ("2024-04-01", False)
     assert date_for_span(times, 0, len(text), PUB, trigger=text.index("pergi")) == ("2024-04-03", False)
+
+
+def test_month_range_shares_the_year_written_after_it():
+    assert found("Harga pada Juni-Juli 2014 tinggi.", "2016-01-10") == [("Juni", "2014-06"), ("Juli 2014", "2014-07")]
+
+
+def test_clock_time_in_a_later_sentence_of_the_paragraph_takes_the_day_named_there():
+    text = "Pesawat hilang Minggu (28/12/2014) pagi. Pesawat lepas landas pukul 05.35 WIB.\nRapat pukul 10.00 WIB."
+    assert [v for _, v in found(text, "2014-12-30")] == ["2014-12-28TMO", "2014-12-28T05:35", "2014-12-30T10:00"]

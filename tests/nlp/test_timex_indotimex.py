@@ -41,3 +41,18 @@ def test_floors(docs, part):
 
 def test_every_document_has_gold(docs):
     assert len(docs) == 50 and all(d.gold for d in docs)
+
+
+CONLL = SHARED / "data" / "ner" / "idner-news-2k" / "dev.txt"
+BLIND = Path(__file__).resolve().parents[1] / "data" / "idner-dev-timex.tsv"
+
+
+@pytest.mark.skipif(not CONLL.exists(), reason="../shared/data/ner/idner-news-2k is not beside the repository")
+def test_blind_sentences_floor():
+    """100 tokenised news sentences annotated before warta ever ran on them."""
+    from warta.nlp.timeml import conll_sentence_docs
+    docs = conll_sentence_docs(CONLL, BLIND)
+    report, _ = score(docs, warta_finder)
+    assert len(docs) == 100 and report["gold"] >= 70
+    assert report["overlap"]["f1"] >= 0.95 and report["strict"]["f1"] >= 0.93, report
+    assert report["value_accuracy"] >= 0.95, report

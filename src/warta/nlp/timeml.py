@@ -235,3 +235,26 @@ def split(docs: list[TimeMLDoc], part: str) -> list[TimeMLDoc]:
     check = {d.name for i, d in enumerate(ordered) if i % 10 in (1, 4, 7)}
     return [d for d in ordered if (d.name in check) == (part == "check")]
 
+
+
+def conll_sentence_docs(conll: str | Path, tsv: str | Path) -> list[TimeMLDoc]:
+    """Sentences of a CoNLL file (first column = token) with stand-off gold from ``tsv``.
+
+    The TSV names its sample in a ``# sample: i j k`` line (0-based sentence indices); a
+    sentence is its tokens joined by spaces, the way tokenised news sentences come. There
+    is no creation time, so only values that need none are checked.
+    """
+    sentences, tokens = [], []
+    for line in Path(conll).read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            tokens.append(line.split()[0])
+        elif tokens:
+            sentences.append(" ".join(tokens))
+            tokens = []
+    if tokens:
+        sentences.append(" ".join(tokens))
+    header = next((l for l in Path(tsv).read_text(encoding="utf-8").splitlines() if l.startswith("# sample:")), None)
+    if header is None:
+        raise InputError(f"{tsv}: no '# sample:' line naming the sentences")
+    docs = [TimeMLDoc(i, sentences[int(i)], None) for i in header.split(":", 1)[1].split()]
+    return apply_standoff(docs, tsv)

@@ -183,6 +183,9 @@ def month_year(m: re.Match, ctx: Context) -> Optional[Parsed]:
     return Parsed("DATE", fmt_month(int(m.group("y")), month), "month")
 
 
+_RANGE_YEAR = re.compile(rf"\s*(?:-|–|hingga|sampai|s/d|dan|atau)\s*(?:{MON})\s+((?:19|20)\d{{2}}){E}", re.I)
+
+
 def month_relative(m: re.Match, ctx: Context) -> Optional[Parsed]:
     word, rel = m.group("m"), (m.group("rel") or "").lower()
     if not (_capitalised(word) or m.group("bulan")):
@@ -190,6 +193,9 @@ def month_relative(m: re.Match, ctx: Context) -> Optional[Parsed]:
     month = cal.month(word)
     if ctx.dct is None:
         return Parsed("DATE", None, "month")
+    range_year = _RANGE_YEAR.match(ctx.text, m.end())
+    if range_year and not rel:  # "Juni-Juli 2014", "Maret hingga Mei 2015"
+        return Parsed("DATE", fmt_month(int(range_year.group(1)), month), "month")
     if "tahun" in rel:
         year = ctx.dct.year + {"lalu": -1, "kemarin": -1, "depan": 1, "mendatang": 1}.get(rel.split()[-1], 0)
     elif rel == "ini":
@@ -495,7 +501,8 @@ def clock(m: re.Match, ctx: Context) -> Optional[Parsed]:
         return None
     if (pod in ("sore", "malam", "petang") and h < 12) or (pod == "siang" and h < 6):
         h += 12
-    anchor = ctx.ref_day if ctx.ref_day_pos >= _sentence_start(ctx.text, m.start()) else ctx.dct
+    paragraph = ctx.text.rfind("\n", 0, m.start()) + 1  # the day last named in this paragraph, else publication
+    anchor = ctx.ref_day if ctx.ref_day_pos >= paragraph else ctx.dct
     if anchor is None:
         return Parsed("TIME", None, "time")
     return Parsed("TIME", f"{fmt_day(anchor)}T{h:02d}:{mi:02d}", "time")
@@ -549,7 +556,7 @@ RULES: list[tuple[str, str, Handler]] = [
     ("unit_mod", rf"{B}(?P<mod>{MOD})\s+(?P<u>pekan|minggu|bulan|tahun){E}", unit_relative),
     ("count_rel", rf"(?<![\w.,])(?:(?P<n>{NUM})\s+|(?P<se>se))(?P<u>{UNIT})\s+(?:yang\s+)?(?P<rel>lalu|silam|sebelumnya"
                   rf"|lagi|mendatang|ke\s+depan|kemudian|berikutnya|terakhir|belakangan|pertama|setelahnya|sesudahnya"
-                  rf"|akan\s+datang){E}", count_relative),
+                  rf"|akan\s+datang)(?:\s+ini)?{E}", count_relative),
     ("duration", rf"(?<![\w.,])(?:(?P<n>{NUM})\s+(?P<u>{UNIT})|se(?P<u2>{SE_UNIT})|ber(?P<u3>{SE_UNIT})-(?P=u3))(?:nya)?{E}",
      span_duration),
     ("holiday", rf"{B}(?:hari\s+raya\s+)?(?P<h>{_HOLIDAY_PATTERN})(?:\s+(?:tahun\s+)?(?P<y>(?:19|20)\d{{2}}))?{E}",
