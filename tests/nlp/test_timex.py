@@ -225,3 +225,16 @@ def test_month_range_shares_the_year_written_after_it():
 def test_clock_time_in_a_later_sentence_of_the_paragraph_takes_the_day_named_there():
     text = "Pesawat hilang Minggu (28/12/2014) pagi. Pesawat lepas landas pukul 05.35 WIB.\nRapat pukul 10.00 WIB."
     assert [v for _, v in found(text, "2014-12-30")] == ["2014-12-28TMO", "2014-12-28T05:35", "2014-12-30T10:00"]
+
+
+def test_numeric_publication_stamp_is_one_time():
+    assert found("Ferdian 07/2/2023 16:33 Menlu tiba.") == [("07/2/2023 16:33", "2023-02-07T16:33")]
+
+
+def test_a_weekday_named_twice_is_the_same_day():
+    text = "Ia tiba Selasa pagi. Ia akan bertemu menteri pada hari Selasa."
+    assert [v for _, v in found(text)] == ["2024-04-02TMO", "2024-04-02"]
+
+
+def test_bracketed_date_keeps_its_trailing_kemarin():
+    assert found("Pesawat hilang Minggu (31/3) kemarin.") == [("Minggu (31/3) kemarin", "2024-03-31")]

@@ -161,10 +161,7 @@ def day_month_year(m: re.Match, ctx: Context) -> Optional[Parsed]:
                                             ("future" if _future(ctx, m) else None))
     if not 1 <= day <= 31:
         return None
-    d = safe_date(year, month, day) if year else None
-    if m.group("h") and int(m.group("h")) <= 24 and int(m.group("mi")) <= 59:  # "7 Feb 2015 20:15"
-        return Parsed("TIME", f"{fmt_day(d)}T{int(m.group('h')):02d}:{m.group('mi')}" if d else None, "time")
-    return _dated("DATE", d, m.group("pod"))
+    return _with_clock(m, safe_date(year, month, day) if year else None, m.group("pod"))
 
 
 def numeric_date(m: re.Match, ctx: Context) -> Optional[Parsed]:
@@ -172,8 +169,15 @@ def numeric_date(m: re.Match, ctx: Context) -> Optional[Parsed]:
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
     year = _year(m.group("y")) or _year_for(ctx, month, day, None)
-    pod = m.groupdict().get("pod")
-    return _dated("DATE", safe_date(year, month, day) if year else None, pod)
+    return _with_clock(m, safe_date(year, month, day) if year else None, m.groupdict().get("pod"))
+
+
+def _with_clock(m: re.Match, d: Optional[date], pod: Optional[str]) -> Parsed:
+    """The date, or a TIME when a clock time follows it in the same match."""
+    g = m.groupdict()
+    if g.get("h") and int(g["h"]) <= 24 and int(g["mi"]) <= 59:
+        return Parsed("TIME", f"{fmt_day(d)}T{int(g['h']):02d}:{g['mi']}" if d else None, "time")
+    return _dated("DATE", d, pod)
 
 
 def month_year(m: re.Match, ctx: Context) -> Optional[Parsed]:
@@ -264,7 +268,11 @@ def weekday(m: re.Match, ctx: Context) -> Optional[Parsed]:
         return None  # "Minggu lalu" / "dua Minggu": the week, not Sunday
     if ctx.dct is None:
         return Parsed("DATE", None, "day")
-    return _dated("DATE", _weekday_date(ctx, m, cal.weekday(word), rel), m.group("pod"))
+    wd = cal.weekday(word)
+    d = _weekday_date(ctx, m, wd, rel)
+    if not rel:
+        ctx.named_days.setdefault(wd, d)  # the same weekday named again is the same day
+    return _dated("DATE", d, m.group("pod"))
 
 
 def _count_before(text: str, pos: int) -> bool:
@@ -524,16 +532,18 @@ def every(m: re.Match, ctx: Context) -> Optional[Parsed]:
 
 # --- the rule table: on equal length, earlier rules win -------------------------------
 
+# A clock time written right after a full date, as in publication stamps: "7 Feb 2015 20:15".
+_CLOCK_SUFFIX = rf"(?:\s*,?\s*(?:pukul\s+)?(?P<h>\d{{1,2}})[:.](?P<mi>\d{{2}})(?:[:.]\d{{2}})?(?!\d)(?:\s*(?:{ZONE}){E})?)?"
 _NUMDATE = r"\(\s*(?P<d>\d{1,2})\s*[/-]\s*(?P<m>\d{1,2})(?:\s*[/-]\s*(?P<y>\d{4}|\d{2}))?\s*\)"
 RULES: list[tuple[str, str, Handler]] = [
-    ("weekday_paren", rf"{B}(?:hari\s+)?(?P<wd>{WD})(?:\s+(?P<pod>{POD}))?\s*,?\s*{_NUMDATE}(?:\s+(?P<pod2>{POD}){E})?",
+    ("weekday_paren", rf"{B}(?:hari\s+)?(?P<wd>{WD})(?:\s+(?P<pod>{POD}))?\s*,?\s*{_NUMDATE}(?:\s+(?P<pod2>{POD}){E})?"
+                      rf"(?:\s+(?:lalu|kemarin|silam|mendatang|nanti){E})?",
      weekday_paren),
     ("paren_date", _NUMDATE, numeric_date),
-    ("dmy_numeric", rf"{B}(?P<d>\d{{1,2}})([/-])(?P<m>\d{{1,2}})\2(?P<y>\d{{4}}){E}", numeric_date),
+    ("dmy_numeric", rf"{B}(?P<d>\d{{1,2}})([/-])(?P<m>\d{{1,2}})\2(?P<y>\d{{4}}){E}{_CLOCK_SUFFIX}", numeric_date),
     ("iso_date", rf"{B}(?P<y>\d{{4}})-(?P<m>\d{{2}})-(?P<d>\d{{2}}){E}", numeric_date),
     ("day_month", rf"{B}(?:(?:hari\s+)?(?P<wd>{WD})\s*,?\s+)?(?:(?:tanggal|tgl\.?)\s+)?(?P<d>\d{{1,2}})\s+(?P<m>{MON})"
-                  rf"(?:\s*,?\s*(?P<y>\d{{4}}))?{E}(?:\s*,?\s*(?:pukul\s+)?(?P<h>\d{{1,2}})[:.](?P<mi>\d{{2}})(?:[:.]\d{{2}})?(?!\d)"
-                  rf"(?:\s*(?:{ZONE}){E})?)?(?:\s+(?P<pod>{POD}){E})?"
+                  rf"(?:\s*,?\s*(?P<y>\d{{4}}))?{E}{_CLOCK_SUFFIX}(?:\s+(?P<pod>{POD}){E})?"
                   rf"(?:\s+(?P<rel>yang\s+lalu|lalu|silam|mendatang|nanti|ini){E})?", day_month_year),
     ("month_year", rf"{B}(?:(?P<mod>{MOD})\s+)?(?:(?P<bulan>bulan)\s+)?(?P<m>{MON})\s+(?:tahun\s+)?"
                    rf"(?P<y>(?:19|20)\d{{2}}){E}(?:\s+(?:lalu|silam|mendatang|nanti|ini){E})?", month_year),
