@@ -12,7 +12,9 @@ from datetime import date, timedelta
 
 import pytest
 
-from conftest import SHARED
+from pathlib import Path as _Path
+
+SHARED = _Path(__file__).resolve().parents[2].parent / "shared"  # ../shared beside the repository
 from warta.nlp.timex import find_times
 from warta.nlp.timeval import duration, fmt_week, shift
 

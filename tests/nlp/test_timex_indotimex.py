@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SHARED
+from pathlib import Path as _Path
+
+SHARED = _Path(__file__).resolve().parents[2].parent / "shared"  # ../shared beside the repository
 from warta.nlp.timeml import apply_standoff, load_timeml, score, split, warta_finder
 
 ZIP = SHARED / "data" / "dates-indotimex-dev" / "kompas_development.zip"
