@@ -238,3 +238,8 @@ def test_a_weekday_named_twice_is_the_same_day():
 
 def test_bracketed_date_keeps_its_trailing_kemarin():
     assert found("Pesawat hilang Minggu (31/3) kemarin.") == [("Minggu (31/3) kemarin", "2024-03-31")]
+
+
+def test_part_of_day_alone_is_a_time_on_the_day_last_named():
+    assert found("Senin (1/4) pencarian berlangsung hingga sore hari.") == [
+        ("Senin (1/4)", "2024-04-01"), ("sore hari", "2024-04-01TAF")]

@@ -257,6 +257,7 @@ def _relative_year(ctx: Context, rel: Optional[str]) -> Optional[int]:
 # --- rules: weekdays and words relative to the publication day ----------------------
 
 WEEKDAY_POLICY = "past"  # a bare weekday is the latest one on or before publication (measured)
+CLOCK_ANCHOR = "paragraph"  # a bare clock time is on the day last named in its paragraph, else publication
 
 
 def weekday(m: re.Match, ctx: Context) -> Optional[Parsed]:
@@ -359,6 +360,7 @@ FIXED: dict[str, tuple] = {
     **{f"{p} hari {d}": ("pod", 0, c) for p, c in (("pagi", "MO"), ("siang", "MI"), ("sore", "AF"), ("malam", "NI"))
        for d in ("ini", "tadi")},
     **{f"{p} hari itu": ("ana_pod", c) for p, c in (("pagi", "MO"), ("siang", "MI"), ("sore", "AF"), ("malam", "NI"))},
+    **{f"{p} hari": ("refpod", 0, c) for p, c in (("pagi", "MO"), ("siang", "MI"), ("sore", "AF"), ("malam", "NI"))},
 }
 FIXED_PATTERN = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(FIXED, key=len, reverse=True))
 
@@ -509,7 +511,7 @@ def clock(m: re.Match, ctx: Context) -> Optional[Parsed]:
         return None
     if (pod in ("sore", "malam", "petang") and h < 12) or (pod == "siang" and h < 6):
         h += 12
-    paragraph = ctx.text.rfind("\n", 0, m.start()) + 1  # the day last named in this paragraph, else publication
+    paragraph = 0 if CLOCK_ANCHOR == "document" else ctx.text.rfind("\n", 0, m.start()) + 1
     anchor = ctx.ref_day if ctx.ref_day_pos >= paragraph else ctx.dct
     if anchor is None:
         return Parsed("TIME", None, "time")
