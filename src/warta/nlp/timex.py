@@ -13,7 +13,9 @@ It works in three steps:
    ("hari itu", "setahun sebelumnya") resolve against the last date mentioned.
 
 The rules live in ``timex_rules`` (absolute dates, clock times, sets, holidays) and
-``timex_relative`` (weekdays, "kemarin", "pekan lalu", anaphora, durations). Nothing is invented: an impossible date ("31 Februari") keeps its span with value None,
+``timex_relative`` (weekdays, "kemarin", "pekan lalu", anaphora, durations).
+
+Nothing is invented: an impossible date ("31 Februari") keeps its span with value None,
 and without a publication date relative expressions ("kemarin") get value None.
 ``date_for_span`` gives an event the date of the expression that governs it.
 """
