@@ -243,3 +243,28 @@ def test_bracketed_date_keeps_its_trailing_kemarin():
 def test_part_of_day_alone_is_a_time_on_the_day_last_named():
     assert found("Senin (1/4) pencarian berlangsung hingga sore hari.") == [
         ("Senin (1/4)", "2024-04-01"), ("sore hari", "2024-04-01TAF")]
+
+
+@pytest.mark.parametrize("published", ["9999-12-31", "0001-01-01"])
+def test_calendar_edges_keep_spans_without_inventing(published):
+    times = find_times("Ia datang besok, kemarin, tahun depan dan 3 hari lalu.", published)
+    assert len(times) == 4  # no crash; values beyond the calendar are None
+
+
+def test_random_mixtures_of_calendar_words_never_crash():
+    import random
+    words = ("Senin Selasa Minggu minggu ( ) / , . - 12 2014 31 02 1/2 (3/4) pukul 14.00 WIB kemarin lalu depan ini itu "
+             "tahun bulan pekan hari se dua beberapa setiap akhir awal Januari Februari kuartal III semester I malam "
+             "pagi 20.000 QZ8501 Rp 1990-an sejak hingga tanggal jam 25.99 Natal musim dingin").split()
+    rng = random.Random(7)
+    for _ in range(300):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 25)))
+        for t in find_times(text, "2024-04-04"):
+            assert text[t.start:t.end] == t.text and t.type in ("DATE", "TIME", "DURATION", "SET")
+
+
+def test_thousands_of_expressions_take_linear_time():
+    text = "Senin (1/4) pukul 14.00 WIB dua tahun lalu " * 2000
+    began = time.perf_counter()
+    assert len(find_times(text, PUB)) == 4000
+    assert time.perf_counter() - began < 5.0

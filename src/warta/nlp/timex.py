@@ -21,6 +21,7 @@ and without a publication date relative expressions ("kemarin") get value None.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -146,7 +147,7 @@ def _candidates(ctx: Context) -> list[Candidate]:
     found = []
     for rank, m in _matches(ctx.text):
         handler = COMPILED[rank][2]
-        if m.end() > m.start() and handler(m, ctx) is not None:
+        if m.end() > m.start() and _call(handler, m, ctx) is not None:
             found.append(Candidate(m.start(), m.end(), rank, m, handler))
     return found
 
@@ -154,11 +155,14 @@ def _candidates(ctx: Context) -> list[Candidate]:
 def _select(found: list[Candidate]) -> list[Candidate]:
     """Longest first (earlier rule on ties); no two chosen spans overlap."""
     chosen: list[Candidate] = []
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []   # the chosen spans, sorted by start; they never overlap
+    ends: list[int] = []
     for c in sorted(found, key=lambda c: (c.start - c.end, c.rank, c.start)):
-        if all(c.end <= s or c.start >= e for s, e in taken):
+        i = bisect.bisect_left(starts, c.start)
+        if (i == 0 or ends[i - 1] <= c.start) and (i == len(starts) or starts[i] >= c.end):
+            starts.insert(i, c.start)
+            ends.insert(i, c.end)
             chosen.append(c)
-            taken.append((c.start, c.end))
     return sorted(chosen, key=lambda c: c.start)
 
 
@@ -204,9 +208,17 @@ def _remember(ctx: Context, parsed: Parsed, start: int) -> None:
         ctx.ref_year = int(value)
 
 
+def _call(handler: Handler, m: re.Match, ctx: Context) -> Optional[Parsed]:
+    """A rule's reading; calendar arithmetic beyond year 1..9999 keeps the span, not a value."""
+    try:
+        return handler(m, ctx)
+    except (OverflowError, ValueError):
+        return Parsed("DATE", None, None)
+
+
 def _parse(c: Candidate, ctx: Context) -> Parsed:
     if not c.parts:
-        return c.handler(c.match, ctx) or Parsed("DATE", None, None)
+        return _call(c.handler, c.match, ctx) or Parsed("DATE", None, None)
     first, second = (_parse(p, ctx) for p in c.parts)
     if _is_paren(c.parts[1]):
         return second
