@@ -3,10 +3,12 @@ from __future__ import annotations
 
 from ..pipeline import Pipeline, build
 from ..settings import DEFAULTS, Settings
-from . import clean, lines
+from . import clean, lines, times
 
 EXTRACT = (clean.clean,)
-ANALYZE = EXTRACT + ()
+ANALYZE = EXTRACT + (
+    times.times,
+)
 
 PIPELINES = {"extract": EXTRACT, "analyze": ANALYZE}
 
