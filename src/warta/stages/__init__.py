@@ -3,14 +3,17 @@ from __future__ import annotations
 
 from ..pipeline import Pipeline, build
 from ..settings import DEFAULTS, Settings
-from . import clean
+from . import clean, times
 
 EXTRACT = (clean.clean,)
-ANALYZE = EXTRACT + ()
+ANALYZE = EXTRACT + (
+    times.times,
+)
 
 PIPELINES = {"extract": EXTRACT, "analyze": ANALYZE}
 
 
 def pipeline(name: str = "analyze", settings: Settings = DEFAULTS) -> Pipeline:
-    """The named pipeline: ``extract`` (clean text and metadata) or ``analyze`` (everything)."""
+    """The named pipeline: ``extract`` (clean text and metadata) or ``analyze`` (everything).
+    With ``settings.lines`` the clean stage takes each line as already-clean text."""
     return build(PIPELINES[name], settings)
