@@ -227,6 +227,14 @@ def datasketch_run(docs, settings) -> float | None:
     return time.perf_counter() - start
 
 
+def incremental_run(docs, settings, keep_shingles: bool) -> float:
+    index = dedup.DedupIndex(settings, keep_shingles=keep_shingles)
+    start = time.perf_counter()
+    for d in docs:
+        index.add(d.source, d.body)
+    return time.perf_counter() - start
+
+
 def all_pairs_run(docs, settings) -> float:
     hasher = dedup.MinHasher(settings)
     start = time.perf_counter()
@@ -248,11 +256,15 @@ def throughput(items, n_docs: int, settings) -> dict:
     peer = best_of(3, lambda: datasketch_run(docs, settings))
     ours_small = best_of(3, lambda: run_pipeline(small, settings)[1])
     brute = best_of(1, lambda: all_pairs_run(small, settings))
+    inc_exact = best_of(2, lambda: incremental_run(docs, settings, True))
+    inc_sig = best_of(2, lambda: incremental_run(docs, settings, False))
     return {"docs": n_docs, "warta_docs_per_s": round(n_docs / ours, 1),
             "datasketch_docs_per_s": round(n_docs / peer, 1) if peer else None,
             "ratio_vs_datasketch": round(peer / ours, 2) if peer else None,
             "all_pairs_1000_docs_s": round(brute, 2), "warta_1000_docs_s": round(ours_small, 2),
-            "ratio_vs_all_pairs_1000": round(brute / ours_small, 2)}
+            "ratio_vs_all_pairs_1000": round(brute / ours_small, 2),
+            "incremental_index_docs_per_s": round(n_docs / inc_exact, 1),
+            "incremental_signature_only_docs_per_s": round(n_docs / inc_sig, 1)}
 
 
 def main() -> None:
