@@ -83,3 +83,14 @@ def test_periods():
     assert aggregate.period_of("P3D", "month") == "unknown"
     with pytest.raises(ValueError):
         aggregate.period_of("2025-10-14", "fortnight")
+
+
+def test_outlet_spellings_are_merged():
+    assert aggregate.outlet_key("BERITAMERDEKA.ID") == aggregate.outlet_key("Berita Merdeka") == "beritamerdeka"
+    assert aggregate.outlet_key("https://www.kompas.tv") == aggregate.outlet_key("Kompas TV") == "kompastv"
+    assert aggregate.outlet_key("kompas.com") != aggregate.outlet_key("Kompas.tv")
+    articles = [Article(source="a", outlet="Berita Merdeka", body="dilansir AFP."),
+                Article(source="b", outlet="BERITAMERDEKA.ID", body="tanpa kredit"),
+                Article(source="c", outlet="Berita Merdeka", body="tanpa kredit")]
+    (row,) = aggregate.outlet_wires(articles)
+    assert row.outlet == "Berita Merdeka" and row.articles == 3 and row.crediting == 1

@@ -158,14 +158,29 @@ def by_country(articles: Sequence[Article], period: str = "month", stories: Opti
     return _cells(articles, stories, period, include_aux, keys)
 
 
+_DOMAIN_END = re.compile(r"\.(?:co\.id|or\.id|go\.id|web\.id|id|com|net|org)$")
+
+
+def outlet_key(outlet: str) -> str:
+    """One key for the spellings of an outlet: "BERITAMERDEKA.ID", "Berita Merdeka",
+    "beritamerdeka.id" all give "beritamerdeka"."""
+    name = outlet.strip().casefold()
+    name = re.sub(r"^(?:https?://)?(?:www\.)?", "", name)
+    return re.sub(r"[\W_]+", "", _DOMAIN_END.sub("", name)) or name
+
+
 def outlet_wires(articles: Sequence[Article]) -> list[OutletWires]:
-    """Per outlet: how many articles credit a wire service, which, and how many a state one."""
+    """Per outlet (spellings merged, shown by its most common one): how many articles credit
+    a wire service, which, and how many a state-owned one."""
     states = {w.name for w in wire_list().values() if w.ownership == "state"}
     table: dict[str, OutletWires] = defaultdict(lambda: OutletWires(""))
+    spellings: dict[str, Counter] = defaultdict(Counter)
     for article in articles:
         outlet = article.outlet or "unknown"
-        row = table[outlet]
-        row.outlet = outlet
+        key = outlet_key(outlet)
+        spellings[key][outlet] += 1
+        row = table[key]
+        row.outlet = spellings[key].most_common(1)[0][0]
         wires, _ = credited_wires(article)
         row.articles += 1
         row.crediting += bool(wires)
