@@ -110,3 +110,15 @@ def test_independent_reports_of_one_event_form_one_story_beside_the_demo():
     groups = [s.members for s in found if any(m in {a.source for a in extra} for m in s.members)]
     assert _same_story_pairs(groups) == _same_story_pairs(list(expected.values()))
     assert all(set(g) <= {a.source for a in extra} for g in groups)
+
+
+def test_unlinked_actors_merge_by_country():
+    a = _article("a", "2025-10-16T10:00:00+07:00", BODY)
+    b = _article("b", "2025-10-16T11:00:00+07:00", BODY)
+    a.events = [Event(type="CONSULT", sentence="...", start=0, end=3, date="2025-10-15",
+                      source=Actor("Samsonov", country="RUS"), target=Actor("Varma", country="IND"))]
+    b.events = [Event(type="CONSULT", sentence="...", start=0, end=3, date="2025-10-15",
+                      source=Actor("Menhan Rusia", country="RUS"), target=Actor("Menhan India", country="IND"))]
+    (story,) = stories.cluster([a, b])
+    (merged,) = stories.story_events([story], [a, b])
+    assert merged.source == "RUS" and len(merged.mentions) == 2

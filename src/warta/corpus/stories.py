@@ -207,9 +207,11 @@ def _describe(members: list[int], articles: Sequence[Article], keys: list[str]) 
 
 
 def _actor_name(actor) -> Optional[str]:
+    """The actor's identity for merging: linked name, else its country (surface forms like
+    "Lavrov" and "Menlu Rusia" differ between outlets), else its lower-cased text."""
     if actor is None:
         return None
-    return actor.canonical or actor.text.strip().lower() or None
+    return actor.canonical or actor.country or actor.text.strip().lower() or None
 
 
 def story_events(stories: Sequence[Story], articles: Sequence[Article]) -> list[StoryEvent]:
