@@ -31,8 +31,8 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from warta.corpus.samples import load_demo  # noqa: E402
 from warta.store import open_store  # noqa: E402
-from warta.store import queries  # noqa: E402
-from warta.store.queries import Filters  # noqa: E402
+from warta.store import browse as queries  # noqa: E402
+from warta.store.browse import Filters  # noqa: E402
 
 ACTORS = [  # (canonical, label, country, sector)
     ("Indonesia", "GPE", "IDN", None), ("Jepang", "GPE", "JPN", None), ("Rusia", "GPE", "RUS", None),

@@ -12,6 +12,7 @@ from warta.pipeline import Pipeline, build, stage
 from warta.settings import DEFAULTS, Settings
 from warta.stages import PIPELINES
 from warta.store import open_store
+from warta.store.corpus import update_corpus
 
 XSS_TITLE = '<script>window.__xss = "title"</script>Berita <b>tebal</b>'
 XSS_BODY = ('Menteri Luar Negeri Retno Marsudi bertemu delegasi Jepang di Jakarta. '
@@ -67,10 +68,6 @@ def build_db(path: Path, seeds: Optional[list[Path]], demo: Path) -> dict:
     paths = [str(p) for p in (seeds or [])] + [str(demo)]
     report = ingestion.ingest(paths, store, DEFAULTS, pipeline=full_pipeline())
     store.write([("hostile-test-article", hostile_article())])
-    try:
-        from warta.store.corpus import update_corpus
-        update_corpus(store)
-    except ImportError:
-        pass
+    update_corpus(store)
     store.close()
     return report.summary()

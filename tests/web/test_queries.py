@@ -4,8 +4,8 @@ import sqlite3
 
 import pytest
 
-from warta.store import queries
-from warta.store.queries import Filters
+from warta.store import browse as queries
+from warta.store.browse import Filters
 
 
 @pytest.fixture(scope="module")

@@ -30,11 +30,13 @@ class DedupSettings:
     shingle_size: int = 3         # words per shingle
     num_perm: int = 128           # MinHash permutations (signature length)
     rows: int = 2                 # signature values per LSH band (bands = num_perm // rows)
-    # Near-duplicate when the Jaccard similarity reaches min_jaccard or the smaller text is
-    # min_containment inside the larger: chosen on the tune half of bench/dedup.py.
-    min_jaccard: float = 0.45
-    min_containment: float = 0.25
-    min_shingles: int = 20        # containment only counts for texts at least this long
+    # Near-duplicate when the smaller text is min_containment inside the larger (chosen on
+    # the tune half of bench/dedup.py), or, for texts too short for containment to mean
+    # much, when the Jaccard similarity reaches min_jaccard.
+    min_jaccard: float = 0.5
+    min_containment: float = 0.2
+    min_shingles: int = 20        # containment only counts for texts at least this long...
+    min_common: int = 15          # ...and when they share this many shingles (more than a quote)
     min_line_words: int = 8       # shorter lines (menus, bylines, tags) are left out when
                                   # enough longer lines remain
     seed: int = 20251014
@@ -123,12 +125,11 @@ def is_content_line(line: str, min_words: int) -> bool:
     return len(line.split()) >= min_words and bool(SENTENCE_END.search(line)) and not FURNITURE.match(line)
 
 
-def content_lines(text: str, min_words: int) -> str:
-    """The content lines of ``text``, or all of it when they hold under half of it (texts
-    without line structure, single sentences)."""
-    long_lines = [line for line in text.splitlines() if is_content_line(line, min_words)]
-    kept = sum(len(line) for line in long_lines)
-    return "\n".join(long_lines) if kept * 2 >= len(text.strip()) else text
+def content_lines(text: str, min_words: int, enough: int = 30) -> str:
+    """The content lines of ``text``, or all of it when they hold fewer than ``enough``
+    words (texts without line structure, single sentences, pages of headlines)."""
+    kept = [line for line in text.splitlines() if is_content_line(line, min_words)]
+    return "\n".join(kept) if sum(len(line.split()) for line in kept) >= enough else text
 
 
 def estimate(sig_a: np.ndarray, sig_b: np.ndarray) -> float:
@@ -184,8 +185,10 @@ def seen_order(articles: Sequence[Article]) -> list[int]:
 
 
 def is_near_duplicate(jac: float, cont: float, smaller: int, settings: DedupSettings) -> bool:
-    long_enough = smaller >= settings.min_shingles
-    return jac >= settings.min_jaccard or (long_enough and cont >= settings.min_containment)
+    """Jaccard high enough, or (for texts long enough) the smaller text contained enough in
+    the larger through more shared shingles than one shared quotation makes."""
+    contained = cont >= settings.min_containment and cont * smaller >= settings.min_common - 1e-9
+    return jac >= settings.min_jaccard or (smaller >= settings.min_shingles and contained)
 
 
 def compare(a: np.ndarray, b: np.ndarray, settings: DedupSettings = DedupSettings()) -> tuple[float, float, bool]:
@@ -242,7 +245,9 @@ def promising(pairs: set[tuple[int, int]], sigs: np.ndarray, sizes: list[int],
     size = np.array(sizes, dtype=np.float64)
     a, b = size[ij[:, 0]], size[ij[:, 1]]
     cont = est / (1 + est) * (a + b) / np.maximum(np.minimum(a, b), 1)
-    keep = (est >= settings.min_jaccard - margin) | (cont >= settings.min_containment - margin)
+    common = cont * np.minimum(a, b)
+    keep = (est >= settings.min_jaccard - margin) | (
+        (cont >= settings.min_containment - margin) & (common >= settings.min_common * (1 - margin * 2)))
     return [(int(i), int(j), float(e)) for (i, j), e in zip(ij[keep], est[keep])]
 
 
@@ -269,3 +274,49 @@ def duplicate_groups(articles: Sequence[Article], pairs: Iterable[DuplicatePair]
 def _group(keys: list[str], ordered: list[int]) -> DuplicateGroup:
     members = tuple(keys[i] for i in ordered)
     return DuplicateGroup(members, members[0])
+
+
+class DedupIndex:
+    """Incremental near-duplicate lookup for a store that ingests articles one by one.
+
+    ``add`` returns the earlier articles a new one nearly duplicates, then indexes it. With
+    ``keep_shingles`` (the default) matches are verified on exact shingle sets (about 2 KB
+    per article); without it on the signature estimates alone (512 bytes per article),
+    which the store can persist as BLOBs together with ``band_keys``.
+    """
+
+    def __init__(self, settings: DedupSettings = DedupSettings(), keep_shingles: bool = True):
+        self.settings = settings
+        self.hasher = MinHasher(settings)
+        self.lsh = LSHIndex(settings.rows)
+        self.keep_shingles = keep_shingles
+        self.keys: list[str] = []
+        self.sigs: list[np.ndarray] = []
+        self.sets: list[np.ndarray] = []
+        self.sizes: list[int] = []
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def add(self, key: str, body: str) -> list[tuple[str, float, float]]:
+        """(earlier key, Jaccard, containment) for each earlier near-duplicate of ``body``."""
+        shingle_set = self.hasher.shingle_set(body)
+        sig = self.hasher.signature(shingle_set)
+        matches = [m for i in sorted(self.lsh.query(sig)) if (m := self._match(i, shingle_set, sig))]
+        if len(shingle_set):
+            self.lsh.add(len(self.keys), sig)
+        self.keys.append(key)
+        self.sigs.append(sig)
+        self.sizes.append(len(shingle_set))
+        self.sets.append(shingle_set if self.keep_shingles else np.empty(0, dtype=np.uint64))
+        return matches
+
+    def _match(self, i: int, shingle_set: np.ndarray, sig: np.ndarray) -> Optional[tuple[str, float, float]]:
+        if self.keep_shingles:
+            jac, cont, dup = compare(self.sets[i], shingle_set, self.settings)
+        else:
+            jac = estimate(self.sigs[i], sig)
+            small = max(min(self.sizes[i], len(shingle_set)), 1)
+            cont = min(1.0, jac / (1 + jac) * (self.sizes[i] + len(shingle_set)) / small)
+            dup = is_near_duplicate(jac, cont, min(self.sizes[i], len(shingle_set)), self.settings)
+        return (self.keys[i], round(jac, 4), round(cont, 4)) if dup else None

@@ -24,9 +24,9 @@ _NAMES = r"[A-Z][\w.&'’-]*(?:[ \t]+[A-Z][\w.&'’-]*){0,3}"
 QUOTING = re.compile(
     r"\b(?:(?:seperti|sebagaimana)\s+)?(?P<cue>dikutip|dilansir|diberitakan|dilaporkan|mengutip|melansir|"
     r"melaporkan|menurut(?:\s+laporan)?|lapor|kata|tulis|dari)(?:\s+(?:oleh|dari))?\s+"
-    r"(?:(?:kantor\s+berita|media|laman|situs|televisi|stasiun\s+televisi)\s+)?(?:(?:resmi|pemerintah)\s+)?"
+    r"(?:(?i:kantor\s+berita|media|laman|situs|televisi|stasiun\s+televisi)\s+)?(?:(?:resmi|pemerintah)\s+)?"
     rf"(?:[A-Z][a-z]+\s+)?(?P<names>{_NAMES})")
-AGENCY = re.compile(rf"\bkantor\s+berita\s+(?:resmi\s+)?(?:[A-Z][a-z]+\s+)?(?P<names>{_NAMES})")
+AGENCY = re.compile(rf"\b(?i:kantor\s+berita)\s+(?:resmi\s+)?(?:[A-Z][a-z]+\s+)?(?P<names>{_NAMES})")
 SOURCE_LINE = re.compile(r"(?:^|\()\s*Sumber\s*:\s*(?P<names>[^\n)]+)", re.M)
 DATELINE = re.compile(r"^[A-Z][\w .'-]{1,40}\s\((?P<names>[^)\n]{2,30})\)\s*[-–—]", re.M)
 PARENTHESES = re.compile(r"\((?P<names>[^()\n]{2,60})\)")
@@ -131,7 +131,8 @@ def body_credits(body: str) -> list[WireCredit]:
     for pattern, kind in ((SOURCE_LINE, "source-line"), (DATELINE, "dateline"), (PARENTHESES, "parenthetical")):
         for m in pattern.finditer(body):
             found.extend(_listed(m.group("names"), m.start("names"), kind))
-    return sorted(set(found), key=lambda c: (c.start or 0, c.wire))
+    unique = {(c.wire, c.start, c.end): c for c in reversed(found)}   # first kind found wins
+    return sorted(unique.values(), key=lambda c: (c.start or 0, c.wire))
 
 
 def credited_wires(article: Article) -> tuple[list[str], list[WireCredit]]:

@@ -37,7 +37,7 @@ STOPWORDS = _stopwords()
 @dataclass(frozen=True, slots=True)
 class StorySettings:
     window_hours: float = 96.0    # a story stays open this long after its latest article
-    min_score: float = 0.3        # similarity needed to join a story
+    min_score: float = 0.35       # similarity needed to join a story
     entity_weight: float = 0.5    # share of the entity cosine in the score (when both have entities)
     undated_factor: float = 0.8   # time factor when a publication time is missing
 
@@ -77,32 +77,45 @@ def name_candidates(text: str) -> list[str]:
 
 
 def entity_names(article: Article) -> list[str]:
-    linked = [e.canonical or e.text for e in article.entities if e.label in ENTITY_LABELS]
-    return linked if article.entities else name_candidates(article_text(article))
+    """Linked canonical names when the pipeline found entities; else the words of the
+    proper-name candidates, so that "Menhan Agus Santoso" and "Menteri Pertahanan RI Agus
+    Santoso" still share "Agus" and "Santoso"."""
+    if article.entities:
+        return [e.canonical or e.text for e in article.entities if e.label in ENTITY_LABELS]
+    return [w for name in name_candidates(article_text(article)) for w in name.split()
+            if w.lower() not in STOPWORDS]
 
 
 def content_words(article: Article) -> list[str]:
     return [w for w in words(article_text(article)) if w not in STOPWORDS and not w.isdigit() and len(w) > 2]
 
 
-def tfidf(bags: list[Counter]) -> list[dict[str, float]]:
-    """Unit-length TF-IDF vectors (log-scaled term frequency, smoothed IDF)."""
+def tfidf(bags: list[Counter], top: int = 100) -> list[dict[str, float]]:
+    """Unit-length TF-IDF vectors (log-scaled term frequency, smoothed IDF + 1), each cut
+    to its ``top`` heaviest terms: enough to tell stories apart, and fast to compare."""
     df = Counter(t for bag in bags for t in bag)
     n = len(bags)
     vectors = []
     for bag in bags:
-        vec = {t: (1 + math.log(c)) * math.log((1 + n) / (1 + df[t])) for t, c in bag.items()}
+        vec = {t: (1 + math.log(c)) * (1 + math.log((1 + n) / (1 + df[t]))) for t, c in bag.items()}
+        if len(vec) > top:
+            vec = dict(sorted(vec.items(), key=lambda kv: -kv[1])[:top])
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
-        vectors.append({t: v / norm for t, v in vec.items() if v > 0})
+        vectors.append({t: v / norm for t, v in vec.items()})
     return vectors
 
 
-def cosine(a: dict[str, float], b: dict[str, float]) -> float:
+def norm(vec: dict[str, float]) -> float:
+    return math.sqrt(sum(v * v for v in vec.values()))
+
+
+def cosine(a: dict[str, float], b: dict[str, float], norm_a: Optional[float] = None,
+           norm_b: Optional[float] = None) -> float:
     if len(a) > len(b):
-        a, b = b, a
+        a, b, norm_a, norm_b = b, a, norm_b, norm_a
     dot = sum(v * b.get(t, 0.0) for t, v in a.items())
-    na = math.sqrt(sum(v * v for v in a.values()))
-    nb = math.sqrt(sum(v * v for v in b.values()))
+    na = norm(a) if norm_a is None else norm_a
+    nb = norm(b) if norm_b is None else norm_b
     return dot / (na * nb) if na and nb else 0.0
 
 
@@ -115,28 +128,48 @@ def time_factor(a: Optional[datetime], b: Optional[datetime], settings: StorySet
 
 
 class _Open:
-    """A story being built: summed vectors and the latest publication time."""
+    """A story being built: summed vectors (with cached norms) and its latest time."""
 
     def __init__(self, index: int, words_vec: dict, names_vec: dict, when: Optional[datetime]):
-        self.members = [index]
-        self.words = dict(words_vec)
-        self.names = dict(names_vec)
-        self.latest = when
+        self.members: list[int] = []
+        self.words: dict[str, float] = {}
+        self.names: dict[str, float] = {}
+        self.latest: Optional[datetime] = None
+        self.add(index, words_vec, names_vec, when)
 
     def add(self, index: int, words_vec: dict, names_vec: dict, when: Optional[datetime]) -> None:
         self.members.append(index)
         for mine, other in ((self.words, words_vec), (self.names, names_vec)):
             for t, v in other.items():
                 mine[t] = mine.get(t, 0.0) + v
+        self.words_norm, self.names_norm = norm(self.words), norm(self.names)
         if when and (self.latest is None or when > self.latest):
             self.latest = when
 
 
 def similarity(words_vec: dict, names_vec: dict, story: _Open, settings: StorySettings) -> float:
-    text = cosine(words_vec, story.words)
+    text = cosine(words_vec, story.words, 1.0, story.words_norm)
     if not names_vec or not story.names:
         return text
-    return (1 - settings.entity_weight) * text + settings.entity_weight * cosine(names_vec, story.names)
+    names = cosine(names_vec, story.names, 1.0, story.names_norm)
+    return (1 - settings.entity_weight) * text + settings.entity_weight * names
+
+
+class _Postings:
+    """Which open stories hold a term: only those sharing a word with an article are scored."""
+
+    def __init__(self):
+        self.index: dict[str, set[int]] = {}
+
+    def add(self, story: int, vec: dict) -> None:
+        for term in vec:
+            self.index.setdefault(term, set()).add(story)
+
+    def candidates(self, vec: dict) -> set[int]:
+        found: set[int] = set()
+        for term in vec:
+            found |= self.index.get(term, set())
+        return found
 
 
 def cluster(articles: Sequence[Article], settings: StorySettings = StorySettings()) -> list[Story]:
@@ -145,18 +178,23 @@ def cluster(articles: Sequence[Article], settings: StorySettings = StorySettings
     name_vecs = tfidf([Counter(entity_names(a)) for a in articles])
     times = [published_utc(a) for a in articles]
     stories: list[_Open] = []
+    postings = _Postings()
     for i in seen_order(articles):
         best, best_score = None, settings.min_score
-        for story in stories:
+        for n in sorted(postings.candidates(word_vecs[i])):
+            story = stories[n]
             factor = time_factor(times[i], story.latest, settings)
             score = factor * similarity(word_vecs[i], name_vecs[i], story, settings) if factor else 0.0
             if score >= best_score:
-                best, best_score = story, score
+                best, best_score = n, score
         if best is None:
+            best = len(stories)
             stories.append(_Open(i, word_vecs[i], name_vecs[i], times[i]))
         else:
-            best.add(i, word_vecs[i], name_vecs[i], times[i])
-    return [_describe(s.members, articles, article_keys(articles)) for s in stories]
+            stories[best].add(i, word_vecs[i], name_vecs[i], times[i])
+        postings.add(best, word_vecs[i])
+    keys = article_keys(articles)
+    return [_describe(s.members, articles, keys) for s in stories]
 
 
 def _describe(members: list[int], articles: Sequence[Article], keys: list[str]) -> Story:
@@ -169,9 +207,11 @@ def _describe(members: list[int], articles: Sequence[Article], keys: list[str]) 
 
 
 def _actor_name(actor) -> Optional[str]:
+    """The actor's identity for merging: linked name, else its country (surface forms like
+    "Lavrov" and "Menlu Rusia" differ between outlets), else its lower-cased text."""
     if actor is None:
         return None
-    return actor.canonical or actor.text.strip().lower() or None
+    return actor.canonical or actor.country or actor.text.strip().lower() or None
 
 
 def story_events(stories: Sequence[Story], articles: Sequence[Article]) -> list[StoryEvent]:

@@ -11,7 +11,8 @@ from ..corpus.dedup import DedupSettings, near_duplicates
 from ..corpus.provenance import provenance
 from ..corpus.stories import StorySettings, cluster, story_events
 from ..model import Actor, Article, Entity, Event
-from .sqlite import SQLiteStore, now
+from .base import now
+from .sqlite import SQLiteStore
 
 
 @dataclass

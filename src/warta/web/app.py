@@ -15,7 +15,8 @@ from importlib import resources
 from typing import Any, Callable, Optional
 from urllib.parse import parse_qsl, urlsplit
 
-from ..store import open_store, queries
+from ..store import browse as queries
+from ..store import open_store
 from . import views
 from .article import api_article, article_page
 from .openapi import openapi

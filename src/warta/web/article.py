@@ -5,7 +5,7 @@ import json
 import sqlite3
 from typing import Any
 
-from ..store import queries
+from ..store import browse as queries
 from .highlight import entity_spans, event_spans, highlight, quote_spans, time_spans, wire_spans
 from .html import Markup, escape, fmt, join, render, safe_href
 from .responses import NotFound, Response, as_json, page

@@ -8,7 +8,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Iterable
 
-from ..store.queries import COOPERATIVE, CONFLICTUAL, PLOVER_TYPES
+from ..store.browse import COOPERATIVE, CONFLICTUAL, PLOVER_TYPES
 from .html import Markup, fmt, join
 
 # Cooperative types in greens/blues, conflictual in reds/oranges, REQUEST in grey.

@@ -6,8 +6,8 @@ import json
 import sqlite3
 from typing import Any, Callable, Mapping, Optional
 
-from ..store import queries
-from ..store.queries import Filters
+from ..store import browse as queries
+from ..store.browse import Filters
 from . import charts, highlight
 from .html import Markup, escape, fmt, join, query, render, safe_href
 from .responses import NotFound, Response, as_json, download, page
