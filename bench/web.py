@@ -176,10 +176,12 @@ def charts_once(base: str) -> dict:
              "/api/timeline", "/api/network", "/api/map")}
 
 
-def load_test(base: str, concurrency: int, rounds: int, deadline_s: float) -> dict:
+LOAD_PATHS = ["/api/search?q=menteri", "/api/events?type=CONSULT", "/search?q=rusia", "/events?country=IDN",
+              "/article/12345", "/api/articles/777", "/timeline", "/api/network?country=RUS", "/map", "/static/app.css"]
+
+
+def load_test(base: str, concurrency: int, rounds: int, deadline_s: float, paths: list[str] = LOAD_PATHS) -> dict:
     """``rounds`` waves of ``concurrency`` simultaneous requests (threads released together)."""
-    paths = ["/api/search?q=menteri", "/api/events?type=CONSULT", "/search?q=rusia", "/events?country=IDN",
-             "/article/12345", "/api/articles/777", "/timeline", "/api/network?country=RUS", "/map", "/static/app.css"]
     errors, latencies, lock = [], [], threading.Lock()
     started = time.monotonic()
 
