@@ -128,7 +128,7 @@ class Resolver:
         if other is not None:
             return self._from_entity(other, text, start, end, country, role)
         sector = role.sector if role else place_sector
-        if country or role or ents:
+        if country or role or ents or self._named_place:
             canonical = ents[0].canonical if ents and not role else None
             return Actor(text, start, end, canonical=canonical, country=country or (ents[0].country if ents else None), sector=sector)
         if words[0] in PLURAL_PRONOUNS and len(words) == 1:
@@ -153,12 +153,14 @@ class Resolver:
 
     def _country_and_role(self, words: list[str]) -> tuple[Optional[str], Optional[str], Optional[Role]]:
         country = place_sector = role = None
+        self._named_place = False
         table, rtable = places(), roles()
         i = 0
         while i < len(words):
             n, place = longest_match(words, i, table)
             if place is not None and country is None:
                 country, place_sector = place.code, place.sector
+                self._named_place = True
             m, r = longest_match(words, i, rtable)
             if r is None and words[i] != strip_nya(words[i]):
                 m, r = (1, rtable.get((strip_nya(words[i]),)))
@@ -193,10 +195,19 @@ def guess_people(body: str) -> list[Entity]:
         j = i
         while j < len(toks) and _name_word(toks[j]):
             j += 1
-        if j > i:
+        if j > i + 1 or (j == i + 1 and _initial_subject(toks, i)):
+            out.extend(_person(body, toks[i:j], full))
+        elif j == i + 1 and toks[i].text in full:
             out.extend(_person(body, toks[i:j], full))
         i = max(j, i + 1)
     return out
+
+
+def _initial_subject(toks: list[Token], i: int) -> bool:
+    """A lone capitalised word opening a sentence and followed by a verb ("Erdogan mengancam")."""
+    from .phrases import is_verb
+    starts = i == 0 or toks[i - 1].text in ".!?\"“”"
+    return starts and i + 1 < len(toks) and is_verb(toks[i + 1])
 
 
 def _name_word(t: Token) -> bool:
@@ -218,9 +229,9 @@ def _person(body: str, run: list[Token], full: dict[str, Entity]) -> list[Entity
     if not run or longest_match([t.text.lower() for t in run], 0, places())[0] == len(run):
         return []
     text = body[run[0].start:run[-1].end]
-    if len(run) == 1:
-        ref = full.get(run[0].text)
-        return [Entity(text, run[0].start, run[-1].end, "PER", canonical=ref.canonical, country=ref.country, confidence=0.3)] if ref else []
+    if len(run) == 1 and run[0].text in full:
+        ref = full[run[0].text]
+        return [Entity(text, run[0].start, run[-1].end, "PER", canonical=ref.canonical, country=ref.country, confidence=0.3)]
     e = Entity(text, run[0].start, run[-1].end, "PER", canonical=text, country=country, confidence=0.3)
     full[run[-1].text] = e
     return [e]

@@ -29,6 +29,7 @@ melakukan mengadakan menggelar menyelenggarakan melangsungkan menjalin memberika
 melancarkan menjatuhkan mengumumkan menyampaikan menunjukkan menyatakan mengungkapkan
 mengajukan meluncurkan memulai melanjutkan menawarkan
 """.split())
+NOT_AN_ACT = frozenset({"berkomentar", "menjawab", "menanggapi", "memberikan", "dikonfirmasi"})
 FIRST_PERSON = frozenset({"kami", "kita", "saya", "aku"})
 CONTEXT_WORDS = {
     "terrorism": ("teroris", "terorisme", "kontraterorisme", "anti-teroris", "ekstremisme", "isis", "jihadis"),
@@ -141,6 +142,8 @@ def _key(a: Optional[Actor]) -> Optional[str]:
 
 def _events_for(body: str, sent: Sentence, toks: list[Token], m: Match, res: Resolver,
                 quotes: Sequence[Quote], times: Sequence[TimeExpr], published: Optional[str]) -> Iterable[Event]:
+    if m.trigger.type == "REJECT" and m.end < len(toks) and toks[m.end].text.lower() in NOT_AN_ACT:
+        return []                          # "menolak berkomentar"
     claimant = _claimant(quotes, toks[m.start].start)
     roles = _roles(toks, m, res, claimant)
     if roles is None:
@@ -181,9 +184,22 @@ def _nominal_roles(toks: list[Token], m: Match, res: Resolver):
     targets = _pp_targets(toks, span[1] if span else m.end, res, ("ke", "terhadap", "atas", "dengan", "melawan"))
     if source is None and _in_fronted_clause(toks, m.start):
         source = _main_clause_subject(toks, res)
+    if source is None:
+        source = _governing_subject(toks, m.start, res)
     if source is None or not targets:
         return None
     return source, targets
+
+
+def _governing_subject(toks: list[Token], i: int, res: Resolver) -> Optional[Actor]:
+    """"Israel membalas dengan serangan udara ke Lebanon": the subject of the verb that
+    governs a bare nominal trigger a few words before it."""
+    for k in range(i - 1, max(-1, i - 4), -1):
+        if toks[k].text in PUNCT_STOP:
+            return None
+        if is_verb(toks[k]):
+            return _subject(toks, k, res)
+    return None
 
 
 def _first_person(source: Optional[Actor], claimant: Optional[Actor]) -> Optional[Actor]:
@@ -240,13 +256,15 @@ def _targets(toks: list[Token], m: Match, res: Resolver) -> list[Actor]:
             start += 1
         if start < len(toks) and is_verb(toks[start]):
             start += 1
+    obj: list[Actor] = []
     if "pp" not in m.trigger.flags:
         span = phrase_after(toks, start, max_len=8)
         if span is not None:
-            found = _conjuncts(toks, span, res)
-            if found:
-                return found
-    return _pp_targets(toks, start, res, TARGET_PREPS)
+            obj = _conjuncts(toks, span, res)
+            if obj and all(a.country or a.canonical for a in obj):
+                return obj
+            start = span[1] if span else start
+    return _pp_targets(toks, start, res, TARGET_PREPS + ("bersama", "oleh")) or obj
 
 
 def _pp_targets(toks: list[Token], i: int, res: Resolver, preps: Sequence[str]) -> list[Actor]:
@@ -275,11 +293,14 @@ def _pp_actor(toks: list[Token], i: int, res: Resolver, preps: Sequence[str]) ->
 def _conjuncts(toks: list[Token], span: tuple[int, int], res: Resolver) -> list[Actor]:
     """"Kuba, Venezuela, dan Nikaragua" -> three actors; a single phrase -> one."""
     a, b = span
-    while b < len(toks) and toks[b].text == "," and b + 1 < len(toks) and toks[b + 1].text[0].isupper():
-        nxt = phrase_after(toks, b + 1, max_len=6)
+    end = b
+    while end < len(toks) and toks[end].text == "," and end + 1 < len(toks) and toks[end + 1].text[0].isupper():
+        nxt = phrase_after(toks, end + 1, max_len=6)
         if nxt is None:
             break
-        b = nxt[1]
+        end = nxt[1]
+    if end > b and any(t.text.lower() in ("dan", "serta") for t in toks[b:end]):
+        b = end                            # "Kuba, Venezuela, dan Nikaragua"
     parts, cur = [], a
     for k in range(a, b):
         if toks[k].text == "," or toks[k].text.lower() in ("dan", "serta"):

@@ -46,7 +46,8 @@ menteri menlu menhan mendagri menkeu menko menpora merdeka dinas dirut direktur 
 perdana pertahanan pertama pertemuan perdagangan perang pernyataan persatuan perserikatan
 perwakilan pemerintah pemerintahan memori mereka dia beliau berita dirinya bersama
 terorisme teroris tersebut terakhir tertinggi terbesar dini dinamika diskusi direksi
-terkait terhadap permanen pertahanannya
+terkait terhadap permanen pertahanannya terduga tersangka tertuduh terdakwa terpidana
+meriam berita dinas
 """.split())
 
 
@@ -92,6 +93,8 @@ def subject_before(toks: Sequence[Token], i: int, max_len: int = 12) -> Optional
     if a is None or a >= b:
         return None
     a = _apposition(toks, a, max_len)
+    if a > 0 and toks[a - 1].text.lower() in PREPOSITIONS:
+        return None                      # "di depan gedung DPR menolak": not a subject
     return a, b
 
 

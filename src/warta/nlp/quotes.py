@@ -33,6 +33,12 @@ kata ujar ucap imbuh tutur jelas ungkap tegas pungkas lanjut tambah sebut terang
 tulis yakin klaim
 """.split())
 NYA_CUES = frozenset(w + "nya" for w in POST_CUES)
+# verbs that report speech only with a "bahwa" clause ("membantah bahwa ..."), otherwise
+# they are acts (membantah tuduhan, menolak permintaan)
+WEAK_CUES = frozenset("""
+menuduh menuding membantah menolak memperingatkan menyampaikan menyoroti menanggapi
+menilai menganggap mengakui mengingatkan berharap menyebut
+""".split())
 CUE_PHRASES = (("bunyi", "pernyataan"), ("demikian", "pernyataan"), ("menurut",), ("demikian", "menurut"))
 TIME_WORDS = frozenset("""
 pada hari senin selasa rabu kamis jumat jum'at sabtu minggu kemarin lalu ini itu pagi siang
@@ -246,7 +252,7 @@ def _reported(toks: list[Token], inside: set[int], res: Resolver) -> list[Found]
             continue
         low = t.text.lower()
         f = None
-        if low in PRE_CUES:
+        if low in PRE_CUES and (low not in WEAK_CUES or _bahwa_follows(toks, i)):
             f = _pre_posed(toks, i, inside, res)
         elif (low in POST_CUES or low in NYA_CUES) and i > 0 and toks[i - 1].text in ",":
             f = _post_posed(toks, i, res)
@@ -255,6 +261,15 @@ def _reported(toks: list[Token], inside: set[int], res: Resolver) -> list[Found]
         if f is not None:
             out.append(f)
     return _dedupe(out)
+
+
+def _bahwa_follows(toks: Sequence[Token], i: int) -> bool:
+    for k in range(i + 1, min(i + 7, len(toks))):
+        if toks[k].text.lower() == "bahwa":
+            return True
+        if toks[k].text in ",;.":
+            return False
+    return False
 
 
 def _pre_posed(toks: list[Token], i: int, inside: set[int], res: Resolver) -> Optional[Found]:

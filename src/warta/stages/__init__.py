@@ -3,10 +3,13 @@ from __future__ import annotations
 
 from ..pipeline import Pipeline, build
 from ..settings import DEFAULTS, Settings
-from . import clean, lines
+from . import clean, events, lines, quotes
 
 EXTRACT = (clean.clean,)
-ANALYZE = EXTRACT + ()
+ANALYZE = EXTRACT + (
+    quotes.quotes,
+    events.events,
+)
 
 PIPELINES = {"extract": EXTRACT, "analyze": ANALYZE}
 
