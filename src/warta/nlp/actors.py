@@ -24,6 +24,9 @@ from .tokens import Token
 
 PRONOUNS = frozenset({"ia", "dia", "beliau", "nya"})
 PLURAL_PRONOUNS = frozenset({"mereka", "kami", "kita"})
+GROUP_ANAPHORS = frozenset({"mereka", "keduanya", "kedua pihak", "kedua negara", "kedua pemimpin", "kedua menteri"})
+HEAD_WORDS = frozenset({"para", "negara-negara", "negara", "pihak", "kaum", "bangsa", "rakyat"})
+PLURAL_MARKERS = frozenset({"dan", "beserta", "berserta", "para", "negara-negara", "kedua"})
 PERSON_LABELS = ("PER", "PERSON", "PPL")
 ORG_LABELS = ("ORG", "ORGANISATION", "ORGANIZATION", "NOR")
 PLACE_LABELS = ("GPE", "LOC", "PLACE", "PLC")
@@ -86,6 +89,7 @@ class Resolver:
         self.entities = sorted(entities, key=lambda e: e.start)
         self.starts = [e.start for e in self.entities]
         self.people = [e for e in self.entities if e.label in PERSON_LABELS]
+        self._plurals: Optional[list[Actor]] = None
 
     # --- looking up ---------------------------------------------------------------
     def inside(self, start: int, end: int) -> list[Entity]:
@@ -121,6 +125,10 @@ class Resolver:
             return self._from_entity(person, text, start, end, country, role)
         if len(words) == 1 and words[0] in PRONOUNS:
             return self.pronoun(toks[0])
+        if " ".join(words) in GROUP_ANAPHORS or (words[0] == "para" and not country and not ents):
+            group = self.group_before(start, words)
+            if group is not None:
+                return Actor(text, start, end, group.canonical or group.text, group.kb_id, group.country, group.sector)
         if role is not None and role.kind == "person" and country and not other:
             ref = self.person_before(start, country)
             if ref is not None:
@@ -145,6 +153,35 @@ class Resolver:
         return Actor(text, start, tok.end, canonical=ref.canonical or ref.text, kb_id=ref.kb_id,
                      country=ref.country, sector=ref.sector)
 
+    def group_before(self, pos: int, words: Sequence[str]) -> Optional[Actor]:
+        """The nearest earlier plural subject ("Menlu Rusia dan negara-negara ASEAN")
+        for "mereka"/"keduanya", or one sharing the head word for "para Menlu"."""
+        if self._plurals is None:
+            self._plurals = self._plural_subjects()
+        head = set(words[1:]) if words[0] == "para" else None
+        for actor in reversed(self._plurals):
+            if (actor.end or 0) <= pos and (head is None or head & set(actor.text.lower().split())):
+                return actor
+        return None
+
+    def _plural_subjects(self) -> list[Actor]:
+        from .phrases import is_verb, subject_before
+        from .tokens import sentences, tokenize
+        out = []
+        for sent in sentences(self.body):
+            toks = tokenize(sent.text, sent.start)
+            v = next((k for k, t in enumerate(toks) if k and is_verb(t)), None)
+            span = subject_before(toks, v) if v else None
+            if span is None:
+                continue
+            words = [t.text.lower() for t in toks[span[0]:span[1]]]
+            if PLURAL_MARKERS & set(words) and not (GROUP_ANAPHORS & {" ".join(words)}):
+                a, b = toks[span[0]], toks[span[1] - 1]
+                out.append(Actor(self.body[a.start:b.end], a.start, b.end))
+            elif words and " ".join(words) in GROUP_ANAPHORS and out:
+                out.append(Actor(out[-1].text, toks[span[0]].start, toks[span[1] - 1].end))
+        return out
+
     def _from_entity(self, e: Entity, text: str, start: int, end: int,
                      country: Optional[str], role: Optional[Role]) -> Actor:
         sector = e.sector or (role.sector if role else None)
@@ -160,7 +197,7 @@ class Resolver:
             n, place = longest_match(words, i, table)
             if place is not None and country is None:
                 country, place_sector = place.code, place.sector
-                self._named_place = True
+                self._named_place = self._named_place or all(w in HEAD_WORDS for w in words[:i])
             m, r = longest_match(words, i, rtable)
             if r is None and words[i] != strip_nya(words[i]):
                 m, r = (1, rtable.get((strip_nya(words[i]),)))
@@ -193,7 +230,7 @@ def guess_people(body: str) -> list[Entity]:
     i = 0
     while i < len(toks):
         j = i
-        while j < len(toks) and _name_word(toks[j]):
+        while j < len(toks) and _name_word(toks[j]) and (j == i or "\n" not in body[toks[j - 1].end:toks[j].start]):
             j += 1
         if j > i + 1 or (j == i + 1 and _initial_subject(toks, i)):
             out.extend(_person(body, toks[i:j], full))
@@ -225,6 +262,8 @@ def _person(body: str, run: list[Token], full: dict[str, Entity]) -> list[Entity
             break
         country = place.code if place is not None and m >= n else country
         k += max(n, m)
+    if k and len(run) - k == 1 and not any(longest_match(words, i, roles())[0] for i in range(k)):
+        return []                                # "Amerika Latin": a place, not a person
     run = run[k:]
     if not run or longest_match([t.text.lower() for t in run], 0, places())[0] == len(run):
         return []

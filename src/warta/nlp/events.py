@@ -205,7 +205,7 @@ def _governing_subject(toks: list[Token], i: int, res: Resolver) -> Optional[Act
 def _first_person(source: Optional[Actor], claimant: Optional[Actor]) -> Optional[Actor]:
     """"Kami siap ..." inside a quotation: the speaker's side."""
     if source is not None and claimant is not None and source.text.lower() in FIRST_PERSON:
-        return Actor(source.text, source.start, source.end, claimant.canonical, claimant.kb_id,
+        return Actor(source.text, source.start, source.end, claimant.canonical or claimant.text, claimant.kb_id,
                      claimant.country, claimant.sector)
     return source
 

@@ -86,6 +86,10 @@ def subject_before(toks: Sequence[Token], i: int, max_len: int = 12) -> Optional
         k = _discourse_before(toks, j)
         if k is None:
             k = _relative_before(toks, j)
+        if k is None:
+            app = _apposition_comma(toks, j, max_len)
+            if app is not None:
+                return app
         if k is not None:
             j = k
     b = j + 1
@@ -158,6 +162,19 @@ def _discourse_before(toks: Sequence[Token], comma: int) -> Optional[int]:
     if words and " ".join(words) in DISCOURSE_PHRASES and k >= 0 and toks[k].text == ",":
         return k - 1
     return None
+
+
+def _apposition_comma(toks: Sequence[Token], comma: int, max_len: int) -> Optional[tuple[int, int]]:
+    """"Sergey Lavrov, Menlu Rusia, mengadakan": name, title, predicate."""
+    s = _extend_left(toks, comma - 1, max_len)
+    if s is None or s >= comma or s < 2 or toks[s - 1].text != ",":
+        return None
+    n = s - 1
+    while n > 0 and toks[n - 1].text[0].isupper() and is_word(toks[n - 1]):
+        n -= 1
+    if n == s - 1 or not (n == 0 or _sentence_start(toks, n) or toks[n - 1].text in ",:"):
+        return None
+    return n, comma
 
 
 def _relative_before(toks: Sequence[Token], comma: int) -> Optional[int]:

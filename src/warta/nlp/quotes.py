@@ -36,7 +36,7 @@ NYA_CUES = frozenset(w + "nya" for w in POST_CUES)
 # verbs that report speech only with a "bahwa" clause ("membantah bahwa ..."), otherwise
 # they are acts (membantah tuduhan, menolak permintaan)
 WEAK_CUES = frozenset("""
-menuduh menuding membantah menolak memperingatkan menyampaikan menyoroti menanggapi
+menuduh menuding membantah menolak memperingatkan menyampaikan menanggapi
 menilai menganggap mengakui mengingatkan berharap menyebut
 """.split())
 CUE_PHRASES = (("bunyi", "pernyataan"), ("demikian", "pernyataan"), ("menurut",), ("demikian", "menurut"))
@@ -200,7 +200,7 @@ def _subject_of_cue(toks: list[Token], j: int, res: Resolver) -> Optional[Hit]:
     span = subject_before(toks, j)
     if span is None:
         k = j - 1
-        while k >= 0 and toks[k].text.lower() in ("dan", "juga", "serta", "lalu", "kemudian", ","):
+        while k >= 0 and toks[k].text.lower() in ("dan", "juga", "serta", "lalu", "kemudian", "tetapi", "tapi", "namun", ","):
             k -= 1
         if k < j - 1:
             first = _first_cue_or_verb(toks, k + 1)
@@ -265,7 +265,7 @@ def _reported(toks: list[Token], inside: set[int], res: Resolver) -> list[Found]
 
 def _bahwa_follows(toks: Sequence[Token], i: int) -> bool:
     for k in range(i + 1, min(i + 7, len(toks))):
-        if toks[k].text.lower() == "bahwa":
+        if toks[k].text.lower() == "bahwa" or (k == i + 1 and toks[k].text in ",:"):
             return True
         if toks[k].text in ",;.":
             return False
