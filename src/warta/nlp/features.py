@@ -84,11 +84,17 @@ def _token_feats(word: str, low: str) -> list[str]:
     return f
 
 
-def sentence_features(words: Sequence[str], clusters: Optional[dict[str, str]] = None) -> list[list[str]]:
-    """CRF features for one sentence of words."""
+def sentence_features(words: Sequence[str], clusters: Optional[dict[str, str]] = None,
+                      lexicon: Optional[dict[str, str]] = None) -> list[list[str]]:
+    """CRF features for one sentence of words.
+
+    ``clusters``: lower-cased word -> cluster path (e.g. "352"); ``lexicon``: lower-cased
+    word -> the entity type it mostly bears in training data ("PER", "LOC", "ORG", "O").
+    """
     lowers = [norm(w) or w.lower() for w in words]
     gaz = gazetteer().tag(lowers)
     clusters = clusters or {}
+    lexicon = lexicon or {}
     base = [_token_feats(w, l) for w, l in zip(words, lowers)]
     caps = ["C" if w[:1].isupper() else "l" if w[:1].islower() else "o" for w in words]
     n = len(words)
@@ -99,7 +105,10 @@ def sentence_features(words: Sequence[str], clusters: Optional[dict[str, str]] =
             f.append("gz=" + gaz[i])
         c = clusters.get(lowers[i])
         if c:
-            f += ["c4=" + c[:4], "c8=" + c[:8], "c=" + c]
+            f += ["c1=" + c[:1], "c2=" + c[:2], "c=" + c]
+        lx = lexicon.get(lowers[i])
+        if lx:
+            f.append("lx=" + lx)
         if i == 0:
             f.append("BOS")
         for d in (-2, -1, 1, 2):
@@ -113,7 +122,10 @@ def sentence_features(words: Sequence[str], clusters: Optional[dict[str, str]] =
                     f.append(f"{d}sh=" + shape(words[j]))
                     cj = clusters.get(lowers[j])
                     if cj:
-                        f.append(f"{d}c=" + cj[:6])
+                        f.append(f"{d}c=" + cj)
+                    lj = lexicon.get(lowers[j])
+                    if lj:
+                        f.append(f"{d}lx=" + lj)
         f.append("cc=" + "".join(caps[max(0, i - 1):i + 2]))
         out.append(f)
     return out

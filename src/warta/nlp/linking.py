@@ -21,6 +21,7 @@ from .tokens import Token, sentences, tokenize
 
 CONNECTORS = frozenset("dari untuk asal negara urusan tetap permanen khusus senior baru wakil kepala "
                        "kementerian kemlu kemenlu ham hak asasi manusia pbb nato asean uni eropa the of".split())
+APPOSITION = frozenset({"", "sebagai", "selaku", "yakni", "yaitu"})   # "" is the comma
 STOP_PUNCT = frozenset(".;:!?()\"“”")
 ORG_SECTORS = [("MED", "kantor berita"), ("GOV", "kementerian kemlu kemenlu pemerintah pemerintahan istana kabinet"),
                ("MIL", "angkatan tentara militer pasukan armada brigade batalion junta"),
@@ -86,9 +87,9 @@ def _read_zone(kb: KB, toks: list[Token]) -> RoleGuess:
             while j < len(gaz) and gaz[j] == "I-CTRY":
                 j += 1
             guess.country = kb.country_names.get(" ".join(lowers[i:j]), guess.country)
-    titles = [t.text for t, w in zip(toks, lowers) if w in kb.titles]
-    if titles and not guess.code:
-        guess.title = " ".join(titles)
+    words = [t.text for t in toks if t.text != ","]
+    if words and not guess.code and not guess.counterpart and any(norm(w) not in kb.country_names for w in words):
+        guess.title = " ".join(words)          # e.g. "Kolonel", "wakil permanen Rusia untuk ASEAN"
     return guess
 
 
@@ -113,7 +114,7 @@ class Linker:
 
     def right_zone(self, doc: Doc, ent: Entity, per_starts: set[int]) -> list[Token]:
         i = doc.token_at(ent.end)
-        if i >= len(doc.tokens) or doc.tokens[i].text != ",":
+        if i >= len(doc.tokens) or norm(doc.tokens[i].text) not in APPOSITION:
             return []
         out: list[Token] = []
         for t in doc.tokens[i + 1:i + 11]:
@@ -122,6 +123,8 @@ class Linker:
             if t.text in STOP_PUNCT or t.text == "," or norm(t.text) not in self.zone:
                 break
             out.append(t)
+        while out and norm(out[-1].text) in CONNECTORS - {"pbb", "nato", "asean"}:
+            out.pop()
         return out
 
     def guess_role(self, doc: Doc, ent: Entity, per_starts: set[int], per_ends: set[int]) -> RoleGuess:
@@ -290,6 +293,15 @@ def role_phrase_entities(linker: Linker, doc: Doc, ents: list[Entity], day: Opti
     return out
 
 
+def _retype_person_names(ents: list[Entity]) -> None:
+    """A one-word LOC/ORG mention that is the surname of a person named in full is that person."""
+    surnames = {fold(e.text.split()[-1]) for e in ents if e.label == "PER" and len(e.text.split()) > 1}
+    for e in ents:
+        if e.label in ("LOC", "ORG") and e.kb_id is None and len(e.text.split()) == 1 and fold(e.text) in surnames:
+            e.label = "PER"
+            e.canonical = e.country = e.sector = None
+
+
 def link_entities(body: str, ents: list[Entity], day: Optional[str]) -> list[Entity]:
     """Fill canonical, kb_id, country, role and sector; returns the (extended) mention list."""
     linker = _linker()
@@ -299,6 +311,7 @@ def link_entities(body: str, ents: list[Entity], day: Optional[str]) -> list[Ent
         if e.label != "PER":
             linker.link_place_or_org(e)
     ents = sorted(ents + role_phrase_entities(linker, doc, ents, day), key=lambda e: (e.start, -e.end))
+    _retype_person_names(ents)
     people = [i for i, e in enumerate(ents) if e.label == "PER" and e.kb_id is None]
     per_starts = {ents[i].start for i in people}
     per_ends = {ents[i].end for i in people}
