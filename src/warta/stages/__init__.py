@@ -3,10 +3,12 @@ from __future__ import annotations
 
 from ..pipeline import Pipeline, build
 from ..settings import DEFAULTS, Settings
-from . import clean, events, lines, quotes
+from . import clean, entities, events, lines, link, quotes
 
 EXTRACT = (clean.clean,)
 ANALYZE = EXTRACT + (
+    entities.entities,
+    link.link,
     quotes.quotes,
     events.events,
 )

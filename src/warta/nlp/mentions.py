@@ -1,0 +1,165 @@
+"""From model mentions to clean entity mentions: title words trimmed off names, KB names the
+model missed added, countries labelled GPE. Offsets index the text given."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from .features import gazetteer
+from .kb import KB, fold, load_kb, norm
+from .ner import Mention, tag_tokens
+from .tokens import Token, sentences, tokenize
+
+_PUNCT_EDGE = set(".,;:!?\"'“”‘’()[]-–—")
+_KIND_LABEL = {"GPE": "GPE", "ORG": "ORG", "PER": "PER"}
+
+
+@dataclass(slots=True)
+class Span:
+    start: int
+    end: int
+    label: str
+    tokens: list[Token]
+    sentence: int
+
+
+def _trim(m: Span, kb: KB) -> Optional[Span]:
+    """Drop title words at the start of a PER (Menag, Presiden) and punctuation at the edges."""
+    toks = list(m.tokens)
+    while toks and (toks[0].text in _PUNCT_EDGE or (m.label == "PER" and len(toks) > 1 and _is_title(toks[0].text, kb))):
+        toks.pop(0)
+    while toks and toks[-1].text in _PUNCT_EDGE:
+        toks.pop()
+    if not toks:
+        return None
+    return Span(toks[0].start, toks[-1].end, m.label, toks, m.sentence)
+
+
+def _is_title(word: str, kb: KB) -> bool:
+    low = norm(word)
+    return low in kb.titles or low in kb.role_cues
+
+
+def _kb_label(m: Span, kb: KB) -> str:
+    """A span that is exactly a KB name takes the KB's type; LOC countries become GPE."""
+    key = norm(" ".join(t.text for t in m.tokens))
+    rec = kb.by_name.get(key)
+    if rec and (m.label != "PER" or rec.kind == "PER"):
+        return _KIND_LABEL[rec.kind]
+    if key in kb.capitals and m.label == "PER":
+        return "LOC"
+    return m.label
+
+
+def _case_ok(toks: list[Token]) -> bool:
+    """KB names found without the model must look like names: capitalised, acronyms in capitals."""
+    first = toks[0].text
+    if not first[:1].isupper():
+        return False
+    return not (len(toks) == 1 and len(first) <= 3 and not first.isupper())
+
+
+def _gazetteer_spans(toks: list[Token], taken: list[bool], sent_no: int, kb: KB) -> list[Span]:
+    lowers = [norm(t.text) or t.text.lower() for t in toks]
+    gaz = gazetteer().tag(lowers)
+    out, i = [], 0
+    while i < len(toks):
+        tag = gaz[i]
+        j = i + 1
+        while j < len(toks) and gaz[j] and gaz[j].startswith("I-"):
+            j += 1
+        if tag and tag.startswith("B-") and tag[2:] != "TITLE" and not any(taken[i:j]) and _case_ok(toks[i:j]):
+            label = {"CTRY": "GPE", "CAP": "LOC", "ORG": "ORG", "PER": "PER"}[tag[2:]]
+            out.append(Span(toks[i].start, toks[j - 1].end, label, toks[i:j], sent_no))
+        i = j
+    return out
+
+
+def _country_prefix(toks: list[Token], kb: KB) -> int:
+    """How many leading tokens form a country name (longest), 0 if none."""
+    for n in range(min(4, len(toks) - 1), 0, -1):
+        if norm(" ".join(t.text for t in toks[:n])) in kb.country_names:
+            return n
+    return 0
+
+
+def _split_country(m: Span, before: str, kb: KB) -> list[Span]:
+    """'Rusia Sergei Lavrov' (PER) or 'dari Kenya Musalia Mudavadi' (LOC after a title word)
+    is a country followed by a person."""
+    n = _country_prefix(m.tokens, kb)
+    rest = m.tokens[n:]
+    after_title = norm(before) in kb.titles or norm(before) in kb.role_cues or norm(before) in kb.counterpart_cues or norm(before) == "dari"
+    if not n or not all(t.text[:1].isupper() for t in rest) or not (m.label == "PER" or (after_title and len(rest) >= 2)):
+        return [m]
+    head = Span(m.tokens[0].start, m.tokens[n - 1].end, "GPE", m.tokens[:n], m.sentence)
+    return [head, Span(rest[0].start, rest[-1].end, "PER", rest, m.sentence)]
+
+
+def sentence_spans(toks: list[Token], sent_no: int, kb: KB) -> list[Span]:
+    spans = []
+    index = {t.start: i for i, t in enumerate(toks)}
+    for m in tag_tokens(toks):
+        i = index[m.start]
+        before = toks[i - 1].text if i > 0 else ""
+        for part in _split_country(Span(m.start, m.end, m.label, list(m.tokens), sent_no), before, kb):
+            s = _trim(part, kb)
+            if s:
+                s.label = _kb_label(s, kb)
+                spans.append(s)
+    taken = [False] * len(toks)
+    for s in spans:
+        for t in s.tokens:
+            taken[index[t.start]] = True
+    spans += _gazetteer_spans(toks, taken, sent_no, kb)
+    return sorted(spans, key=lambda s: s.start)
+
+
+def find_spans(text: str) -> list[Span]:
+    """Entity spans over a whole text, in order, with document-level name propagation."""
+    kb = load_kb()
+    out: list[Span] = []
+    sents = [tokenize(s.text, s.start) for s in sentences(text)]
+    for n, toks in enumerate(sents):
+        out += sentence_spans(toks, n, kb)
+    return sorted(out + _propagate_surnames(sents, out), key=lambda s: s.start)
+
+
+def _propagate_surnames(sents: list[list[Token]], spans: list[Span]) -> list[Span]:
+    """A capitalised word the model left untagged that is the surname of a person named in
+    full elsewhere in the document is a mention of that person."""
+    surnames = {fold(s.tokens[-1].text) for s in spans if s.label == "PER" and len(s.tokens) > 1}
+    taken = {t.start for s in spans for t in s.tokens}
+    out = []
+    for n, toks in enumerate(sents):
+        for t in toks:
+            if t.start not in taken and t.text[:1].isupper() and len(t.text) > 2 and fold(t.text) in surnames:
+                out.append(Span(t.start, t.end, "PER", [t], n))
+    return out
+
+
+def words_to_tokens(words: list[str]) -> list[Token]:
+    """Tokens for pre-split words, as if joined by single spaces."""
+    out, pos = [], 0
+    for w in words:
+        out.append(Token(w, pos, pos + len(w)))
+        pos += len(w) + 1
+    return out
+
+
+def bio_for_words(words: list[str], gpe: bool = False, post: bool = True) -> list[str]:
+    """BIO tags for one pre-tokenised sentence: the model, plus (``post``) title trimming and
+    KB names; GPE (countries) is folded into LOC unless ``gpe``."""
+    toks = words_to_tokens(words)
+    if post:
+        spans = sentence_spans(toks, 0, load_kb())
+    else:
+        spans = [Span(m.start, m.end, m.label, list(m.tokens), 0) for m in tag_tokens(toks)]
+    index = {t.start: i for i, t in enumerate(toks)}
+    tags = ["O"] * len(words)
+    for s in spans:
+        label = s.label if gpe or s.label != "GPE" else "LOC"
+        first = index[s.tokens[0].start]
+        for k, t in enumerate(s.tokens):
+            tags[index[t.start]] = ("B-" if k == 0 else "I-") + label
+        tags[first] = "B-" + label
+    return tags
