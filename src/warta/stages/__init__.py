@@ -3,12 +3,13 @@ from __future__ import annotations
 
 from ..pipeline import Pipeline, build
 from ..settings import DEFAULTS, Settings
-from . import clean, entities, events, lines, link, quotes
+from . import clean, entities, events, lines, link, quotes, times
 
 EXTRACT = (clean.clean,)
 ANALYZE = EXTRACT + (
     entities.entities,
     link.link,
+    times.times,
     quotes.quotes,
     events.events,
 )

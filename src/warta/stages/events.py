@@ -8,7 +8,7 @@ from ..pipeline import stage
 from ..settings import Settings
 
 
-@stage("events", requires={"body", "quotes"}, provides={"events"})
+@stage("events", requires={"body", "entities", "quotes", "times"}, provides={"events"})
 def events(article: Article, settings: Settings) -> None:
     resolver = Resolver(article.body, article.entities)
     article.events = find_events(article.body, resolver, article.quotes, article.times, article.published)

@@ -8,6 +8,6 @@ from ..pipeline import stage
 from ..settings import Settings
 
 
-@stage("quotes", requires={"body"}, provides={"quotes"})
+@stage("quotes", requires={"body", "entities"}, provides={"quotes"})
 def quotes(article: Article, settings: Settings) -> None:
     article.quotes = find_quotes(article.body, Resolver(article.body, article.entities))
