@@ -110,15 +110,35 @@ class Resolver:
 
     # --- resolving ----------------------------------------------------------------
     def resolve(self, toks: Sequence[Token]) -> Optional[Actor]:
-        """The actor a phrase (its tokens) refers to, or None when it names no actor."""
+        """The actor a phrase (its tokens) refers to, or None when it names no actor.
+
+        A trailing place phrase ("para pemimpin junta di Mali") only lends its country to a
+        head that is an actor by itself; "undang-undang di Tbilisi" is no actor.
+        """
         toks = [t for t in toks if t.text not in "\"“”'‘’`"]
+        if not toks:
+            return None
+        cut = next((k for k, t in enumerate(toks) if k and t.text in ("di", "dari", "asal")), None)
+        if cut is not None and not any(e.label in PERSON_LABELS for e in self.inside(toks[cut].start, toks[-1].end)):
+            head = self._resolve(toks[:cut])
+            if head is None:
+                return None
+            if head.country is None:
+                tail = self._resolve(toks[cut + 1:])
+                head.country = tail.country if tail else None
+            head.end = toks[-1].end
+            head.text = self.body[head.start:head.end]
+            return head
+        return self._resolve(toks)
+
+    def _resolve(self, toks: Sequence[Token]) -> Optional[Actor]:
         if not toks:
             return None
         start, end = toks[0].start, toks[-1].end
         text = self.body[start:end]
         words = [t.text.lower() for t in toks]
         country, place_sector, role = self._country_and_role(words)
-        ents = self.inside(start, end)
+        ents = [e for e in self.inside(start, end) if self._actor_entity(e)]
         person = next((e for e in reversed(ents) if e.label in PERSON_LABELS), None)
         other = next((e for e in ents if e.label in ORG_LABELS), None)
         if person is not None:
@@ -142,6 +162,12 @@ class Resolver:
         if words[0] in PLURAL_PRONOUNS and len(words) == 1:
             return Actor(text, start, end)
         return None
+
+    def _actor_entity(self, e: Entity) -> bool:
+        """People, organisations and states act; a mosque or a street does not."""
+        if e.label in PERSON_LABELS or e.label in ORG_LABELS or e.label == "GPE":
+            return True
+        return tuple(e.text.lower().split()) in places()
 
     def pronoun(self, tok: Token, suffix: bool = False) -> Actor:
         """A pronoun (or a -nya suffix) -> the nearest preceding person; else itself."""

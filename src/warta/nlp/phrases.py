@@ -222,8 +222,8 @@ def phrase_after(toks: Sequence[Token], i: int, max_len: int = 10, allow_pp: boo
     A following "di/dari X" is kept when X is capitalised ("para pemimpin junta di Mali").
     """
     j = i
-    while j < len(toks) and toks[j].text in QUOTE_CHARS:
-        j += 1
+    while j < len(toks) and (toks[j].text in QUOTE_CHARS or toks[j].text.lower() in ("arah", "hadapan")):
+        j += 1                            # "ke arah kapal dagang", "di hadapan parlemen"
     a = j
     while j < len(toks) and j - a < max_len:
         t = toks[j]
