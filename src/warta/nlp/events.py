@@ -294,8 +294,11 @@ def _conjuncts(toks: list[Token], span: tuple[int, int], res: Resolver) -> list[
     """"Kuba, Venezuela, dan Nikaragua" -> three actors; a single phrase -> one."""
     a, b = span
     end = b
-    while end < len(toks) and toks[end].text == "," and end + 1 < len(toks) and toks[end + 1].text[0].isupper():
-        nxt = phrase_after(toks, end + 1, max_len=6)
+    while end + 1 < len(toks) and toks[end].text == ",":
+        nxt_start = end + 2 if toks[end + 1].text.lower() in ("dan", "serta") else end + 1
+        if nxt_start >= len(toks) or not toks[nxt_start].text[0].isupper():
+            break
+        nxt = phrase_after(toks, nxt_start, max_len=6)
         if nxt is None:
             break
         end = nxt[1]

@@ -40,14 +40,15 @@ dengan demikian pada gilirannya di sisi lain sebaliknya adapun kemudian selanjut
 """.split())
 PUNCT_STOP = frozenset(",;:()[]!?.")
 QUOTE_CHARS = frozenset("\"“”'‘’`")
-_VERB = re.compile(r"^(me|ber|di|ter|per)[a-z]{3,}$")
+_VERB = re.compile(r"^(me|ber|di|ter)[a-z]{3,}$")
 NOT_VERBS = frozenset("""
 menteri menlu menhan mendagri menkeu menko menpora merdeka dinas dirut direktur diplomat
 perdana pertahanan pertama pertemuan perdagangan perang pernyataan persatuan perserikatan
 perwakilan pemerintah pemerintahan memori mereka dia beliau berita dirinya bersama
 terorisme teroris tersebut terakhir tertinggi terbesar dini dinamika diskusi direksi
 terkait terhadap permanen pertahanannya terduga tersangka tertuduh terdakwa terpidana
-meriam berita dinas
+meriam berita dinas bersenjata bersatu bersejarah berdaulat berkuasa berwenang bersengketa
+terorganisir terlarang terdekat tertentu diskusi
 """.split())
 
 
