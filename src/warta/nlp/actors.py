@@ -20,7 +20,7 @@ from importlib import resources
 from typing import Optional, Sequence
 
 from ..model import Actor, Entity
-from .tokens import Token
+from .tokens import Sentence, Token, sentences, tokenize
 
 PRONOUNS = frozenset({"ia", "dia", "beliau", "nya"})
 PLURAL_PRONOUNS = frozenset({"mereka", "kami", "kita"})
@@ -51,24 +51,44 @@ def _rows(name: str) -> list[list[str]]:
     return [l.rstrip("\n").split("\t") for l in text.splitlines() if l.strip() and not l.startswith("#")]
 
 
+class Table(dict):
+    """A phrase table keyed by word tuples, indexed by first word for fast longest match."""
+
+    def __init__(self, items=()):
+        super().__init__(items)
+        self.first: dict[str, int] = {}
+        for key in self:
+            self.first[key[0]] = max(self.first.get(key[0], 0), len(key))
+
+
+@functools.lru_cache(maxsize=4)
+def split(body: str) -> tuple[tuple[Sentence, tuple[Token, ...]], ...]:
+    """Sentences of ``body`` with their tokens; cached so quotes, events and coreference
+    share one pass over the text."""
+    return tuple((s, tuple(tokenize(s.text, s.start))) for s in sentences(body))
+
+
 @functools.cache
-def places() -> dict[tuple[str, ...], Place]:
+def places() -> Table:
     """Gazetteer keyed by lower-cased word tuples."""
     out = {}
     for row in _rows("countries.tsv"):
         name, code, sector = (row + ["", ""])[:3]
         out[tuple(name.lower().split())] = Place(name, code.strip() or None, sector.strip() or None)
-    return out
+    return Table(out)
 
 
 @functools.cache
-def roles() -> dict[tuple[str, ...], Role]:
-    return {tuple(r[0].split()): Role(r[0], r[1], r[2]) for r in _rows("roles.tsv")}
+def roles() -> Table:
+    return Table({tuple(r[0].split()): Role(r[0], r[1], r[2]) for r in _rows("roles.tsv")})
 
 
-def longest_match(words: Sequence[str], i: int, table: dict, max_len: int = 4):
+def longest_match(words: Sequence[str], i: int, table: Table, max_len: int = 4):
     """The longest key of ``table`` starting at ``words[i]``: (length, value) or (0, None)."""
-    for n in range(min(max_len, len(words) - i), 0, -1):
+    longest = table.first.get(words[i])
+    if longest is None:
+        return 0, None
+    for n in range(min(longest, max_len, len(words) - i), 0, -1):
         hit = table.get(tuple(words[i:i + n]))
         if hit is not None:
             return n, hit
@@ -77,6 +97,17 @@ def longest_match(words: Sequence[str], i: int, table: dict, max_len: int = 4):
 
 def strip_nya(word: str) -> str:
     return word[:-3] if word.endswith("nya") and len(word) > 5 else word
+
+
+def resolver_for(body: str, entities: Sequence[Entity]) -> "Resolver":
+    """One resolver per article, shared by the quotes and events stages."""
+    key = (body, tuple((e.start, e.end, e.label, e.canonical, e.country) for e in entities))
+    if _LAST.get("key") != key:
+        _LAST["key"], _LAST["resolver"] = key, Resolver(body, entities)
+    return _LAST["resolver"]
+
+
+_LAST: dict = {}          # the last article's resolver (per process; stages run in sequence)
 
 
 class Resolver:
@@ -90,6 +121,7 @@ class Resolver:
         self.starts = [e.start for e in self.entities]
         self.people = [e for e in self.entities if e.label in PERSON_LABELS]
         self._plurals: Optional[list[Actor]] = None
+        self._memo: dict[tuple[int, int], Optional[Actor]] = {}
 
     # --- looking up ---------------------------------------------------------------
     def inside(self, start: int, end: int) -> list[Entity]:
@@ -118,6 +150,14 @@ class Resolver:
         toks = [t for t in toks if t.text not in "\"“”'‘’`"]
         if not toks:
             return None
+        key = (toks[0].start, toks[-1].end)
+        if key not in self._memo:
+            self._memo[key] = self._resolve_phrase(toks)
+        actor = self._memo[key]
+        return None if actor is None else Actor(actor.text, actor.start, actor.end, actor.canonical,
+                                                actor.kb_id, actor.country, actor.sector)
+
+    def _resolve_phrase(self, toks: Sequence[Token]) -> Optional[Actor]:
         cut = next((k for k, t in enumerate(toks) if k and t.text in ("di", "dari", "asal")), None)
         if cut is not None and not any(e.label in PERSON_LABELS for e in self.inside(toks[cut].start, toks[-1].end)):
             head = self._resolve(toks[:cut])
@@ -192,10 +232,8 @@ class Resolver:
 
     def _plural_subjects(self) -> list[Actor]:
         from .phrases import is_verb, subject_before
-        from .tokens import sentences, tokenize
         out = []
-        for sent in sentences(self.body):
-            toks = tokenize(sent.text, sent.start)
+        for sent, toks in split(self.body):
             v = next((k for k, t in enumerate(toks) if k and is_verb(t)), None)
             span = subject_before(toks, v) if v else None
             if span is None:
@@ -249,8 +287,7 @@ def guess_people(body: str) -> list[Entity]:
     Used only when no entities stage ran: a low-confidence stand-in so that pronouns and
     titles can still find their antecedent.
     """
-    from .tokens import tokenize
-    toks = tokenize(body)
+    toks = [t for _, ts in split(body) for t in ts]
     out: list[Entity] = []
     full: dict[str, Entity] = {}
     i = 0

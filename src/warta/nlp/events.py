@@ -19,7 +19,7 @@ from importlib import resources
 from typing import Iterable, Optional, Sequence
 
 from ..model import Actor, Event, Quote, TimeExpr
-from .actors import Resolver, longest_match, places
+from .actors import Resolver, Table, longest_match, places, split
 from .phrases import (AUX, FUTURE, HYPOTHETICAL, NEGATORS, PUNCT_STOP, QUOTE_CHARS, TARGET_PREPS,
                       is_verb, is_word, phrase_after, subject_before)
 from .tokens import Sentence, Token, sentences, tokenize
@@ -55,7 +55,7 @@ class Trigger:
 
 
 @functools.cache
-def lexicon() -> dict[tuple[str, ...], Trigger]:
+def lexicon() -> Table:
     text = resources.files("warta.resources.events").joinpath("triggers.tsv").read_text("utf-8")
     out = {}
     for line in text.splitlines():
@@ -65,7 +65,7 @@ def lexicon() -> dict[tuple[str, ...], Trigger]:
         words = tuple(cols[0].lower().split())
         out[words] = Trigger(words, cols[1], cols[2] or None, cols[3] or None, cols[4] or "act",
                              frozenset(f for f in cols[5].split(",") if f))
-    return out
+    return Table(out)
 
 
 @dataclass(slots=True)
@@ -122,10 +122,8 @@ def _same_clause(toks: Sequence[Token], a: int, b: int) -> bool:
 def find_events(body: str, resolver: Resolver, quotes: Sequence[Quote] = (),
                 times: Sequence[TimeExpr] = (), published: Optional[str] = None) -> list[Event]:
     out: list[Event] = []
-    for sent in sentences(body):
-        toks = tokenize(sent.text, sent.start)
-        if len(toks) > 400:
-            toks = toks[:400]              # a run-on "sentence": code its beginning only
+    for sent, all_toks in split(body):
+        toks = list(all_toks[:400])        # a run-on "sentence": code its beginning only
         seen = set()
         for m in find_triggers(toks):
             for ev in _events_for(body, sent, toks, m, resolver, quotes, times, published):

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Optional, Sequence
 
 from ..model import Actor, Quote
-from .actors import Resolver
+from .actors import Resolver, split
 from .phrases import QUOTE_CHARS, phrase_after, subject_before, is_word
 from .tokens import Sentence, Token, sentences, tokenize
 
@@ -60,8 +60,8 @@ class Found:
 def find_quotes(body: str, resolver: Resolver) -> list[Quote]:
     out: list[Quote] = []
     prev: Optional[Found] = None
-    for sent in sentences(body):
-        toks = tokenize(sent.text, sent.start)
+    for sent, toks in split(body):
+        toks = list(toks)
         found = _sentence_quotes(body, sent, toks, resolver, prev)
         for f in found:
             out.append(_to_quote(body, f))
