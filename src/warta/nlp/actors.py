@@ -110,6 +110,24 @@ def resolver_for(body: str, entities: Sequence[Entity]) -> "Resolver":
 _LAST: dict = {}          # the last article's resolver (per process; stages run in sequence)
 
 
+COUNTS = {"dua": 2, "kedua": 2, "tiga": 3, "ketiga": 3, "empat": 4, "keempat": 4, "lima": 5, "kelima": 5}
+STATE_NOUNS = frozenset({"negara", "pemerintah", "pemerintahan", "negara-negara"})
+
+
+def _coordinated(body: str, run: Sequence[Entity]) -> bool:
+    """Entities listed with commas and a final "dan"/"serta" and nothing else between."""
+    gaps = [body[a.end:b.start].strip().lower() for a, b in zip(run, run[1:])]
+    return all(g in (",", "dan", ", dan", "serta", ", serta") for g in gaps) and any("dan" in g or "serta" in g for g in gaps)
+
+
+def _group_in(groups: Sequence[Actor], pos: int, words: Sequence[str]) -> Optional[Actor]:
+    head = set(words[1:]) if words and words[0] == "para" else None
+    for actor in reversed(groups):
+        if (actor.end or 0) <= pos and (head is None or head & set(actor.text.lower().split())):
+            return actor
+    return None
+
+
 class Resolver:
     """Resolves spans of one article's body to actors using its entities."""
 
@@ -223,28 +241,42 @@ class Resolver:
         """The nearest earlier plural subject ("Menlu Rusia dan negara-negara ASEAN")
         for "mereka"/"keduanya", or one sharing the head word for "para Menlu"."""
         if self._plurals is None:
+            self._plurals = []
             self._plurals = self._plural_subjects()
-        head = set(words[1:]) if words[0] == "para" else None
-        for actor in reversed(self._plurals):
-            if (actor.end or 0) <= pos and (head is None or head & set(actor.text.lower().split())):
-                return actor
-        return None
+        return _group_in(self._plurals, pos, words)
 
     def _plural_subjects(self) -> list[Actor]:
         from .phrases import is_verb, subject_before
-        out = []
+        out: list[Actor] = []
         for sent, toks in split(self.body):
             v = next((k for k, t in enumerate(toks) if k and is_verb(t)), None)
             span = subject_before(toks, v) if v else None
             if span is None:
                 continue
+            a, b = toks[span[0]], toks[span[1] - 1]
             words = [t.text.lower() for t in toks[span[0]:span[1]]]
-            if PLURAL_MARKERS & set(words) and not (GROUP_ANAPHORS & {" ".join(words)}):
-                a, b = toks[span[0]], toks[span[1] - 1]
+            if " ".join(words) in GROUP_ANAPHORS or (words[0] == "para" and len(words) <= 3):
+                ante = _group_in(out, a.start, words)
+                if ante is not None:
+                    out.append(Actor(ante.text, a.start, b.end))
+            elif PLURAL_MARKERS & set(words):
                 out.append(Actor(self.body[a.start:b.end], a.start, b.end))
-            elif words and " ".join(words) in GROUP_ANAPHORS and out:
-                out.append(Actor(out[-1].text, toks[span[0]].start, toks[span[1] - 1].end))
         return out
+
+    def listed_states(self, toks: Sequence[Token], pos: int) -> list[Actor]:
+        """"ketiga negara tersebut", "tiga pemerintah ini" -> the last list of that many
+        states named before ``pos`` ("Kuba, Venezuela, dan Nikaragua")."""
+        words = [t.text.lower() for t in toks]
+        k = next((i for i, w in enumerate(words[:-1]) if w in COUNTS and words[i + 1] in STATE_NOUNS), None)
+        if k is None:
+            return []
+        n = COUNTS[words[k]]
+        states = [e for e in self.entities if e.label == "GPE" and e.country and e.end <= pos]
+        for i in range(len(states) - n, -1, -1):
+            run = states[i:i + n]
+            if len({e.country for e in run}) == n and _coordinated(self.body, run):
+                return [Actor(e.text, e.start, e.end, e.canonical, e.kb_id, e.country, e.sector) for e in run]
+        return []
 
     def _from_entity(self, e: Entity, text: str, start: int, end: int,
                      country: Optional[str], role: Optional[Role]) -> Actor:

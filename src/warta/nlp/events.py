@@ -30,6 +30,7 @@ melancarkan menjatuhkan mengumumkan menyampaikan menunjukkan menyatakan mengungk
 mengajukan meluncurkan memulai melanjutkan menawarkan
 """.split())
 NOT_AN_ACT = frozenset({"berkomentar", "menjawab", "menanggapi", "memberikan", "dikonfirmasi"})
+PRONOUN_SOURCES = frozenset({"ia", "dia", "beliau", "mereka", "kami", "kita", "saya", "aku", "keduanya", "nya"})
 FIRST_PERSON = frozenset({"kami", "kita", "saya", "aku"})
 CONTEXT_WORDS = {
     "terrorism": ("teroris", "terorisme", "kontraterorisme", "anti-teroris", "ekstremisme", "isis", "jihadis"),
@@ -122,16 +123,23 @@ def _same_clause(toks: Sequence[Token], a: int, b: int) -> bool:
 def find_events(body: str, resolver: Resolver, quotes: Sequence[Quote] = (),
                 times: Sequence[TimeExpr] = (), published: Optional[str] = None) -> list[Event]:
     out: list[Event] = []
+    seen = set()                           # one event per type, source and target per article
     for sent, all_toks in split(body):
         toks = list(all_toks[:400])        # a run-on "sentence": code its beginning only
-        seen = set()
         for m in find_triggers(toks):
             for ev in _events_for(body, sent, toks, m, resolver, quotes, times, published):
                 key = (ev.type, _key(ev.source), _key(ev.target))
-                if key not in seen:
+                if key not in seen and not _empty(ev):
                     seen.add(key)
                     out.append(ev)
     return out
+
+
+def _empty(ev: Event) -> bool:
+    """A bare pronoun doing something to nobody says nothing an analyst can use."""
+    src = ev.source
+    unresolved = src is not None and not (src.canonical or src.country) and src.text.lower() in PRONOUN_SOURCES
+    return unresolved and ev.target is None
 
 
 def _key(a: Optional[Actor]) -> Optional[str]:
@@ -148,11 +156,19 @@ def _events_for(body: str, sent: Sentence, toks: list[Token], m: Match, res: Res
         return []
     source, targets = roles
     events = []
+    targets = [t for t in targets if not _own_country(source, t)]
     for target in targets or [None]:
         if target is not None and _key(target) == _key(source):
             continue
         events.append(_event(body, sent, toks, m, source, target, claimant, times, published))
     return events
+
+
+def _own_country(source: Actor, target: Actor) -> bool:
+    """"Lecornu mengungkapkan kesiapan Prancis": a person's own state is not its target."""
+    return (target.country is not None and target.country == source.country
+            and (target.canonical or target.text).lower() == target.text.lower()
+            and tuple(target.text.lower().split()) in places())
 
 
 def _roles(toks: list[Token], m: Match, res: Resolver, claimant: Optional[Actor]):
@@ -261,7 +277,7 @@ def _targets(toks: list[Token], m: Match, res: Resolver) -> list[Actor]:
             obj = _conjuncts(toks, span, res)
             if obj and all(a.country or a.canonical for a in obj):
                 return obj
-            start = span[1] if span else start
+            start = span[0] + 1
     return _pp_targets(toks, start, res, TARGET_PREPS + ("bersama", "oleh")) or obj
 
 
@@ -309,9 +325,13 @@ def _conjuncts(toks: list[Token], span: tuple[int, int], res: Resolver) -> list[
             cur = k + 1
     parts.append((cur, b))
     actors = [_resolve(toks, p, res) for p in parts if p[1] > p[0]]
-    if len(parts) > 1 and all(actors) and all(x.country or x.canonical for x in actors):
+    if len(parts) > 1 and all(actors) and all(x.country for x in actors):
         return actors
     whole = _resolve(toks, span, res)
+    if whole is not None and not whole.country:
+        listed = res.listed_states(toks[a:b], toks[a].start)
+        if listed:
+            return listed
     return [whole] if whole else []
 
 

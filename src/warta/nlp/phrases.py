@@ -48,7 +48,7 @@ perwakilan pemerintah pemerintahan memori mereka dia beliau berita dirinya bersa
 terorisme teroris tersebut terakhir tertinggi terbesar dini dinamika diskusi direksi
 terkait terhadap permanen pertahanannya terduga tersangka tertuduh terdakwa terpidana
 meriam berita dinas bersenjata bersatu bersejarah berdaulat berkuasa berwenang bersengketa
-terorganisir terlarang terdekat tertentu diskusi
+berserta beserta terorganisir terlarang terdekat tertentu diskusi
 """.split())
 
 
