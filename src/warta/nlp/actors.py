@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from dataclasses import dataclass
 from importlib import resources
 from typing import Optional, Sequence
@@ -120,11 +121,20 @@ def _coordinated(body: str, run: Sequence[Entity]) -> bool:
     return all(g in (",", "dan", ", dan", "serta", ", serta") for g in gaps) and any("dan" in g or "serta" in g for g in gaps)
 
 
-def _group_in(groups: Sequence[Actor], pos: int, words: Sequence[str]) -> Optional[Actor]:
+@dataclass(slots=True)
+class Group:
+    """A plural actor in the text and, when it is "A dan B", its two members."""
+    start: int
+    end: int
+    actor: Actor
+    members: list[Actor]
+
+
+def _group_in(groups: Sequence[Group], pos: int, words: Sequence[str]) -> Optional[Group]:
     head = set(words[1:]) if words and words[0] == "para" else None
-    for actor in reversed(groups):
-        if (actor.end or 0) <= pos and (head is None or head & set(actor.text.lower().split())):
-            return actor
+    for g in reversed(groups):
+        if g.end <= pos and (head is None or head & set((g.actor.canonical or g.actor.text).lower().split())):
+            return g
     return None
 
 
@@ -138,7 +148,8 @@ class Resolver:
         self.entities = sorted(entities, key=lambda e: e.start)
         self.starts = [e.start for e in self.entities]
         self.people = [e for e in self.entities if e.label in PERSON_LABELS]
-        self._plurals: Optional[list[Actor]] = None
+        self._plurals: Optional[list[Group]] = None
+        self._members: dict[tuple[int, int], list[Actor]] = {}
         self._memo: dict[tuple[int, int], Optional[Actor]] = {}
 
     # --- looking up ---------------------------------------------------------------
@@ -206,7 +217,9 @@ class Resolver:
         if " ".join(words) in GROUP_ANAPHORS or (words[0] == "para" and not country and not ents):
             group = self.group_before(start, words)
             if group is not None:
-                return Actor(text, start, end, group.canonical or group.text, group.kb_id, group.country, group.sector)
+                g = group.actor
+                self._members[(start, end)] = group.members
+                return Actor(text, start, end, g.canonical or g.text, g.kb_id, g.country, g.sector)
         if role is not None and role.kind == "person" and country and not other:
             ref = self.person_before(start, country)
             if ref is not None:
@@ -237,7 +250,7 @@ class Resolver:
         return Actor(text, start, tok.end, canonical=ref.canonical or ref.text, kb_id=ref.kb_id,
                      country=ref.country, sector=ref.sector)
 
-    def group_before(self, pos: int, words: Sequence[str]) -> Optional[Actor]:
+    def group_before(self, pos: int, words: Sequence[str]) -> Optional["Group"]:
         """The nearest earlier plural subject ("Menlu Rusia dan negara-negara ASEAN")
         for "mereka"/"keduanya", or one sharing the head word for "para Menlu"."""
         if self._plurals is None:
@@ -245,23 +258,54 @@ class Resolver:
             self._plurals = self._plural_subjects()
         return _group_in(self._plurals, pos, words)
 
-    def _plural_subjects(self) -> list[Actor]:
+    def members(self, actor: Actor) -> list[Actor]:
+        """The conjuncts of the group an anaphor ("keduanya", "mereka") was resolved to."""
+        return self._members.get((actor.start, actor.end), [])
+
+    def _plural_subjects(self) -> list["Group"]:
         from .phrases import is_verb, subject_before
-        out: list[Actor] = []
+        out: list[Group] = []
         for sent, toks in split(self.body):
             v = next((k for k, t in enumerate(toks) if k and is_verb(t)), None)
             span = subject_before(toks, v) if v else None
-            if span is None:
-                continue
-            a, b = toks[span[0]], toks[span[1] - 1]
-            words = [t.text.lower() for t in toks[span[0]:span[1]]]
-            if " ".join(words) in GROUP_ANAPHORS or (words[0] == "para" and len(words) <= 3):
-                ante = _group_in(out, a.start, words)
-                if ante is not None:
-                    out.append(Actor(ante.text, a.start, b.end))
-            elif PLURAL_MARKERS & set(words):
-                out.append(Actor(self.body[a.start:b.end], a.start, b.end))
+            if span is not None:
+                words = [t.text.lower() for t in toks[span[0]:span[1]]]
+                if " ".join(words) in GROUP_ANAPHORS or (words[0] == "para" and len(words) <= 3):
+                    ante = _group_in(out, toks[span[0]].start, words)
+                    if ante is not None:
+                        out.append(Group(toks[span[0]].start, toks[span[1] - 1].end, ante.actor, ante.members))
+                    continue
+                if PLURAL_MARKERS & set(words):
+                    out.append(self._group(toks[span[0]:span[1]]))
+                    continue
+            pair = self._person_pair(toks)
+            if pair is not None:
+                out.append(pair)
         return out
+
+    def _group(self, toks: Sequence[Token]) -> "Group":
+        words = [t.text.lower() for t in toks]
+        k = next((i for i, w in enumerate(words) if i and w in ("dan", "beserta", "berserta", "serta")), None)
+        whole = self._resolve(toks) or Actor(self.body[toks[0].start:toks[-1].end], toks[0].start, toks[-1].end)
+        whole.canonical = self.body[toks[0].start:toks[-1].end]
+        members = []
+        if k is not None:
+            left, right = self._resolve(toks[:k]), self._resolve(toks[k + 1:])
+            members = [left, right] if left and right else []
+        return Group(toks[0].start, toks[-1].end, whole, members)
+
+    def _person_pair(self, toks: Sequence[Token]) -> Optional["Group"]:
+        """"Menteri Pertahanan Rusia Sergey Shoigu dan Menteri Pertahanan Prancis Sebastien
+        Lecornu" anywhere in a sentence: a pair "keduanya" can refer to."""
+        ppl = [e for e in self.inside(toks[0].start, toks[-1].end) if e.label in PERSON_LABELS]
+        for a, b in zip(ppl, ppl[1:]):
+            gap = self.body[a.end:b.start]
+            if re.fullmatch(r"\s+dan\s+[\w\s]{0,60}", gap) and not re.search(r"[,.;]", gap):
+                pa = Actor(a.text, a.start, a.end, a.canonical or a.text, a.kb_id, a.country, a.sector)
+                pb = Actor(b.text, b.start, b.end, b.canonical or b.text, b.kb_id, b.country, b.sector)
+                whole = Actor(self.body[a.start:b.end], a.start, b.end, self.body[a.start:b.end], country=a.country)
+                return Group(a.start, b.end, whole, [pa, pb])
+        return None
 
     def listed_states(self, toks: Sequence[Token], pos: int) -> list[Actor]:
         """"ketiga negara tersebut", "tiga pemerintah ini" -> the last list of that many

@@ -30,6 +30,7 @@ melancarkan menjatuhkan mengumumkan menyampaikan menunjukkan menyatakan mengungk
 mengajukan meluncurkan memulai melanjutkan menawarkan
 """.split())
 NOT_AN_ACT = frozenset({"berkomentar", "menjawab", "menanggapi", "memberikan", "dikonfirmasi"})
+MUTUAL = frozenset({"AGREE", "CONSULT", "COOPERATE"})   # "A dan B sepakat": A -> B
 PRONOUN_SOURCES = frozenset({"ia", "dia", "beliau", "mereka", "kami", "kita", "saya", "aku", "keduanya", "nya"})
 FIRST_PERSON = frozenset({"kami", "kita", "saya", "aku"})
 CONTEXT_WORDS = {
@@ -176,8 +177,12 @@ def _roles(toks: list[Token], m: Match, res: Resolver, claimant: Optional[Actor]
     if voice == "act":
         source = _subject(toks, m.anchor, res)
         targets = _targets(toks, m, res)
-        if source is not None and not targets and "pair" in m.trigger.flags:
-            source, targets = _split_pair(toks, m, res, source)
+        if source is not None and not targets and ("pair" in m.trigger.flags or m.trigger.type in MUTUAL):
+            members = res.members(source)
+            if len(members) == 2:
+                source, targets = members[0], [members[1]]
+            else:
+                source, targets = _split_pair(toks, m, res, source)
     elif voice == "pas":
         targets = [a for a in [_subject(toks, m.anchor, res)] if a]
         source = _pp_actor(toks, m.end, res, ("oleh",))
@@ -340,7 +345,7 @@ def _split_pair(toks: list[Token], m: Match, res: Resolver, source: Actor):
     if source.start is None:
         return source, []
     idx = [k for k, t in enumerate(toks) if source.start <= t.start and t.end <= (source.end or 0)]
-    conj = [k for k in idx if toks[k].text.lower() == "dan"]
+    conj = [k for k in idx if toks[k].text.lower() in ("dan", "beserta", "berserta")]
     if not conj:
         return source, []
     left = _resolve(toks, (idx[0], conj[0]), res)
