@@ -30,6 +30,7 @@ melancarkan menjatuhkan mengumumkan menyampaikan menunjukkan menyatakan mengungk
 mengajukan meluncurkan memulai melanjutkan menawarkan
 """.split())
 NOT_AN_ACT = frozenset({"berkomentar", "menjawab", "menanggapi", "memberikan", "dikonfirmasi"})
+SUBORDINATORS = ("setelah", "sesudah", "sebelum", "usai", "sambil", "seraya", "sejak", "dengan")
 MUTUAL = frozenset({"AGREE", "CONSULT", "COOPERATE"})   # "A dan B sepakat": A -> B
 PRONOUN_SOURCES = frozenset({"ia", "dia", "beliau", "mereka", "kami", "kita", "saya", "aku", "keduanya", "nya"})
 FIRST_PERSON = frozenset({"kami", "kita", "saya", "aku"})
@@ -158,11 +159,28 @@ def _events_for(body: str, sent: Sentence, toks: list[Token], m: Match, res: Res
     source, targets = roles
     events = []
     targets = [t for t in targets if not _own_country(source, t)]
+    if not targets and m.trigger.type == "ASSAULT":
+        place = _place_target(toks, m.end)
+        targets = [place] if place is not None else []
     for target in targets or [None]:
         if target is not None and _key(target) == _key(source):
             continue
         events.append(_event(body, sent, toks, m, source, target, claimant, times, published))
     return events
+
+
+def _place_target(toks: Sequence[Token], i: int) -> Optional[Actor]:
+    """An attack "di Moskow" with no named victim targets the state it happened in."""
+    words = [t.text.lower() for t in toks]
+    for k in range(i, min(len(toks) - 1, i + 8)):
+        if toks[k].text in ",;" or words[k] in ("bahwa", "dan"):
+            break
+        if words[k] == "di":
+            n, place = longest_match(words, k + 1, places())
+            if place is not None and place.code and place.code != "IGO":
+                a, b = toks[k + 1], toks[k + n]
+                return Actor(a.text if n == 1 else f"{a.text} {b.text}", a.start, b.end, country=place.code)
+    return None
 
 
 def _own_country(source: Actor, target: Actor) -> bool:
@@ -186,9 +204,11 @@ def _roles(toks: list[Token], m: Match, res: Resolver, claimant: Optional[Actor]
     elif voice == "pas":
         targets = [a for a in [_subject(toks, m.anchor, res)] if a]
         source = _pp_actor(toks, m.end, res, ("oleh",))
-    elif voice == "recv":
+    elif voice == "recv":                  # "menerima dukungan Rusia", "... dari Moskow"
         targets = [a for a in [_subject(toks, m.anchor, res)] if a]
-        source = _pp_actor(toks, m.end, res, ("dari",))
+        possessor = phrase_after(toks, m.end, max_len=4, allow_pp=False)
+        source = _resolve(toks, possessor, res) if possessor else None
+        source = source if source is not None and source.country else _pp_actor(toks, m.end, res, ("dari",))
     else:
         return _nominal_roles(toks, m, res)
     source = _first_person(source, claimant)
@@ -205,6 +225,9 @@ def _nominal_roles(toks: list[Token], m: Match, res: Resolver):
         source = _main_clause_subject(toks, res)
     if source is None:
         source = _governing_subject(toks, m.start, res)
+    if not targets and m.trigger.type == "ASSAULT":
+        place = _place_target(toks, span[1] if span else m.end)
+        targets = [place] if place is not None else []
     if source is None or not targets:
         return None
     return source, targets
@@ -241,9 +264,13 @@ def _subject(toks: list[Token], i: int, res: Resolver) -> Optional[Actor]:
         j -= 1
     if j >= 0 and toks[j].text.lower() == "yang":           # "kelompok Islamis yang menargetkan"
         return _resolve(toks, subject_before(toks, j), res)
-    if j >= 0 and toks[j].text.lower() in ("dan", "serta", "lalu", "kemudian"):
-        first = next((k for k in range(1, j) if is_verb(toks[k]) or toks[k].text.lower() in LIGHT_VERBS), None)
-        return _resolve(toks, subject_before(toks, first), res) if first else None
+    if j >= 0 and toks[j].text.lower() in ("dan", "serta", "lalu", "kemudian") + SUBORDINATORS:
+        for k in range(1, j):              # the first earlier predicate with a subject
+            if is_verb(toks[k]) or toks[k].text.lower() in LIGHT_VERBS:
+                actor = _resolve(toks, subject_before(toks, k), res)
+                if actor is not None:
+                    return actor
+        return None
     actor = _resolve(toks, subject_before(toks, i), res)
     if actor is None and _in_fronted_clause(toks, i):
         actor = _main_clause_subject(toks, res)

@@ -99,7 +99,9 @@ def subject_before(toks: Sequence[Token], i: int, max_len: int = 12) -> Optional
         return None
     a = _apposition(toks, a, max_len)
     if a > 0 and toks[a - 1].text.lower() in PREPOSITIONS:
-        return None                      # "di depan gedung DPR menolak": not a subject
+        rel = _relative_head(toks, a - 1)
+        return subject_before(toks, rel, max_len) if rel is not None else None
+        # "di depan gedung DPR menolak": not a subject; "junta yang dipimpin oleh X menerima": the junta
     return a, b
 
 
@@ -162,6 +164,16 @@ def _discourse_before(toks: Sequence[Token], comma: int) -> Optional[int]:
         k -= 1
     if words and " ".join(words) in DISCOURSE_PHRASES and k >= 0 and toks[k].text == ",":
         return k - 1
+    return None
+
+
+def _relative_head(toks: Sequence[Token], k: int) -> Optional[int]:
+    """Index of the "yang" opening the relative clause that ends at ``k`` (no punctuation)."""
+    for j in range(k - 1, max(-1, k - 8), -1):
+        if toks[j].text in PUNCT_STOP:
+            return None
+        if toks[j].text.lower() == "yang":
+            return j
     return None
 
 
