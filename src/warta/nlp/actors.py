@@ -194,7 +194,8 @@ class Resolver:
                 return None
             if head.country is None:
                 tail = self._resolve(toks[cut + 1:])
-                head.country = tail.country if tail else None
+                located = [e.country for e in self.inside(toks[cut].start, toks[-1].end) if e.country]
+                head.country = tail.country if tail and tail.country else (located[0] if located else None)
             head.end = toks[-1].end
             head.text = self.body[head.start:head.end]
             return head

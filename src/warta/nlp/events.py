@@ -150,8 +150,9 @@ def _key(a: Optional[Actor]) -> Optional[str]:
 
 def _events_for(body: str, sent: Sentence, toks: list[Token], m: Match, res: Resolver,
                 quotes: Sequence[Quote], times: Sequence[TimeExpr], published: Optional[str]) -> Iterable[Event]:
-    if m.trigger.type == "REJECT" and m.end < len(toks) and toks[m.end].text.lower() in NOT_AN_ACT:
-        return []                          # "menolak berkomentar"
+    nxt = toks[m.end].text.lower() if m.end < len(toks) else ""
+    if (m.trigger.type == "REJECT" and nxt in NOT_AN_ACT) or (nxt == "diri" and len(m.trigger.words) == 1 and m.trigger.type != "AGREE"):
+        return []                          # "menolak berkomentar", "menahan diri"
     claimant = _claimant(quotes, toks[m.start].start)
     roles = _roles(toks, m, res, claimant)
     if roles is None:
