@@ -73,6 +73,10 @@ DURATION_CODES = {"year": "Y", "month": "M", "week": "W", "day": "D", "night": "
                   "hour": "H", "minute": "M", "second": "S"}
 
 
+SMALLER = {"year": (12, "month"), "month": (30, "day"), "week": (7, "day"), "day": (24, "hour"),
+           "hour": (60, "minute"), "minute": (60, "second")}
+
+
 def duration(n: Optional[float], unit: str) -> str:
     """TIMEX3 duration: (3, 'day') -> 'P3D', (1, 'hour') -> 'PT1H', (None, 'year') -> 'PXY'."""
     factor, unit = {"quarter": (3, "month"), "half": (6, "month"), "decade": (10, "year"),
@@ -81,6 +85,9 @@ def duration(n: Optional[float], unit: str) -> str:
         count = "X"
     else:
         value = n * factor
+        if value < 1 and unit in SMALLER:  # "setengah jam" -> PT30M, not PT0.5H
+            ratio, unit = SMALLER[unit]
+            value *= ratio
         count = str(int(value)) if value == int(value) else f"{value:g}"
     timed = unit in ("hour", "minute", "second")
     return f"P{'T' if timed else ''}{count}{DURATION_CODES[unit]}"
