@@ -12,6 +12,9 @@ from .tokens import Token, sentences, tokenize
 
 _PUNCT_EDGE = set(".,;:!?\"'“”‘’()[]-–—")
 _KIND_LABEL = {"GPE": "GPE", "ORG": "ORG", "PER": "PER"}
+# Head words of state institutions named "<Head> <Domain> <Country>" (Angkatan Laut Rusia,
+# Kementerian Pertahanan Prancis, Kedutaan Besar Jepang, Dewan Keamanan Rusia).
+INSTITUTION_HEADS = frozenset("angkatan kementerian kemlu kemenlu kemhan kemenhan kedutaan kedubes konsulat dewan parlemen".split())
 
 
 @dataclass(slots=True)
@@ -77,8 +80,8 @@ def _gazetteer_spans(toks: list[Token], taken: list[bool], sent_no: int, kb: KB)
 
 def _country_prefix(toks: list[Token], kb: KB) -> int:
     """How many leading tokens form a country name (longest), 0 if none."""
-    for n in range(min(4, len(toks) - 1), 0, -1):
-        if norm(" ".join(t.text for t in toks[:n])) in kb.country_names:
+    for n in range(min(4, len(toks)), 0, -1):
+        if toks[n - 1].text[:1].isalnum() and norm(" ".join(t.text for t in toks[:n])) in kb.country_names:
             return n
     return 0
 
@@ -86,13 +89,31 @@ def _country_prefix(toks: list[Token], kb: KB) -> int:
 def _split_country(m: Span, before: str, kb: KB) -> list[Span]:
     """'Rusia Sergei Lavrov' (PER) or 'dari Kenya Musalia Mudavadi' (LOC after a title word)
     is a country followed by a person."""
-    n = _country_prefix(m.tokens, kb)
+    n = _country_prefix(m.tokens[:-1], kb)
     rest = m.tokens[n:]
     after_title = norm(before) in kb.titles or norm(before) in kb.role_cues or norm(before) in kb.counterpart_cues or norm(before) == "dari"
     if not n or not all(t.text[:1].isupper() for t in rest) or not (m.label == "PER" or (after_title and len(rest) >= 2)):
         return [m]
     head = Span(m.tokens[0].start, m.tokens[n - 1].end, "GPE", m.tokens[:n], m.sentence)
     return [head, Span(rest[0].start, rest[-1].end, "PER", rest, m.sentence)]
+
+
+def _institutions(toks: list[Token], spans: list[Span], sent_no: int, kb: KB) -> list[Span]:
+    """Add '<Head> ... <Country>' institution names as ORG, replacing spans inside them."""
+    for i, t in enumerate(toks):
+        if norm(t.text) not in INSTITUTION_HEADS or not t.text[:1].isupper():
+            continue
+        for j in range(i + 1, min(i + 6, len(toks))):
+            if not toks[j].text[:1].isupper():
+                break
+            n = _country_prefix(toks[j:], kb)
+            if n and _country_prefix(toks[j:j + n + 1], kb) == n:
+                org = Span(t.start, toks[j + n - 1].end, "ORG", toks[i:j + n], sent_no)
+                inside = [s for s in spans if s.start >= org.start and s.end <= org.end]
+                if not [s for s in spans if s.start < org.end and org.start < s.end and s not in inside]:
+                    spans = [s for s in spans if s not in inside] + [org]
+                break
+    return spans
 
 
 def sentence_spans(toks: list[Token], sent_no: int, kb: KB) -> list[Span]:
@@ -106,6 +127,7 @@ def sentence_spans(toks: list[Token], sent_no: int, kb: KB) -> list[Span]:
             if s:
                 s.label = _kb_label(s, kb)
                 spans.append(s)
+    spans = _institutions(toks, spans, sent_no, kb)
     taken = [False] * len(toks)
     for s in spans:
         for t in s.tokens:
