@@ -17,6 +17,7 @@ from .tokens import tokenize
 
 _SHAPE_RE = ((re.compile(r"[A-Z]"), "X"), (re.compile(r"[a-z]"), "x"), (re.compile(r"\d"), "d"))
 MAX_GAZ = 6
+BIGRAMS = True                     # word-pair features with each neighbour
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -136,6 +137,9 @@ def sentence_features(words: Sequence[str], clusters: Optional[dict[str, str]] =
                     if lj:
                         f.append(f"{d}lx=" + lj)
         f.append("cc=" + "".join(caps[max(0, i - 1):i + 2]))
+        if BIGRAMS:
+            f.append("bg-=" + (lowers[i - 1] if i else "<s>") + "|" + lowers[i])
+            f.append("bg+=" + lowers[i] + "|" + (lowers[i + 1] if i + 1 < n else "</s>"))
         out.append(f)
     return out
 

@@ -116,7 +116,7 @@ def _institutions(toks: list[Token], spans: list[Span], sent_no: int, kb: KB) ->
     return spans
 
 
-def sentence_spans(toks: list[Token], sent_no: int, kb: KB) -> list[Span]:
+def sentence_spans(toks: list[Token], sent_no: int, kb: KB, add_kb_names: bool = True) -> list[Span]:
     spans = []
     index = {t.start: i for i, t in enumerate(toks)}
     for m in tag_tokens(toks):
@@ -132,7 +132,8 @@ def sentence_spans(toks: list[Token], sent_no: int, kb: KB) -> list[Span]:
     for s in spans:
         for t in s.tokens:
             taken[index[t.start]] = True
-    spans += _gazetteer_spans(toks, taken, sent_no, kb)
+    if add_kb_names:
+        spans += _gazetteer_spans(toks, taken, sent_no, kb)
     return sorted(spans, key=lambda s: s.start)
 
 
@@ -168,12 +169,16 @@ def words_to_tokens(words: list[str]) -> list[Token]:
     return out
 
 
-def bio_for_words(words: list[str], gpe: bool = False, post: bool = True) -> list[str]:
-    """BIO tags for one pre-tokenised sentence: the model, plus (``post``) title trimming and
-    KB names; GPE (countries) is folded into LOC unless ``gpe``."""
+POST_MODES = ("raw", "rules", "kb")
+
+
+def bio_for_words(words: list[str], gpe: bool = False, post: str = "rules") -> list[str]:
+    """BIO tags for one pre-tokenised sentence. ``post``: "raw" (the model alone), "rules"
+    (title words trimmed, country+name split, institution names) or "kb" (also KB names the
+    model missed). GPE (countries) is folded into LOC unless ``gpe``."""
     toks = words_to_tokens(words)
-    if post:
-        spans = sentence_spans(toks, 0, load_kb())
+    if post != "raw":
+        spans = sentence_spans(toks, 0, load_kb(), add_kb_names=post == "kb")
     else:
         spans = [Span(m.start, m.end, m.label, list(m.tokens), 0) for m in tag_tokens(toks)]
     index = {t.start: i for i, t in enumerate(toks)}
