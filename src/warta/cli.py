@@ -32,6 +32,8 @@ def eval_group() -> None:
 
 def _register() -> None:
     for info in sorted(pkgutil.iter_modules(_commands_pkg.__path__), key=lambda m: m.name):
+        if info.name.startswith("_"):
+            continue
         module = importlib.import_module(f"{_commands_pkg.__name__}.{info.name}")
         for command in getattr(module, "commands", ()):
             cli.add_command(command)

@@ -111,6 +111,7 @@ class Rejection:
 @dataclass(slots=True)
 class Article:
     source: str
+    id: Optional[int] = None         # assigned by the store
     text: str = field(default="", metadata=INTERNAL)  # decoded, normalised input (text or HTML)
     kind: str = field(default="text", metadata=INTERNAL)
     url: Optional[str] = None

@@ -66,7 +66,7 @@ def decode(raw: RawDoc, settings: Settings) -> Article:
     """Turn a RawDoc into an Article holding normalised text and its kind."""
     if len(raw.data) > settings.max_bytes:
         raise InputError(
-            f"document is {len(raw.data) / 1e6:.1f} MB, over the {settings.max_bytes / 1e6:.0f} MB "
+            f"document is {len(raw.data) / 2**20:.1f} MB, over the {settings.max_bytes / 2**20:.0f} MB "
             "limit; split it or raise --max-mb")
     text = normalise(to_text(raw.data, raw.source))
     if not text.strip():
