@@ -17,6 +17,7 @@ demo: $(VENV)/.installed  ## create the environment, ingest the demo corpus into
 	$(BIN)/warta demo --db $(DB)
 
 test: $(VENV)/.installed  ## the whole test suite (tests needing ../shared skip without it)
+	bash scripts/install-test-deps.sh
 	$(BIN)/python -m pytest
 
 bench: $(VENV)/.installed

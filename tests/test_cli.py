@@ -23,6 +23,7 @@ def bad_inputs(folder):
     (folder / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
     (folder / "cut.html.gz").write_bytes(gzip.compress(ARTICLE.encode() * 100)[:-25])
     (folder / "dump.jsonl").write_text(json.dumps({"text": ARTICLE.replace("Jakarta", "Bogor")}) + "\n{oops\n")
+    (folder / "garbled.txt").write_bytes(bytes((i * 37 + 128) % 128 + 128 for i in range(3000)))
 
 
 def test_every_command_has_help():
@@ -38,11 +39,11 @@ def test_ingest_bad_inputs_one_line_each_and_the_rest_is_stored(tmp_path):
     r = warta("ingest", tmp_path, tmp_path / "missing.txt", "--db", db)
     assert r.returncode == 1
     errors = [l for l in r.stderr.splitlines() if l.startswith("warta: rejected")]
-    assert len(errors) == 5  # empty, image, truncated gzip, bad JSON line, missing path
-    for name in ("empty.txt", "image.txt", "cut.html.gz", "dump.jsonl:2", "missing.txt"):
+    assert len(errors) == 6  # empty, image, invalid UTF-8, truncated gzip, bad JSON line, missing path
+    for name in ("empty.txt", "image.txt", "garbled.txt", "cut.html.gz", "dump.jsonl:2", "missing.txt"):
         assert any(name in e for e in errors), name
     stats = json.loads(warta("stats", "--db", db, "--format", "json").stdout)
-    assert stats["articles"] == 2 and stats["rejected"] == 4
+    assert stats["articles"] == 2 and stats["rejected"] == 5
     again = warta("ingest", tmp_path, "--db", db)
     assert json.loads(warta("stats", "--db", db, "--format", "json").stdout)["articles"] == 2
     assert again.returncode == 1 and "2 unchanged" in again.stderr

@@ -7,6 +7,8 @@ import subprocess
 import sys
 import time
 
+import pytest
+
 import warta
 from warta.store import open_store
 
@@ -54,11 +56,12 @@ def test_parallel_ingest_matches_serial(tmp_path):
     assert bodies(a) == bodies(b) and len(bodies(a)) == 12
 
 
-def test_killed_ingest_leaves_a_consistent_database_that_a_rerun_completes(tmp_path):
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGKILL], ids=["ctrl-c", "kill"])
+def test_interrupted_ingest_leaves_a_consistent_database_that_a_rerun_completes(tmp_path, sig):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    lines = [json.dumps({"text": f"Artikel {i}: Menteri Pertahanan bertemu mitranya di Jakarta. " * 20})
-             for i in range(4000)]
+    lines = [json.dumps({"text": f"Artikel {i}: Menteri Pertahanan bertemu mitranya di Jakarta. " * 3})
+             for i in range(1500)]
     (corpus / "big.jsonl").write_text("\n".join(lines))
     db = tmp_path / "w.db"
     cmd = [sys.executable, "-m", "warta", "ingest", str(corpus), "--db", str(db), "--quiet"]
@@ -71,8 +74,9 @@ def test_killed_ingest_leaves_a_consistent_database_that_a_rerun_completes(tmp_p
                 break
         except sqlite3.OperationalError:
             pass
-    proc.send_signal(signal.SIGKILL)
-    proc.wait()
+    proc.send_signal(sig)
+    code = proc.wait()
+    assert code == (130 if sig == signal.SIGINT else -signal.SIGKILL)
     con = sqlite3.connect(db)
     assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     partial = con.execute("SELECT count(*) FROM articles").fetchone()[0]
@@ -80,5 +84,16 @@ def test_killed_ingest_leaves_a_consistent_database_that_a_rerun_completes(tmp_p
     assert 0 < partial
     subprocess.run(cmd, check=True, timeout=300)
     con = sqlite3.connect(db)
-    assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 4000
-    assert con.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'Artikel'").fetchone()[0] == 4000
+    assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 1500
+    assert con.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'Artikel'").fetchone()[0] == 1500
+
+
+def test_dask_ingest_matches_serial(tmp_path):
+    for i in range(40):
+        (tmp_path / f"{i}.txt").write_text(f"Berita nomor {i}: Menteri Luar Negeri bertemu mitranya di Jakarta.\n")
+    a, b = open_store(tmp_path / "a.db"), open_store(tmp_path / "b.db")
+    warta.ingest([str(tmp_path)], a)
+    report = warta.ingest([str(tmp_path)], b, dask="local", jobs=2)
+    assert report.inserted == 40
+    rows = lambda s: sorted(tuple(r) for r in s.db.execute("SELECT source, body, title FROM articles"))
+    assert rows(a) == rows(b)

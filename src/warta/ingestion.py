@@ -86,9 +86,11 @@ def _decoded(items: Iterable[Union[RawDoc, Rejection]], store: Store, settings: 
 
 
 def ingest(paths: Iterable[str], store: Store, settings: Settings = DEFAULTS,
-           pipeline: Optional[Pipeline] = None, jobs: int = 1,
+           pipeline: Optional[Pipeline] = None, jobs: int = 1, dask: Optional[str] = None,
            progress: Optional[Callable[[IngestReport], None]] = None) -> IngestReport:
-    """Read every document under ``paths`` into ``store``; never stops at a bad document."""
+    """Read every document under ``paths`` into ``store``; never stops at a bad document.
+    Stages run in-process, in ``jobs`` local processes, or on Dask (``dask`` = scheduler
+    address or "local")."""
     pipeline = pipeline or named_pipeline("analyze", settings)
     report, batch = IngestReport(), []
     items = read(paths, settings)
@@ -126,7 +128,12 @@ def ingest(paths: Iterable[str], store: Store, settings: Settings = DEFAULTS,
             progress(report)
 
     try:
-        for result in run_articles(pipeline, articles(), jobs):
+        if dask:
+            from .scale import dask as on_dask
+            results = on_dask.run_articles(pipeline, articles(), dask, workers=max(jobs, 1))
+        else:
+            results = run_articles(pipeline, articles(), jobs)
+        for result in results:
             while pending_rejections:
                 take(pending_rejections.pop(0))
             take(result)

@@ -98,3 +98,14 @@ def jackknife(sents: list, folds: int = 5) -> list[dict[str, str]]:
     """For each sentence, the lexicon built from the folds it is not in."""
     fold_lex = [build_lexicon([s for i, s in enumerate(sents) if i % folds != f]) for f in range(folds)]
     return [fold_lex[i % folds] for i in range(len(sents))]
+
+
+def common_lowercase(texts: list[list[str]], min_count: int = 3, share: float = 0.9) -> list[str]:
+    """Words written in lower case in >= ``share`` of their (non-initial) uses: used to
+    re-case headline Title Case and ALL CAPS sentences before tagging."""
+    seen: dict[str, Counter] = defaultdict(Counter)
+    for words in texts:
+        for w in words[1:]:
+            if w.isalpha():
+                seen[w.lower()][w.islower()] += 1
+    return sorted(w for w, c in seen.items() if sum(c.values()) >= min_count and c[True] / sum(c.values()) >= share)

@@ -73,9 +73,10 @@ def evaluate(model: Path, sets: dict, clusters: dict, lexicon: dict) -> dict:
     return results
 
 
-def word_resources(sents: list[data.Sentence], use: set[str]) -> tuple[dict, dict, list]:
-    """Clusters, the full lexicon (for tagging) and per-sentence jackknifed lexicons (for training)."""
-    clusters = lexical.build_clusters([w for w, _ in sents]) if "clusters" in use else {}
+def word_resources(sents: list[data.Sentence], use: set[str], text: list[list[str]]) -> tuple[dict, dict, list]:
+    """Clusters (from ``text``), the full lexicon (for tagging) and per-sentence jackknifed
+    lexicons (for training)."""
+    clusters = lexical.build_clusters(text) if "clusters" in use else {}
     if "lexicon" not in use:
         return clusters, {}, [{}] * len(sents)
     return clusters, lexical.build_lexicon(sents), lexical.jackknife(sents)
@@ -90,18 +91,21 @@ def main() -> None:
     ap.add_argument("--iters", type=int, default=200)
     ap.add_argument("--minfreq", type=float, default=1)
     ap.add_argument("--features", default="clusters,lexicon", help="extra word resources: clusters, lexicon ('' for none)")
+    ap.add_argument("--cluster-sets", default="", help="training sets whose text (labels unused) feeds the word clusters; default: --sets")
     ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args()
     t0 = time.time()
     sents = training_sentences(args.sets.split(","), args.nerp_mode)
-    clusters, lexicon, lexicons = word_resources(sents, set(args.features.split(",")))
+    text = [w for w, _ in training_sentences(args.cluster_sets.split(","), args.nerp_mode)] if args.cluster_sets else [w for w, _ in sents]
+    clusters, lexicon, lexicons = word_resources(sents, set(args.features.split(",")), text)
     lex_path = args.out.with_suffix(".lex.json")
-    lex_path.write_text(json.dumps({"clusters": clusters, "lexicon": lexicon}, ensure_ascii=False, sort_keys=True))
+    lower = lexical.common_lowercase([w for w, _ in sents])
+    lex_path.write_text(json.dumps({"clusters": clusters, "lexicon": lexicon, "lower": lower}, ensure_ascii=False, sort_keys=True))
     train(sents, args.out, args, clusters, lexicons)
     print(f"trained on {len(sents)} sentences in {time.time() - t0:.0f}s -> {args.out}", flush=True)
     scores = evaluate(args.out, validation_sets(args.nerp_mode), clusters, lexicon)
     meta = {"sets": args.sets, "nerp_mode": args.nerp_mode, "c1": args.c1, "c2": args.c2, "iters": args.iters,
-            "minfreq": args.minfreq, "features": args.features, "data_sha256": data.file_hashes(),
+            "minfreq": args.minfreq, "features": args.features, "cluster_sets": args.cluster_sets or args.sets, "data_sha256": data.file_hashes(),
             "validation_f1": scores, "train_seconds": round(time.time() - t0)}
     args.out.with_suffix(".json").write_text(json.dumps(meta, indent=1) + "\n")
 

@@ -19,7 +19,7 @@ from ..store import export as exporting
 from ._format import emit, format_option
 
 db_option = click.option("--db", default=DEFAULT_DB, show_default=True, metavar="FILE",
-                         help="SQLite database file (created if missing)")
+                         help="SQLite database file (created if missing) or a postgresql://user@host/db URL")
 paths_argument = click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 max_mb_option = click.option("--max-mb", type=click.FloatRange(min=0.001), default=None,
                              help=f"largest document to accept, in MB [default: {DEFAULTS.max_bytes // 2**20}]")
@@ -88,8 +88,10 @@ def analyze(paths, max_mb, lines):
 @lines_option
 @click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
               help="worker processes for the analysis stages")
+@click.option("--dask", metavar="SCHEDULER", help="run the stages on Dask: a scheduler address "
+              "(tcp://host:8786) or 'local' for local worker processes (--jobs of them)")
 @click.option("--quiet", "-q", is_flag=True, help="no progress line and no summary")
-def ingest(paths, db, max_mb, lines, jobs, quiet):
+def ingest(paths, db, max_mb, lines, jobs, dask, quiet):
     """Read, analyse and store articles in the database.
 
     Re-running is safe: unchanged documents are skipped, changed files are updated, and
@@ -101,7 +103,7 @@ def ingest(paths, db, max_mb, lines, jobs, quiet):
     settings = _settings(max_mb, lines)
     bar = Progress("ingest", enabled=False if quiet else None)
     try:
-        report = ingestion.ingest(paths, store, settings, jobs=jobs,
+        report = ingestion.ingest(paths, store, settings, jobs=jobs, dask=dask,
                                   progress=lambda r: bar.update(r.documents, r.rejected))
     except KeyboardInterrupt:
         bar.close()

@@ -6,6 +6,7 @@ from pathlib import Path
 import click
 
 from ..nlp import conll
+from ..nlp.mentions import POST_MODES, bio_for_words
 
 
 def _read(path: Path) -> list[list[list[str]]]:
@@ -21,34 +22,34 @@ def _read(path: Path) -> list[list[list[str]]]:
 @click.command("tag")
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--gpe", is_flag=True, help="Tag countries as GPE instead of folding them into LOC.")
-@click.option("--raw", is_flag=True, help="Model output only (no title trimming or KB names).")
-def tag(path: Path, gpe: bool, raw: bool) -> None:
+@click.option("--post", type=click.Choice(POST_MODES), default="rules", show_default=True,
+              help="raw: the model alone; rules: trim titles, split country+name, institution names; kb: also add KB names.")
+def tag(path: Path, gpe: bool, post: str) -> None:
     """Append a predicted BIO column (PER/ORG/LOC) to a CoNLL file.
 
     PATH has one token per line (first column), any further columns, and blank lines
     between sentences. Output goes to stdout.
     """
-    from ..nlp.mentions import bio_for_words
     for rows in _read(path):
-        tags = bio_for_words([r[0] for r in rows], gpe=gpe, post=not raw)
+        tags = bio_for_words([r[0] for r in rows], gpe=gpe, post=post)
         click.echo("\n".join("\t".join(r + [t]) for r, t in zip(rows, tags)) + "\n")
 
 
 @click.command("ner")
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--raw", is_flag=True, help="Score the model output only (no title trimming or KB names).")
-def ner(path: Path, raw: bool) -> None:
+@click.option("--post", type=click.Choice(POST_MODES), default="rules", show_default=True,
+              help="Post-processing to score (see `warta tag --help`).")
+def ner(path: Path, post: str) -> None:
     """Entity-level exact-match P/R/F1 per type and micro average.
 
     PATH is CoNLL with the tokens in the first column and gold BIO tags in the last
     (PER/ORG/LOC; NERGrit and NERP label names are mapped, other types count as O).
     """
-    from ..nlp.mentions import bio_for_words
     sents = _read(path)
     if any(len(r) < 2 for rows in sents for r in rows):
         raise click.ClickException(f"{path}: every token line needs a gold tag in its last column")
     gold = [conll.repair([conll.map_tag(r[-1]) for r in rows]) for rows in sents]
-    pred = [bio_for_words([r[0] for r in rows], post=not raw) for rows in sents]
+    pred = [bio_for_words([r[0] for r in rows], post=post) for rows in sents]
     click.echo(conll.score(gold, pred).table())
 
 

@@ -17,8 +17,10 @@ from .tokens import tokenize
 
 _SHAPE_RE = ((re.compile(r"[A-Z]"), "X"), (re.compile(r"[a-z]"), "x"), (re.compile(r"\d"), "d"))
 MAX_GAZ = 6
+BIGRAMS = True                     # word-pair features with each neighbour
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def shape(word: str) -> str:
     """Compressed word shape: Jakarta -> Xx, KPK -> X, 2024 -> d, Al-Qaeda -> Xx-Xx."""
     out = []
@@ -34,6 +36,7 @@ class Gazetteer:
 
     def __init__(self, kb: KB) -> None:
         self.entries: dict[tuple[str, ...], str] = {}
+        self.first_words: dict[str, int] = {}          # first word -> longest entry length
         for key in kb.capitals:
             self._put(key, "CAP")
         for rec in kb.records.values():
@@ -48,13 +51,19 @@ class Gazetteer:
         words = tuple(key.split())
         if words and len(words) <= MAX_GAZ:
             self.entries.setdefault(words, cat)
+            self.first_words[words[0]] = max(self.first_words.get(words[0], 0), len(words))
 
     def tag(self, lowers: Sequence[str]) -> list[Optional[str]]:
         """Per token: 'B-CAT' / 'I-CAT' for the longest KB match covering it, else None."""
         out: list[Optional[str]] = [None] * len(lowers)
+        firsts = self.first_words
         i = 0
         while i < len(lowers):
-            for n in range(min(MAX_GAZ, len(lowers) - i), 0, -1):
+            longest = firsts.get(lowers[i])
+            if not longest:
+                i += 1
+                continue
+            for n in range(min(longest, len(lowers) - i), 0, -1):
                 cat = self.entries.get(tuple(lowers[i:i + n]))
                 if cat:
                     out[i] = "B-" + cat
@@ -72,7 +81,8 @@ def gazetteer() -> Gazetteer:
     return Gazetteer(load_kb())
 
 
-def _token_feats(word: str, low: str) -> list[str]:
+@functools.lru_cache(maxsize=1 << 16)
+def _token_feats(word: str, low: str) -> tuple[str, ...]:
     f = ["w=" + low, "sh=" + shape(word), "p2=" + low[:2], "p3=" + low[:3], "s2=" + low[-2:],
          "s3=" + low[-3:], "s4=" + low[-4:]]
     if word[:1].isupper():
@@ -81,7 +91,7 @@ def _token_feats(word: str, low: str) -> list[str]:
         f.append("digit")
     if "-" in word:
         f.append("hyphen")
-    return f
+    return tuple(f)
 
 
 def sentence_features(words: Sequence[str], clusters: Optional[dict[str, str]] = None,
@@ -100,7 +110,7 @@ def sentence_features(words: Sequence[str], clusters: Optional[dict[str, str]] =
     n = len(words)
     out = []
     for i in range(n):
-        f = ["b"] + base[i]
+        f = ["b", *base[i]]
         if gaz[i]:
             f.append("gz=" + gaz[i])
         c = clusters.get(lowers[i])
@@ -127,6 +137,9 @@ def sentence_features(words: Sequence[str], clusters: Optional[dict[str, str]] =
                     if lj:
                         f.append(f"{d}lx=" + lj)
         f.append("cc=" + "".join(caps[max(0, i - 1):i + 2]))
+        if BIGRAMS:
+            f.append("bg-=" + (lowers[i - 1] if i else "<s>") + "|" + lowers[i])
+            f.append("bg+=" + lowers[i] + "|" + (lowers[i + 1] if i + 1 < n else "</s>"))
         out.append(f)
     return out
 

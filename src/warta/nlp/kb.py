@@ -20,6 +20,7 @@ from ..errors import ModelError
 _NON_WORD = re.compile(r"[^\w]+")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def norm(text: str) -> str:
     """Lower case, diacritics removed, punctuation folded to single spaces."""
     decomposed = unicodedata.normalize("NFKD", text)

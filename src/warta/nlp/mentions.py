@@ -12,6 +12,9 @@ from .tokens import Token, sentences, tokenize
 
 _PUNCT_EDGE = set(".,;:!?\"'“”‘’()[]-–—")
 _KIND_LABEL = {"GPE": "GPE", "ORG": "ORG", "PER": "PER"}
+# Head words of state institutions named "<Head> <Domain> <Country>" (Angkatan Laut Rusia,
+# Kementerian Pertahanan Prancis, Kedutaan Besar Jepang, Dewan Keamanan Rusia).
+INSTITUTION_HEADS = frozenset("angkatan kementerian kemlu kemenlu kemhan kemenhan kedutaan kedubes konsulat dewan parlemen".split())
 
 
 @dataclass(slots=True)
@@ -77,8 +80,8 @@ def _gazetteer_spans(toks: list[Token], taken: list[bool], sent_no: int, kb: KB)
 
 def _country_prefix(toks: list[Token], kb: KB) -> int:
     """How many leading tokens form a country name (longest), 0 if none."""
-    for n in range(min(4, len(toks) - 1), 0, -1):
-        if norm(" ".join(t.text for t in toks[:n])) in kb.country_names:
+    for n in range(min(4, len(toks)), 0, -1):
+        if toks[n - 1].text[:1].isalnum() and norm(" ".join(t.text for t in toks[:n])) in kb.country_names:
             return n
     return 0
 
@@ -86,7 +89,7 @@ def _country_prefix(toks: list[Token], kb: KB) -> int:
 def _split_country(m: Span, before: str, kb: KB) -> list[Span]:
     """'Rusia Sergei Lavrov' (PER) or 'dari Kenya Musalia Mudavadi' (LOC after a title word)
     is a country followed by a person."""
-    n = _country_prefix(m.tokens, kb)
+    n = _country_prefix(m.tokens[:-1], kb)
     rest = m.tokens[n:]
     after_title = norm(before) in kb.titles or norm(before) in kb.role_cues or norm(before) in kb.counterpart_cues or norm(before) == "dari"
     if not n or not all(t.text[:1].isupper() for t in rest) or not (m.label == "PER" or (after_title and len(rest) >= 2)):
@@ -95,7 +98,25 @@ def _split_country(m: Span, before: str, kb: KB) -> list[Span]:
     return [head, Span(rest[0].start, rest[-1].end, "PER", rest, m.sentence)]
 
 
-def sentence_spans(toks: list[Token], sent_no: int, kb: KB) -> list[Span]:
+def _institutions(toks: list[Token], spans: list[Span], sent_no: int, kb: KB) -> list[Span]:
+    """Add '<Head> ... <Country>' institution names as ORG, replacing spans inside them."""
+    for i, t in enumerate(toks):
+        if norm(t.text) not in INSTITUTION_HEADS or not t.text[:1].isupper():
+            continue
+        for j in range(i + 1, min(i + 6, len(toks))):
+            if not toks[j].text[:1].isupper():
+                break
+            n = _country_prefix(toks[j:], kb)
+            if n and _country_prefix(toks[j:j + n + 1], kb) == n:
+                org = Span(t.start, toks[j + n - 1].end, "ORG", toks[i:j + n], sent_no)
+                inside = [s for s in spans if s.start >= org.start and s.end <= org.end]
+                if not [s for s in spans if s.start < org.end and org.start < s.end and s not in inside]:
+                    spans = [s for s in spans if s not in inside] + [org]
+                break
+    return spans
+
+
+def sentence_spans(toks: list[Token], sent_no: int, kb: KB, add_kb_names: bool = True) -> list[Span]:
     spans = []
     index = {t.start: i for i, t in enumerate(toks)}
     for m in tag_tokens(toks):
@@ -106,11 +127,13 @@ def sentence_spans(toks: list[Token], sent_no: int, kb: KB) -> list[Span]:
             if s:
                 s.label = _kb_label(s, kb)
                 spans.append(s)
+    spans = _institutions(toks, spans, sent_no, kb)
     taken = [False] * len(toks)
     for s in spans:
         for t in s.tokens:
             taken[index[t.start]] = True
-    spans += _gazetteer_spans(toks, taken, sent_no, kb)
+    if add_kb_names:
+        spans += _gazetteer_spans(toks, taken, sent_no, kb)
     return sorted(spans, key=lambda s: s.start)
 
 
@@ -146,12 +169,16 @@ def words_to_tokens(words: list[str]) -> list[Token]:
     return out
 
 
-def bio_for_words(words: list[str], gpe: bool = False, post: bool = True) -> list[str]:
-    """BIO tags for one pre-tokenised sentence: the model, plus (``post``) title trimming and
-    KB names; GPE (countries) is folded into LOC unless ``gpe``."""
+POST_MODES = ("raw", "rules", "kb")
+
+
+def bio_for_words(words: list[str], gpe: bool = False, post: str = "rules") -> list[str]:
+    """BIO tags for one pre-tokenised sentence. ``post``: "raw" (the model alone), "rules"
+    (title words trimmed, country+name split, institution names) or "kb" (also KB names the
+    model missed). GPE (countries) is folded into LOC unless ``gpe``."""
     toks = words_to_tokens(words)
-    if post:
-        spans = sentence_spans(toks, 0, load_kb())
+    if post != "raw":
+        spans = sentence_spans(toks, 0, load_kb(), add_kb_names=post == "kb")
     else:
         spans = [Span(m.start, m.end, m.label, list(m.tokens), 0) for m in tag_tokens(toks)]
     index = {t.start: i for i, t in enumerate(toks)}

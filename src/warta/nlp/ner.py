@@ -39,6 +39,7 @@ class Model:
     tagger: object                     # pycrfsuite.Tagger
     clusters: dict[str, str]
     lexicon: dict[str, str]
+    lower: frozenset[str]              # words usually written in lower case
 
 
 @functools.cache
@@ -61,7 +62,7 @@ def load_model() -> Model:
         tagger.open(str(path))
     except Exception as e:  # noqa: BLE001 - crfsuite reports corruption in several ways
         raise ModelError(f"NER model {path} cannot be loaded ({e}); {REBUILD}") from e
-    return Model(tagger, lex.get("clusters", {}), lex.get("lexicon", {}))
+    return Model(tagger, lex.get("clusters", {}), lex.get("lexicon", {}), frozenset(lex.get("lower", ())))
 
 
 def tag_words(words: Sequence[str]) -> list[str]:
@@ -69,9 +70,28 @@ def tag_words(words: Sequence[str]) -> list[str]:
     if not words:
         return []
     model = load_model()
+    words = recase(words, model.lower)
     out: list[str] = []
     for i in range(0, len(words), MAX_TOKENS):
         out += model.tagger.tag(sentence_features(words[i:i + MAX_TOKENS], model.clusters, model.lexicon))
+    return out
+
+
+def recase(words: Sequence[str], lower: frozenset[str]) -> Sequence[str]:
+    """Headline Title Case and ALL CAPS sentences hide which words are names: write the
+    words usually seen in lower case in lower case (and, for ALL CAPS, the rest Capitalised)."""
+    alpha = [w for w in words if w.isalpha()]
+    if len(alpha) < 4 or not lower:
+        return words
+    caps = sum(w.isupper() and len(w) > 1 for w in alpha) >= 0.8 * len(alpha)
+    if not caps and sum(w[0].isupper() for w in alpha) < 0.8 * len(alpha):
+        return words
+    out = []
+    for w in words:
+        if w.lower() in lower:
+            out.append(w.lower())
+        else:
+            out.append(w.capitalize() if caps and w.isalpha() and len(w) > 4 else w)
     return out
 
 

@@ -5,19 +5,22 @@ from pathlib import Path
 from typing import Union
 
 from ..errors import StoreError
-from .sqlite import SQLiteStore, WriteCounts
+from .base import BaseStore, WriteCounts
+from .sqlite import SQLiteStore
 
-Store = SQLiteStore
+Store = BaseStore
 
 
 def open_store(url: Union[str, Path] = "warta.db", create: bool = True) -> Store:
-    """Open (and create or migrate) a store: a file path or ``sqlite:///path`` for SQLite."""
+    """Open (and create or migrate) a store: a file path or ``sqlite:///path`` for SQLite,
+    ``postgresql://user@host/db`` for PostgreSQL."""
     url = str(url)
     if url.startswith(("postgresql://", "postgres://")):
-        raise StoreError("PostgreSQL is not supported by this version yet; use an SQLite file path")
+        from .postgres import PostgresStore  # optional backend (the postgres extra)
+        return PostgresStore(url)
     if "://" in url and not url.startswith("sqlite:///"):
-        raise StoreError(f"unknown database URL {url!r}; use a file path or sqlite:///path")
+        raise StoreError(f"unknown database URL {url!r}; use a file path, sqlite:///path or postgresql://...")
     return SQLiteStore(url.removeprefix("sqlite:///"), create=create)
 
 
-__all__ = ["open_store", "Store", "SQLiteStore", "WriteCounts"]
+__all__ = ["open_store", "Store", "BaseStore", "SQLiteStore", "WriteCounts"]

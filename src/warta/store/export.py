@@ -6,30 +6,29 @@ import json
 from typing import IO, Iterator
 
 from .rows import CHILDREN, LIST_COLUMNS
-from .sqlite import SQLiteStore
+from .base import BaseStore
 
 TABLES = ("articles", *CHILDREN, "rejections")
 ARTICLE_EXPORT = ("id", "source", "url", "title", "published", "outlet", "language", "dateline",
                   "authors", "editors", "wire_sources", "body", "content_hash")
 
 
-def table_rows(store: SQLiteStore, table: str) -> Iterator[dict]:
+def table_rows(store: BaseStore, table: str) -> Iterator[dict]:
     """Flat rows of one table; list columns of articles decoded from JSON."""
     if table == "articles":
         cols = ", ".join(ARTICLE_EXPORT)
-        for r in store.db.execute(f"SELECT {cols} FROM articles ORDER BY id"):
-            row = dict(r)
+        for row in store._all(f"SELECT {cols} FROM articles ORDER BY id"):
             for c in LIST_COLUMNS:
                 if c in row:
                     row[c] = json.loads(row[c] or "[]")
             yield row
     elif table == "rejections":
-        yield from (dict(r) for r in store.db.execute("SELECT * FROM rejections ORDER BY id"))
+        yield from store._all("SELECT * FROM rejections ORDER BY id")
     else:
-        yield from (dict(r) for r in store.db.execute(f"SELECT * FROM {table} ORDER BY article_id, id"))
+        yield from store._all(f"SELECT * FROM {table} ORDER BY article_id, id")
 
 
-def write_jsonl(store: SQLiteStore, table: str, out: IO[str]) -> int:
+def write_jsonl(store: BaseStore, table: str, out: IO[str]) -> int:
     n = 0
     if table == "articles":  # whole articles with their annotations, the analyze contract
         for article in store.articles():
@@ -42,7 +41,7 @@ def write_jsonl(store: SQLiteStore, table: str, out: IO[str]) -> int:
     return n
 
 
-def write_csv(store: SQLiteStore, table: str, out: IO[str]) -> int:
+def write_csv(store: BaseStore, table: str, out: IO[str]) -> int:
     writer, n = None, 0
     for row in table_rows(store, table):
         if writer is None:
@@ -53,17 +52,17 @@ def write_csv(store: SQLiteStore, table: str, out: IO[str]) -> int:
     return n
 
 
-def parquet_schema(store: SQLiteStore, table: str):
+def parquet_schema(store: BaseStore, table: str):
     """Arrow schema from the table's declared SQLite types (lists for JSON list columns)."""
     import pyarrow as pa
-    types = {"INTEGER": pa.int64(), "REAL": pa.float64()}
-    declared = {r["name"]: r["type"] for r in store.db.execute(f"PRAGMA table_info({table})")}
+    types = {"INTEGER": pa.int64(), "BIGINT": pa.int64(), "REAL": pa.float64(), "DOUBLE PRECISION": pa.float64()}
+    declared = dict(store.columns(table))
     names = ARTICLE_EXPORT if table == "articles" else list(declared)
     return pa.schema([(c, pa.list_(pa.string()) if c in LIST_COLUMNS else types.get(declared.get(c), pa.string()))
                       for c in names])
 
 
-def write_parquet(store: SQLiteStore, table: str, path: str, batch: int = 5000) -> int:
+def write_parquet(store: BaseStore, table: str, path: str, batch: int = 5000) -> int:
     import pyarrow as pa
     import pyarrow.parquet as pq
     schema, rows, n = parquet_schema(store, table), [], 0

@@ -24,14 +24,23 @@ def article(body=TEXT, source="a.txt") -> Article:
 
 
 @pytest.fixture
-def store(tmp_path):
-    with open_store(tmp_path / "t.db") as s:
+def store(store_url):
+    with open_store(store_url) as s:
         yield s
 
 
-def test_schema_is_versioned_and_in_wal_mode(store):
+def test_sqlite_schema_is_versioned_and_in_wal_mode(tmp_path):
+    store = open_store(tmp_path / "t.db")
     assert store.db.execute("PRAGMA user_version").fetchone()[0] == VERSION
     assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_postgres_schema_is_versioned_and_reopening_migrates_nothing(postgres_url):
+    from warta.store.pg_schema import VERSION as PG_VERSION
+    open_store(postgres_url).close()
+    with open_store(postgres_url) as s:
+        assert s._one("SELECT max(version) AS v FROM warta_schema")["v"] == PG_VERSION
+        assert s._one("SELECT count(*) AS n FROM warta_schema")["n"] == PG_VERSION
 
 
 def test_same_content_is_stored_once_even_under_another_name(store):
@@ -76,6 +85,11 @@ def test_search_is_safe_with_odd_queries_and_filters(store):
     assert store.search("Lavrov", since="2023-02-08") == []
 
 
+def test_unreachable_postgres_is_one_clear_error():
+    with pytest.raises(StoreError, match="is the server running"):
+        open_store("postgresql://nobody:secret@127.0.0.1:1/none")
+
+
 def test_fts_query_quotes_words():
     assert fts_query('Sergey "Lavrov Mali" OR Putin*') == '"Sergey" "Lavrov Mali" OR "Putin"*'
     assert fts_query("OR") == ""
@@ -115,3 +129,17 @@ def test_exports(store, tmp_path):
     assert t.column("authors").to_pylist() == [["Penulis Satu"]]
     assert export.write_parquet(store, "quotes", str(tmp_path / "q.parquet")) == 0
     assert pq.read_table(tmp_path / "q.parquet").num_rows == 0
+
+
+def test_ingest_search_and_listings_end_to_end(store_url, tmp_path):
+    import subprocess
+    import sys
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(TEXT + "Lavrov juga bertemu Presiden Assimi Goita.\n")
+    run = lambda *a: subprocess.run([sys.executable, "-m", "warta", *a, "--db", store_url],
+                                    capture_output=True, text=True, timeout=120)
+    assert run("ingest", str(tmp_path / "in")).returncode == 0
+    assert run("ingest", str(tmp_path / "in")).returncode == 0
+    hits = [json.loads(l) for l in run("search", "Goita", "--format", "jsonl").stdout.splitlines()]
+    assert len(hits) == 1 and "Goita" in hits[0]["snippet"]
+    assert json.loads(run("stats", "--format", "json").stdout)["articles"] == 1
