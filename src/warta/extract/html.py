@@ -37,6 +37,10 @@ CMS_TOKENS = ("tag-", "category-", "has-", "node-", "post-", "status-", "format-
               "hentry", "elementor", "wp-block", "ce_", "mod_", "et_pb", "vc_", "fl-", "widget_text", "textwidget")
 ARTICLE_ROOT = ("article", "main")
 MIN_BLOCK = 25
+LINK_MAX = 0.4
+STRONG_LEN = 200
+TAIL_WORDS = 8
+FALLBACK_CHARS = 300
 CLIMB_STEPS, CLIMB_RATIO = 3, 1.3
 LEVEL_SHARES = (1.0, 0.5, 1 / 6, 1 / 9)  # a block's score shared with its parent, grandparent, ...
 
@@ -190,8 +194,13 @@ def main_blocks(tree) -> list[Block]:
     scores.setdefault(best_id, 0.0)
     keep = {best_id} | {k for k, v in scores.items() if v >= 0.3 * scores[best_id] and _sibling(nodes[k], best)}
     root = _article_root(best)
-    return [b for b in blocks if b.tag != "h1" and ((_inside_any(b, keep) and _block_ok(b))
-            or (_inside_any(b, {root.mem_id}) and _good_outside(b)))]
+    chosen = [b for b in blocks if b.tag != "h1" and ((_inside_any(b, keep) and _block_ok(b))
+            or (_inside_any(b, {root.mem_id}) and _good_outside(b))
+            or (_strong_anywhere(b) and not w.negative(b.node, 8)))]
+    if sum(len(b.text) for b in chosen) < FALLBACK_CHARS:
+        chosen = [b for b in blocks if b.tag != "h1" and len(b.text) >= 50
+                  and b.links <= 0.3 * len(b.text) and not w.negative(b.node, 8)] or chosen
+    return chosen
 
 
 def _article_root(best):
@@ -208,6 +217,10 @@ def _article_root(best):
             break
         node = node.parent
     return node
+
+
+def _strong_anywhere(b: Block) -> bool:
+    return len(b.text) >= STRONG_LEN and b.links <= 0.05 * len(b.text) and b.text.count(". ") >= 2
 
 
 def _good_outside(b: Block) -> bool:
@@ -261,7 +274,7 @@ def _block_ok(b: Block) -> bool:
     n = len(b.text)
     if b.tag == "h1":
         return False  # the headline: metadata, not body
-    if b.links > 0.6 * n and b.tag not in ("h1", "h2", "h3"):
+    if b.links > LINK_MAX * n and b.tag not in ("h1", "h2", "h3"):
         return False
     return True
 
@@ -271,9 +284,12 @@ def clean_blocks(blocks: list[Block]) -> tuple[list[str], list[str]]:
     lines = [Line(t, t) for b in blocks for t in b.text.split("\n")]
     classify(lines)
     paras, removed = [], []
+    kept = [l for l in lines if l.kind in KEEP_KINDS or (l.kind == DATE and len(words(l.text)) > 8)]
+    while kept and kept[-1].kind == OTHER and len(words(kept[-1].text)) < TAIL_WORDS:
+        kept.pop()  # trailing short non-sentences: "Mehr zum Thema", "Teilen", a menu
+    keep_ids = set(map(id, kept))
     for line in lines:
-        keep = line.kind in KEEP_KINDS or (line.kind == DATE and len(words(line.text)) > 8)
-        (paras if keep else removed).append(line.text)
+        (paras if id(line) in keep_ids else removed).append(line.text)
         removed.extend(line.cut)
     return _drop_duplicates(paras, removed), removed
 
