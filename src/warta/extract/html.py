@@ -19,12 +19,13 @@ from .htmlmeta import PageMeta, best_title, read_meta
 from .lines import (BODY, CAPTION, CREDIT, DATE, LABEL, OTHER, PROMO, SLUG, TEASER, Line, _key,
                     classify, words)
 from .result import NO_ARTICLE, Extraction
-from .text import read_body
+from .text import _read_credits, read_body
 
 DROP = ("script, style, noscript, iframe, frame, frameset, svg, form, nav, footer, aside, button, "
         "select, input, textarea, template, figcaption, object, embed, canvas, video, audio, map, dialog")
 BLOCK_TAGS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "td", "th", "dd", "dt",
               "div", "section", "article", "main", "center", "font", "span", "figure", "address", "summary"}
+INLINE_BREAKS = {"table", "ul", "ol", "dl", "hr", "img", "figure", "tr", "tbody"}
 INNER_BLOCKS = "p, div, li, h1, h2, h3, h4, h5, h6, table, ul, ol, blockquote, pre, section, article, dl, br"
 POSITIVE = re.compile(r"article|body|content|entry|main|post|story|text|detail|read|isi|berita|news|blog|prose", re.I)
 NEGATIVE = re.compile(r"comment|komentar|footer|sidebar|widget|related|terkait|share|social|sosmed|nav|menu|"
@@ -50,21 +51,34 @@ def extract_html(html: str, url: Optional[str] = None, now: Optional[datetime] =
     meta = read_meta(tree)
     for node in tree.css(DROP):
         node.decompose()
-    blocks = main_blocks(tree)
+    every = text_blocks(tree)
+    blocks = main_blocks(every)
     out = Extraction()
     paras, removed = clean_blocks(blocks)
     out.boilerplate = removed
     read_body(out, paras)
-    apply_meta(out, meta, blocks, url, now)
+    apply_meta(out, meta, url, now)
+    read_page_credits(out, every, set(map(id, blocks)), removed)
     return out
+
+
+def read_page_credits(out: Extraction, every: list[Block], in_body: set[int], removed: list[str]) -> None:
+    """Bylines, editors and source credits from short texts around the body."""
+    lines = [Line(t, t) for t in removed]
+    lines += [Line(b.text, b.text) for b in every if id(b) not in in_body and len(b.text) <= 120]
+    for line in lines:
+        line.kind = CREDIT
+        if not out.outlet and (m := credits.BYLINE_OUTLET.match(line.text)):
+            out.outlet = m.group(2)
+    _read_credits(out, lines, [], out.title)
 
 
 class Block:
     __slots__ = ("node", "text", "links", "tag", "parent", "grand")
 
-    def __init__(self, node, text: str, links: int):
+    def __init__(self, node, text: str, links: int, loose: bool = False):
         self.node, self.text, self.links, self.tag = node, text, links, node.tag
-        self.parent = node.parent
+        self.parent = node if loose else node.parent
         self.grand = self.parent.parent if self.parent is not None else None
 
 
@@ -111,12 +125,26 @@ def _has_block_inside(order) -> set[int]:
 
 
 def _loose_text(node) -> list[Block]:
-    out = []
+    """Runs of text and inline elements between the block children of a mixed block
+    ("<strong>Jakarta</strong> - Menteri ...<br><br><div>...</div> Dalam ...")."""
+    out, run, links = [], [], 0
+
+    def flush() -> None:
+        text = "\n".join(" ".join(p.split()) for p in "".join(run).split("\n") if p.strip())
+        if text.strip():
+            out.append(Block(node, text, links, loose=True))
+
     for child in node.iter(include_text=True):
         if child.is_text_node:
-            text = " ".join((child.text_content or "").split())
-            if len(text) >= MIN_BLOCK:
-                out.append(Block(node, text, 0))
+            run.append(child.text_content or "")
+        elif child.tag in BLOCK_TAGS or child.tag in INLINE_BREAKS:
+            flush()
+            run, links = [], 0
+        else:
+            text = child.text(separator="", strip=False)
+            run.append(text)
+            links += len(text.strip()) if child.tag == "a" else 0
+    flush()
     return out
 
 
@@ -164,8 +192,7 @@ class Weights:
         return False
 
 
-def main_blocks(tree) -> list[Block]:
-    blocks = text_blocks(tree)
+def main_blocks(blocks: list[Block]) -> list[Block]:
     w = Weights()
     blocks = [b for b in blocks if not w.negative(b.node)]
     scores: dict[int, float] = {}
@@ -306,7 +333,7 @@ def _drop_duplicates(paras: list[str], removed: list[str]) -> list[str]:
     return out
 
 
-def apply_meta(out: Extraction, meta: PageMeta, blocks: list[Block], url: Optional[str],
+def apply_meta(out: Extraction, meta: PageMeta, url: Optional[str],
                now: Optional[datetime]) -> None:
     out.outlet = meta.site or out.outlet or outlet.from_url(url)
     out.title = best_title(meta, out.outlet)
@@ -328,7 +355,9 @@ def apply_meta(out: Extraction, meta: PageMeta, blocks: list[Block], url: Option
 def _apply_date(out: Extraction, meta: PageMeta, url: Optional[str], now: Optional[datetime]) -> None:
     reasons = []
     candidates = [dates.parse_machine_date(d, now=now) for d in meta.dates]
+    candidates += [dates.parse_date(d, now=now) for d in meta.visible_dates]
     candidates += [_url_date(url, now)]
+    candidates += [dates.parse_machine_date(d, now=now) for d in meta.modified]
     for found in candidates:
         if found and found.value:
             out.published = found.value
