@@ -158,3 +158,86 @@ def run_snippet_eval(cases: list[Case], extractor: Callable[[str, Optional[str]]
         if case.path is None:
             continue
         yield case, extractor(read(case.path), case.url)
+
+
+# --- running warta over a gold file ------------------------------------------------------
+
+def is_seed_gold(data: dict) -> bool:
+    first = next(iter(data.values()), None)
+    return isinstance(first, dict) and "body_first" in first
+
+
+def read_gold(path: Path) -> dict:
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as e:
+        raise InputError(f"cannot read gold file {path}: {e}; give a seeds.json or evaldata.json") from e
+    if not isinstance(data, dict) or not data:
+        raise InputError(f"{path} is not a gold file (expected a JSON object keyed by file or URL)")
+    return data
+
+
+def page_files(pages: Iterable[Path]) -> dict[str, Path]:
+    """File name -> path for every file under the given files and folders."""
+    found: dict[str, Path] = {}
+    for p in pages:
+        p = Path(p)
+        if not p.exists():
+            raise InputError(f"{p} does not exist; give the folder holding the pages")
+        for f in (sorted(p.rglob("*")) if p.is_dir() else [p]):
+            if f.is_file():
+                found.setdefault(f.name, f)
+    return found
+
+
+def evaluate_extraction(gold_path: Path, pages: Iterable[Path], settings=None) -> dict:
+    """Score warta's extract pipeline on ``pages`` against a seeds.json or evaldata.json."""
+    from ..model import Article, RawDoc
+    from ..settings import DEFAULTS
+    from ..stages import pipeline
+    run = pipeline("extract", settings or DEFAULTS)
+    gold, files = read_gold(gold_path), page_files(pages)
+
+    def extract_file(path: Path, url: Optional[str], kind: str) -> dict:
+        result = run.run(RawDoc(source=str(path), data=path.read_bytes(), kind=kind, url=url))
+        return result.to_dict() if isinstance(result, Article) else {"body": "", "rejected": result.reason}
+
+    if is_seed_gold(gold):
+        return _evaluate_seeds(gold, files, extract_file)
+    return _evaluate_snippets(gold, files, extract_file)
+
+
+def _evaluate_seeds(gold: dict, files: dict[str, Path], extract_file) -> dict:
+    per_check: dict[str, list[int]] = {}
+    missing, failures = [], []
+    for name, g in gold.items():
+        if name not in files:
+            missing.append(name)
+            continue
+        for check, ok in score_seed(g, extract_file(files[name], None, "auto")).items():
+            per_check.setdefault(check, [0, 0])
+            per_check[check][0] += ok
+            per_check[check][1] += 1
+            if not ok:
+                failures.append(f"{name}:{check}")
+    right = sum(r for r, _ in per_check.values())
+    total = sum(t for _, t in per_check.values())
+    return {"gold": "seeds", "docs": len(gold) - len(missing), "missing": missing,
+            "score": round(right / max(1, total), 4), "checks": f"{right}/{total}",
+            **{k: round(r / t, 4) for k, (r, t) in sorted(per_check.items())}, "failures": failures}
+
+
+def _evaluate_snippets(gold: dict, files: dict[str, Path], extract_file) -> dict:
+    tally, missing = Tally(), []
+    for url, item in gold.items():
+        name = item.get("file") if isinstance(item, dict) else None
+        if not name or "with" not in item:
+            raise InputError("gold entries need 'file', 'with' and 'without' (trafilatura evaldata format)")
+        if name not in files:
+            missing.append(name)
+            continue
+        case = Case(name, files[name], url, list(item["with"]), list(item.get("without", [])),
+                    item.get("title") or None, _joined(item.get("author")), _joined(item.get("date")))
+        d = extract_file(files[name], url, "html")
+        score_case(tally, case, d.get("body"), d.get("title"), d.get("authors") or [], d.get("published"))
+    return {"gold": "snippets", **tally.summary(), "missing": len(missing)}

@@ -19,12 +19,13 @@ from .htmlmeta import PageMeta, best_title, read_meta
 from .lines import (BODY, CAPTION, CREDIT, DATE, LABEL, OTHER, PROMO, SLUG, TEASER, Line, _key,
                     classify, words)
 from .result import NO_ARTICLE, Extraction
-from .text import read_body
+from .text import _read_credits, read_body
 
 DROP = ("script, style, noscript, iframe, frame, frameset, svg, form, nav, footer, aside, button, "
         "select, input, textarea, template, figcaption, object, embed, canvas, video, audio, map, dialog")
 BLOCK_TAGS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "td", "th", "dd", "dt",
               "div", "section", "article", "main", "center", "font", "span", "figure", "address", "summary"}
+INLINE_BREAKS = {"table", "ul", "ol", "dl", "hr", "img", "figure", "tr", "tbody"}
 INNER_BLOCKS = "p, div, li, h1, h2, h3, h4, h5, h6, table, ul, ol, blockquote, pre, section, article, dl, br"
 POSITIVE = re.compile(r"article|body|content|entry|main|post|story|text|detail|read|isi|berita|news|blog|prose", re.I)
 NEGATIVE = re.compile(r"comment|komentar|footer|sidebar|widget|related|terkait|share|social|sosmed|nav|menu|"
@@ -37,6 +38,10 @@ CMS_TOKENS = ("tag-", "category-", "has-", "node-", "post-", "status-", "format-
               "hentry", "elementor", "wp-block", "ce_", "mod_", "et_pb", "vc_", "fl-", "widget_text", "textwidget")
 ARTICLE_ROOT = ("article", "main")
 MIN_BLOCK = 25
+LINK_MAX = 0.4
+STRONG_LEN = 200
+TAIL_WORDS = 8
+FALLBACK_CHARS = 300
 CLIMB_STEPS, CLIMB_RATIO = 3, 1.3
 LEVEL_SHARES = (1.0, 0.5, 1 / 6, 1 / 9)  # a block's score shared with its parent, grandparent, ...
 
@@ -46,21 +51,34 @@ def extract_html(html: str, url: Optional[str] = None, now: Optional[datetime] =
     meta = read_meta(tree)
     for node in tree.css(DROP):
         node.decompose()
-    blocks = main_blocks(tree)
+    every = text_blocks(tree)
+    blocks = main_blocks(every)
     out = Extraction()
     paras, removed = clean_blocks(blocks)
     out.boilerplate = removed
     read_body(out, paras)
-    apply_meta(out, meta, blocks, url, now)
+    apply_meta(out, meta, url, now)
+    read_page_credits(out, every, set(map(id, blocks)), removed)
     return out
+
+
+def read_page_credits(out: Extraction, every: list[Block], in_body: set[int], removed: list[str]) -> None:
+    """Bylines, editors and source credits from short texts around the body."""
+    lines = [Line(t, t) for t in removed]
+    lines += [Line(b.text, b.text) for b in every if id(b) not in in_body and len(b.text) <= 120]
+    for line in lines:
+        line.kind = CREDIT
+        if not out.outlet and (m := credits.BYLINE_OUTLET.match(line.text)):
+            out.outlet = m.group(2)
+    _read_credits(out, lines, [], out.title)
 
 
 class Block:
     __slots__ = ("node", "text", "links", "tag", "parent", "grand")
 
-    def __init__(self, node, text: str, links: int):
+    def __init__(self, node, text: str, links: int, loose: bool = False):
         self.node, self.text, self.links, self.tag = node, text, links, node.tag
-        self.parent = node.parent
+        self.parent = node if loose else node.parent
         self.grand = self.parent.parent if self.parent is not None else None
 
 
@@ -107,12 +125,26 @@ def _has_block_inside(order) -> set[int]:
 
 
 def _loose_text(node) -> list[Block]:
-    out = []
+    """Runs of text and inline elements between the block children of a mixed block
+    ("<strong>Jakarta</strong> - Menteri ...<br><br><div>...</div> Dalam ...")."""
+    out, run, links = [], [], 0
+
+    def flush() -> None:
+        text = "\n".join(" ".join(p.split()) for p in "".join(run).split("\n") if p.strip())
+        if text.strip():
+            out.append(Block(node, text, links, loose=True))
+
     for child in node.iter(include_text=True):
         if child.is_text_node:
-            text = " ".join((child.text_content or "").split())
-            if len(text) >= MIN_BLOCK:
-                out.append(Block(node, text, 0))
+            run.append(child.text_content or "")
+        elif child.tag in BLOCK_TAGS or child.tag in INLINE_BREAKS:
+            flush()
+            run, links = [], 0
+        else:
+            text = child.text(separator="", strip=False)
+            run.append(text)
+            links += len(text.strip()) if child.tag == "a" else 0
+    flush()
     return out
 
 
@@ -160,8 +192,7 @@ class Weights:
         return False
 
 
-def main_blocks(tree) -> list[Block]:
-    blocks = text_blocks(tree)
+def main_blocks(blocks: list[Block]) -> list[Block]:
     w = Weights()
     blocks = [b for b in blocks if not w.negative(b.node)]
     scores: dict[int, float] = {}
@@ -190,8 +221,13 @@ def main_blocks(tree) -> list[Block]:
     scores.setdefault(best_id, 0.0)
     keep = {best_id} | {k for k, v in scores.items() if v >= 0.3 * scores[best_id] and _sibling(nodes[k], best)}
     root = _article_root(best)
-    return [b for b in blocks if b.tag != "h1" and ((_inside_any(b, keep) and _block_ok(b))
-            or (_inside_any(b, {root.mem_id}) and _good_outside(b)))]
+    chosen = [b for b in blocks if b.tag != "h1" and ((_inside_any(b, keep) and _block_ok(b))
+            or (_inside_any(b, {root.mem_id}) and _good_outside(b))
+            or (_strong_anywhere(b) and not w.negative(b.node, 8)))]
+    if sum(len(b.text) for b in chosen) < FALLBACK_CHARS:
+        chosen = [b for b in blocks if b.tag != "h1" and len(b.text) >= 50
+                  and b.links <= 0.3 * len(b.text) and not w.negative(b.node, 8)] or chosen
+    return chosen
 
 
 def _article_root(best):
@@ -208,6 +244,10 @@ def _article_root(best):
             break
         node = node.parent
     return node
+
+
+def _strong_anywhere(b: Block) -> bool:
+    return len(b.text) >= STRONG_LEN and b.links <= 0.05 * len(b.text) and b.text.count(". ") >= 2
 
 
 def _good_outside(b: Block) -> bool:
@@ -261,7 +301,7 @@ def _block_ok(b: Block) -> bool:
     n = len(b.text)
     if b.tag == "h1":
         return False  # the headline: metadata, not body
-    if b.links > 0.6 * n and b.tag not in ("h1", "h2", "h3"):
+    if b.links > LINK_MAX * n and b.tag not in ("h1", "h2", "h3"):
         return False
     return True
 
@@ -271,9 +311,12 @@ def clean_blocks(blocks: list[Block]) -> tuple[list[str], list[str]]:
     lines = [Line(t, t) for b in blocks for t in b.text.split("\n")]
     classify(lines)
     paras, removed = [], []
+    kept = [l for l in lines if l.kind in KEEP_KINDS or (l.kind == DATE and len(words(l.text)) > 8)]
+    while kept and kept[-1].kind == OTHER and len(words(kept[-1].text)) < TAIL_WORDS:
+        kept.pop()  # trailing short non-sentences: "Mehr zum Thema", "Teilen", a menu
+    keep_ids = set(map(id, kept))
     for line in lines:
-        keep = line.kind in KEEP_KINDS or (line.kind == DATE and len(words(line.text)) > 8)
-        (paras if keep else removed).append(line.text)
+        (paras if id(line) in keep_ids else removed).append(line.text)
         removed.extend(line.cut)
     return _drop_duplicates(paras, removed), removed
 
@@ -290,7 +333,7 @@ def _drop_duplicates(paras: list[str], removed: list[str]) -> list[str]:
     return out
 
 
-def apply_meta(out: Extraction, meta: PageMeta, blocks: list[Block], url: Optional[str],
+def apply_meta(out: Extraction, meta: PageMeta, url: Optional[str],
                now: Optional[datetime]) -> None:
     out.outlet = meta.site or out.outlet or outlet.from_url(url)
     out.title = best_title(meta, out.outlet)
@@ -312,7 +355,9 @@ def apply_meta(out: Extraction, meta: PageMeta, blocks: list[Block], url: Option
 def _apply_date(out: Extraction, meta: PageMeta, url: Optional[str], now: Optional[datetime]) -> None:
     reasons = []
     candidates = [dates.parse_machine_date(d, now=now) for d in meta.dates]
+    candidates += [dates.parse_date(d, now=now) for d in meta.visible_dates]
     candidates += [_url_date(url, now)]
+    candidates += [dates.parse_machine_date(d, now=now) for d in meta.modified]
     for found in candidates:
         if found and found.value:
             out.published = found.value

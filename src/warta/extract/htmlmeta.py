@@ -13,7 +13,10 @@ DATE_META = ("article:published_time", "og:published_time", "published_time", "d
              "pubdate", "publishdate", "publish-date", "publish_date", "date", "dc.date", "dc.date.issued",
              "dcterms.date", "dcterms.issued", "dcterms.created", "sailthru.date", "parsely-pub-date",
              "content_publishedtime", "article_date_original", "originalpublicationdate", "cxenseparse:recs:publishtime",
-             "og:article:published_time", "date.release", "last-modified", "article:modified_time", "dcterms.modified")
+             "og:article:published_time", "date.release")
+MODIFIED_META = ("article:modified_time", "og:updated_time", "last-modified", "dcterms.modified", "datemodified")
+VISIBLE_DATE = ('[class*="date"], [class*="time"], [class*="publish"], [class*="posted"], [class*="tanggal"], '
+                '[class*="waktu"], [id*="date"], [class*="byline"], [class*="meta"]')
 NEWS_TYPES = re.compile(r"Article|Posting|Report|BlogPosting|WebPage", re.I)
 
 
@@ -22,6 +25,8 @@ class PageMeta:
     titles: list[str] = field(default_factory=list)     # best first
     h1: list[str] = field(default_factory=list)
     dates: list[str] = field(default_factory=list)      # machine-readable values, best first
+    visible_dates: list[str] = field(default_factory=list)  # short texts of date-like elements
+    modified: list[str] = field(default_factory=list)
     authors: list[str] = field(default_factory=list)
     site: Optional[str] = None
     lang: Optional[str] = None
@@ -42,12 +47,27 @@ def read_meta(tree) -> PageMeta:
     meta.dates += [n.attributes.get("datetime") or "" for n in tree.css("time[datetime], [itemprop=datePublished]")[:3]]
     meta.dates += [n.attributes.get("content") or "" for n in tree.css("[itemprop=datePublished][content]")[:1]]
     meta.dates = [d for d in meta.dates if d and d.strip()]
+    meta.modified = [props[k] for k in MODIFIED_META if props.get(k)]
+    meta.visible_dates = _visible_dates(tree)
     if not meta.authors:
         meta.authors = _meta_authors(tree, props)
     meta.site = meta.site or props.get("og:site_name") or props.get("application-name") or props.get("publisher")
     html = tree.css_first("html")
     meta.lang = (html.attributes.get("lang") or "")[:2].lower() or None if html is not None else None
     return meta
+
+
+def _visible_dates(tree, limit: int = 12) -> list[str]:
+    out = []
+    for node in tree.css(VISIBLE_DATE):
+        if node.tag in ("html", "body", "script", "style", "meta"):
+            continue
+        text = node.text(separator=" ", strip=True)
+        if 6 <= len(text) <= 120 and any(ch.isdigit() for ch in text):
+            out.append(text)
+            if len(out) >= limit:
+                break
+    return out
 
 
 def _meta_props(tree) -> dict[str, str]:

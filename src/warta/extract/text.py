@@ -113,7 +113,15 @@ def _read_credits(out: Extraction, around: list[Line], head: list[Line], title: 
     if not out.authors:
         out.authors += _bare_byline(head, title)
     out.authors = credits.unique(out.authors)
+    out.wire_sources = [w for w in out.wire_sources if not _same_name(w, out.outlet)]
     out.editors = sorted(credits.unique(out.editors), key=lambda n: " " not in n)
+
+
+def _same_name(agency: str, outlet_name: Optional[str]) -> bool:
+    """An outlet does not credit itself as a wire source (ANTARA News, "Jakarta (ANTARA)")."""
+    a = "".join(ch for ch in agency.lower() if ch.isalnum())
+    o = "".join(ch for ch in (outlet_name or "").lower() if ch.isalnum())
+    return bool(a and o) and (o.startswith(a) or a in o.split("news")[0])
 
 
 def _bare_byline(head: list[Line], title: Optional[str]) -> list[str]:
