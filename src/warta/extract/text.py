@@ -20,12 +20,22 @@ def extract_text(text: str, url: Optional[str] = None, now: Optional[datetime] =
     title = find_title(head, lines)
     title_key = _key(title) if title else None
     block = lines[start:end + 1] if end >= 0 else []
-    body = [l for l in block if l.kind != EMPTY and keep_in_block(l, title_key)]
+    body = [l for l in block if l.kind != EMPTY and keep_in_block(l, title_key)] or _bare_sentences(lines)
+    if body and not block:
+        title = None
     out = Extraction(title=title)
     out.boilerplate = _removed(lines, set(map(id, body)))
     read_body(out, [l.text for l in body])
     read_furniture(out, head, foot, title, url, now)
     return out
+
+
+def _bare_sentences(lines: list[Line]) -> list[Line]:
+    """A snippet of one to three plain sentences (no page around it) is itself the body."""
+    text = [l for l in lines if l.kind != EMPTY]
+    if 0 < len(text) <= 3 and all(len(words(l.text)) >= 3 and l.text.rstrip()[-1:] in ".!?\"”" for l in text):
+        return text
+    return []
 
 
 def _removed(lines: list[Line], kept: set[int]) -> list[str]:

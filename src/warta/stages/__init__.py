@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..pipeline import Pipeline, build
 from ..settings import DEFAULTS, Settings
-from . import clean, entities, events, lines, link, quotes, times
+from . import clean, entities, events, link, quotes, times
 
 EXTRACT = (clean.clean,)
 ANALYZE = EXTRACT + (
@@ -19,8 +19,5 @@ PIPELINES = {"extract": EXTRACT, "analyze": ANALYZE}
 
 def pipeline(name: str = "analyze", settings: Settings = DEFAULTS) -> Pipeline:
     """The named pipeline: ``extract`` (clean text and metadata) or ``analyze`` (everything).
-    With ``settings.lines`` each input line is already clean: extraction is skipped."""
-    stages = PIPELINES[name]
-    if settings.lines:
-        stages = (lines.as_is,) + stages[len(EXTRACT):]
-    return build(stages, settings)
+    With ``settings.lines`` the clean stage takes each line as already-clean text."""
+    return build(PIPELINES[name], settings)
