@@ -241,11 +241,12 @@ class Resolver:
             return True
         return tuple(e.text.lower().split()) in places()
 
-    def pronoun(self, tok: Token, suffix: bool = False) -> Actor:
-        """A pronoun (or a -nya suffix) -> the nearest preceding person; else itself."""
+    def pronoun(self, tok: Token, suffix: bool = False, before: Optional[int] = None) -> Actor:
+        """A pronoun (or a -nya suffix) -> the nearest person mentioned before ``before``
+        (default: the pronoun itself; a quote's speaker is looked for before the quote)."""
         start = tok.end - 3 if suffix else tok.start
         text = self.body[start:tok.end]
-        ref = self.person_before(tok.start)
+        ref = self.person_before(tok.start if before is None else before)
         if ref is None:
             return Actor(text, start, tok.end)
         return Actor(text, start, tok.end, canonical=ref.canonical or ref.text, kb_id=ref.kb_id,

@@ -22,7 +22,8 @@ from ..model import Actor, Event, Quote, TimeExpr
 from .actors import Resolver, Table, longest_match, places, split
 from .phrases import (AUX, FUTURE, HYPOTHETICAL, NEGATORS, PUNCT_STOP, QUOTE_CHARS, TARGET_PREPS,
                       is_verb, is_word, phrase_after, subject_before)
-from .tokens import Sentence, Token, sentences, tokenize
+from .timex import date_for_span
+from .tokens import Sentence, Token
 
 LIGHT_VERBS = frozenset("""
 melakukan mengadakan menggelar menyelenggarakan melangsungkan menjalin memberikan memberi
@@ -396,7 +397,8 @@ def _event(body: str, sent: Sentence, toks: list[Token], m: Match, source: Actor
            target: Optional[Actor], claimant: Optional[Actor], times: Sequence[TimeExpr],
            published: Optional[str]) -> Event:
     trig = m.trigger
-    date, inferred = _date(sent, toks[m.start].start, times, published)
+    clause_end = next((t.start for t in toks[m.end:] if t.text in ",;"), sent.end)
+    date, inferred = _date(sent, clause_end, times, published)
     ev = Event(type=trig.type, sentence=sent.text, start=sent.start, end=sent.end,
                trigger=" ".join(t.text for t in toks[m.start:m.end]), mode=trig.mode,
                aux=_aux(toks, m), context=trig.context or _context(sent.text),
@@ -442,11 +444,10 @@ def _location(toks: Sequence[Token]) -> Optional[str]:
 
 
 def _date(sent: Sentence, pos: int, times: Sequence[TimeExpr], published: Optional[str]) -> tuple[Optional[str], bool]:
-    inside = [t for t in times if sent.start <= t.start < sent.end and t.value and t.type in ("DATE", "TIME")]
-    if inside:
-        best = min(inside, key=lambda t: abs(t.start - pos))
-        return best.value[:10], False
-    return (published[:10], True) if published else (None, False)
+    """The governing time expression of the sentence (times' ``date_for_span``), else the
+    publication day flagged as inferred, else None."""
+    value, inferred = date_for_span(list(times), sent.start, sent.end, published, trigger=pos)
+    return value, bool(inferred and value)
 
 
 def _confidence(source: Actor, target: Optional[Actor]) -> float:

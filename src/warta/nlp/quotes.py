@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Optional, Sequence
 
 from ..model import Actor, Quote
-from .actors import Resolver, split
+from .actors import PRONOUNS, Resolver, split
 from .phrases import QUOTE_CHARS, phrase_after, subject_before, is_word
 from .tokens import Sentence, Token, sentences, tokenize
 
@@ -125,7 +125,7 @@ def _direct(body: str, sent: Sentence, toks: list[Token], a: int, b: Optional[in
     if not content_toks:
         return None
     content = (content_toks[0].start, content_toks[-1].end)
-    hit = _speaker_after(toks, end + 1, res) if b is not None else None
+    hit = _speaker_after(toks, end + 1, res, toks[a].start) if b is not None else None
     if hit is None:
         hit = _speaker_before(toks, a, res)
     if hit is None:
@@ -149,7 +149,7 @@ def _skip_marks(toks: Sequence[Token], i: int) -> int:
 Hit = tuple[Actor, str, float]
 
 
-def _speaker_after(toks: list[Token], i: int, res: Resolver) -> Optional[Hit]:
+def _speaker_after(toks: list[Token], i: int, res: Resolver, quote_start: int) -> Optional[Hit]:
     """``” kata Lavrov``, ``” katanya``, ``” Menteri luar negeri Rusia menyatakan``."""
     i = _skip_marks(toks, i)
     if i >= len(toks):
@@ -158,7 +158,7 @@ def _speaker_after(toks: list[Token], i: int, res: Resolver) -> Optional[Hit]:
     if low in POST_CUES or low in ("bunyi", "demikian"):
         return _post_cue_speaker(toks, i, res)
     if low in NYA_CUES:
-        return res.pronoun(toks[i], suffix=True), toks[i].text, 0.8
+        return res.pronoun(toks[i], suffix=True, before=quote_start), toks[i].text, 0.8
     span = phrase_after(toks, i, max_len=10)
     if span and span[1] < len(toks) and _is_cue_verb(toks[span[1]:], 0):
         actor = _actor(toks, span, res)
@@ -326,11 +326,13 @@ def _leading_content(toks: Sequence[Token], speaker: Actor) -> Optional[tuple[in
 
 def _post_posed(toks: list[Token], i: int, res: Resolver) -> Optional[Found]:
     low = toks[i].text.lower()
-    if low in NYA_CUES:
-        speaker, conf = res.pronoun(toks[i], suffix=True), 0.8
+    if low in NYA_CUES:                  # the antecedent is before the quoted words
+        speaker, conf = res.pronoun(toks[i], suffix=True, before=toks[0].start), 0.8
     else:
         span = phrase_after(toks, i + 1, max_len=10)
         speaker = _actor(toks, span, res) if span else None
+        if span and span[1] - span[0] == 1 and toks[span[0]].text.lower() in PRONOUNS:
+            speaker = res.pronoun(toks[span[0]], before=toks[0].start)
         conf = 0.9
     if speaker is None:
         return None
