@@ -31,7 +31,10 @@ melancarkan menjatuhkan mengumumkan menyampaikan menunjukkan menyatakan mengungk
 mengajukan meluncurkan memulai melanjutkan menawarkan
 """.split())
 NOT_AN_ACT = frozenset({"berkomentar", "menjawab", "menanggapi", "memberikan", "dikonfirmasi"})
-SUBORDINATORS = ("setelah", "sesudah", "sebelum", "usai", "sambil", "seraya", "sejak", "dengan")
+SUBORDINATORS = ("setelah", "sesudah", "sebelum", "usai", "sambil", "seraya", "sejak", "dengan",
+                 "untuk", "guna", "demi", "agar")
+CONTROL_WORDS = frozenset({"siap", "bersedia", "berencana", "mulai", "berupaya", "berusaha", "sepakat", "berjanji", "berkomitmen"})
+CONFLICT = frozenset({"ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
 MUTUAL = frozenset({"AGREE", "CONSULT", "COOPERATE"})   # "A dan B sepakat": A -> B
 PRONOUN_SOURCES = frozenset({"ia", "dia", "beliau", "mereka", "kami", "kita", "saya", "aku", "keduanya", "nya"})
 FIRST_PERSON = frozenset({"kami", "kita", "saya", "aku"})
@@ -112,7 +115,9 @@ def _drop_controlled(toks: Sequence[Token], ms: list[Match]) -> list[Match]:
     for m in ms:
         ctrl = next((c for c in out if "ctrl" in c.trigger.flags and c.end <= m.start), None)
         if ctrl is not None and _same_clause(toks, ctrl.end, m.start) and m.start - ctrl.end <= 8:
-            continue
+            if ctrl.trigger.type == "AGREE" and m.trigger.type in CONFLICT and m.start - ctrl.end <= 2:
+                out[out.index(ctrl)] = Match(m.trigger, m.start, m.end, ctrl.anchor, "act")
+            continue                       # "sepakat memperpanjang sanksi" is the sanction
         out.append(m)
     return out
 
@@ -159,22 +164,56 @@ def _events_for(body: str, sent: Sentence, toks: list[Token], m: Match, res: Res
     if roles is None:
         return []
     source, targets = roles
-    events = []
     targets = [t for t in targets if not _own_country(source, t)]
     if not targets and m.trigger.type == "ASSAULT":
-        place = _place_target(toks, m.end)
+        place = _place_target(toks, m.end, res)
         targets = [place] if place is not None else []
-    for target in targets or [None]:
-        if target is not None and _key(target) == _key(source):
-            continue
-        events.append(_event(body, sent, toks, m, source, target, claimant, times, published))
+    if not _enough(toks, m, targets):
+        return []
+    events = []
+    for src in _conjoined(toks, source, res) if m.trigger.type not in MUTUAL or targets else [source]:
+        for target in targets or [None]:
+            if target is None or _key(target) != _key(src):
+                events.append(_event(body, sent, toks, m, src, target, claimant, times, published))
     return events
 
 
-def _place_target(toks: Sequence[Token], i: int) -> Optional[Actor]:
-    """An attack "di Moskow" with no named victim targets the state it happened in."""
+def _enough(toks: Sequence[Token], m: Match, targets: list[Actor]) -> bool:
+    """Attacks need a victim, "needtarget" predicates a known one, and a predicate whose
+    subject was carried over from another clause ("untuk memprotes", "dan menuduh") needs
+    its own target to be worth a separate event."""
+    if "needtarget" in m.trigger.flags:
+        return any(t.country or t.canonical for t in targets)
+    return bool(targets) or not (m.trigger.type == "ASSAULT" or _inherits(toks, m.anchor))
+
+
+def _inherits(toks: Sequence[Token], i: int) -> bool:
+    j = i - 1
+    while j >= 0 and toks[j].text.lower() in AUX:
+        j -= 1
+    return j >= 0 and toks[j].text.lower() in ("dan", "serta", "lalu", "kemudian", "yang") + SUBORDINATORS
+
+
+def _conjoined(toks: Sequence[Token], actor: Actor, res: Resolver) -> list[Actor]:
+    """"Amerika Serikat dan Inggris menyerang ...": one event for each named state."""
+    if actor.start is None:
+        return [actor]
+    idx = [k for k, t in enumerate(toks) if actor.start <= t.start and t.end <= (actor.end or 0)]
+    conj = [k for k in idx if toks[k].text.lower() == "dan"]
+    if len(conj) != 1:
+        return [actor]
+    left = _resolve(toks, (idx[0], conj[0]), res)
+    right = _resolve(toks, (conj[0] + 1, idx[-1] + 1), res)
+    if left and right and left.country and right.country:
+        return [left, right]
+    return [actor]
+
+
+def _place_target(toks: Sequence[Token], i: int, res: Resolver) -> Optional[Actor]:
+    """An attack "di Moskow" (or "ke sebuah desa di wilayah Sagaing") with no named victim
+    targets the state it happened in."""
     words = [t.text.lower() for t in toks]
-    for k in range(i, min(len(toks) - 1, i + 8)):
+    for k in range(i, min(len(toks) - 1, i + 10)):
         if toks[k].text in ",;" or words[k] in ("bahwa", "dan"):
             break
         if words[k] == "di":
@@ -182,6 +221,10 @@ def _place_target(toks: Sequence[Token], i: int) -> Optional[Actor]:
             if place is not None and place.code and place.code != "IGO":
                 a, b = toks[k + 1], toks[k + n]
                 return Actor(a.text if n == 1 else f"{a.text} {b.text}", a.start, b.end, country=place.code)
+            located = [e for e in res.inside(toks[k + 1].start, toks[min(k + 4, len(toks) - 1)].end) if e.country]
+            if located:
+                e = located[0]
+                return Actor(e.text, e.start, e.end, country=e.country)
     return None
 
 
@@ -228,7 +271,7 @@ def _nominal_roles(toks: list[Token], m: Match, res: Resolver):
     if source is None:
         source = _governing_subject(toks, m.start, res)
     if not targets and m.trigger.type == "ASSAULT":
-        place = _place_target(toks, span[1] if span else m.end)
+        place = _place_target(toks, span[1] if span else m.end, res)
         targets = [place] if place is not None else []
     if source is None or not targets:
         return None
@@ -262,8 +305,13 @@ def _resolve(toks: Sequence[Token], span: Optional[tuple[int, int]], res: Resolv
 
 def _subject(toks: list[Token], i: int, res: Resolver) -> Optional[Actor]:
     j = i - 1
-    while j >= 0 and (toks[j].text.lower() in AUX or toks[j].text.lower() in ("siap", "untuk", "bersedia", "berencana", "mulai")):
+    while j >= 0 and (toks[j].text.lower() in AUX or toks[j].text.lower() in ("siap", "bersedia", "berencana", "mulai")):
         j -= 1
+    if j >= 1 and toks[j].text.lower() == "untuk" and toks[j - 1].text.lower() in CONTROL_WORDS:
+        j -= 1                             # "siap untuk membantu"
+        while j >= 0 and toks[j].text.lower() in AUX | CONTROL_WORDS:
+            j -= 1
+        i = j + 1
     if j >= 0 and toks[j].text.lower() == "yang":           # "kelompok Islamis yang menargetkan"
         return _resolve(toks, subject_before(toks, j), res)
     if j >= 0 and toks[j].text.lower() in ("dan", "serta", "lalu", "kemudian") + SUBORDINATORS:
@@ -299,7 +347,7 @@ def _main_clause_subject(toks: list[Token], res: Resolver) -> Optional[Actor]:
 
 def _targets(toks: list[Token], m: Match, res: Resolver) -> list[Actor]:
     start = m.end
-    if "ctrl" in m.trigger.flags:          # "siap (untuk) membantu Senegal": the verb's object
+    if "ctrl" in m.trigger.flags and m.trigger.type == "AGREE":   # "siap membantu Senegal"
         while start < len(toks) and toks[start].text.lower() in AUX | {"untuk", "agar", "supaya"}:
             start += 1
         if start < len(toks) and is_verb(toks[start]):
@@ -312,7 +360,20 @@ def _targets(toks: list[Token], m: Match, res: Resolver) -> list[Actor]:
             if obj and all(a.country or a.canonical for a in obj):
                 return obj
             start = span[0] + 1
-    return _pp_targets(toks, start, res, TARGET_PREPS + ("bersama", "oleh")) or obj
+    return _pp_targets(toks, start, res, TARGET_PREPS + ("bersama", "oleh")) or obj or _agent_of_relative(toks, start, res)
+
+
+def _agent_of_relative(toks: list[Token], i: int, res: Resolver) -> list[Actor]:
+    """"menolak proposal yang diajukan Israel": the author of the rejected thing."""
+    for k in range(i, min(len(toks) - 2, i + 6)):
+        if toks[k].text in ",;":
+            break
+        if toks[k].text.lower() == "yang" and toks[k + 1].text.lower().startswith("di"):
+            j = k + 2 + (toks[k + 2].text.lower() == "oleh")
+            span = phrase_after(toks, j, max_len=6)
+            actor = _resolve(toks, span, res) if span else None
+            return [actor] if actor is not None and (actor.country or actor.canonical) else []
+    return []
 
 
 def _pp_targets(toks: list[Token], i: int, res: Resolver, preps: Sequence[str]) -> list[Actor]:

@@ -17,6 +17,7 @@ AUX = frozenset("""
 akan telah sudah sedang masih juga pun tidak tak belum bukan tengah baru kembali terus
 lalu kemudian pernah harus dapat bisa mampu ingin hendak mau bakal segera sempat
 sebelumnya sebelum sempat secara resmi langsung bersama-sama bersama saling lebih
+dijadwalkan direncanakan diperkirakan diharapkan dikabarkan dilaporkan diyakini berencana
 tetap hanya jelas tegas dengan sangat sekali
 """.split())
 NEGATORS = frozenset({"tidak", "tak", "belum", "bukan", "enggan", "tanpa"})
@@ -162,7 +163,8 @@ def _discourse_before(toks: Sequence[Token], comma: int) -> Optional[int]:
     while k >= 0 and toks[k].text not in PUNCT_STOP and len(words) < 4:
         words.insert(0, toks[k].text.lower())
         k -= 1
-    if words and " ".join(words) in DISCOURSE_PHRASES and k >= 0 and toks[k].text == ",":
+    parenthetical = bool(words) and (words[0] in PREPOSITIONS or words[0] in ("melalui", "termasuk", "seperti"))
+    if words and (" ".join(words) in DISCOURSE_PHRASES or parenthetical) and k >= 0 and toks[k].text == ",":
         return k - 1
     return None
 
@@ -225,7 +227,7 @@ def _sentence_start(toks: Sequence[Token], k: int) -> bool:
 
 TIME_STOP = frozenset("""
 tahun bulan pekan minggu hari lalu ini baru-baru kemarin besok pagi siang sore malam
-sekarang kini setempat
+sekarang kini
 """.split())
 
 
