@@ -208,7 +208,8 @@ class Resolver:
         text = self.body[start:end]
         words = [t.text.lower() for t in toks]
         country, place_sector, role = self._country_and_role(words)
-        ents = [e for e in self.inside(start, end) if self._actor_entity(e)]
+        ents = [e for i, e in enumerate(self.inside(start, end)) if self._actor_entity(e)
+                and (e.country or e.label in PERSON_LABELS or e.label in ORG_LABELS or self._at_head(e, start))]
         person = next((e for e in reversed(ents) if e.label in PERSON_LABELS), None)
         other = next((e for e in ents if e.label in ORG_LABELS), None)
         if person is not None:
@@ -234,6 +235,12 @@ class Resolver:
         if words[0] in PLURAL_PRONOUNS and len(words) == 1:
             return Actor(text, start, end)
         return None
+
+    def _at_head(self, e: Entity, start: int) -> bool:
+        """A region without a state ("Eropa") names an actor only at the head of a phrase
+        ("negara-negara Eropa"), not as a modifier ("kerja sama pertahanan Eropa")."""
+        before = self.body[start:e.start].lower().split()
+        return all(w in HEAD_WORDS for w in before)
 
     def _actor_entity(self, e: Entity) -> bool:
         """People, organisations and states act; a mosque or a street does not."""

@@ -34,7 +34,7 @@ NOT_AN_ACT = frozenset({"berkomentar", "menjawab", "menanggapi", "memberikan", "
 SUBORDINATORS = ("setelah", "sesudah", "sebelum", "usai", "sambil", "seraya", "sejak", "dengan",
                  "untuk", "guna", "demi", "agar")
 CONTROL_WORDS = frozenset({"siap", "bersedia", "berencana", "mulai", "berupaya", "berusaha", "sepakat", "berjanji", "berkomitmen"})
-CONFLICT = frozenset({"ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
+HOSTILE_ACTS = frozenset({"SANCTION", "COERCE", "ASSAULT"})
 MUTUAL = frozenset({"AGREE", "CONSULT", "COOPERATE"})   # "A dan B sepakat": A -> B
 PRONOUN_SOURCES = frozenset({"ia", "dia", "beliau", "mereka", "kami", "kita", "saya", "aku", "keduanya", "nya"})
 FIRST_PERSON = frozenset({"kami", "kita", "saya", "aku"})
@@ -115,7 +115,7 @@ def _drop_controlled(toks: Sequence[Token], ms: list[Match]) -> list[Match]:
     for m in ms:
         ctrl = next((c for c in out if "ctrl" in c.trigger.flags and c.end <= m.start), None)
         if ctrl is not None and _same_clause(toks, ctrl.end, m.start) and m.start - ctrl.end <= 8:
-            if ctrl.trigger.type == "AGREE" and m.trigger.type in CONFLICT and m.start - ctrl.end <= 2:
+            if ctrl.trigger.type == "AGREE" and m.trigger.type in HOSTILE_ACTS and m.start - ctrl.end <= 2:
                 out[out.index(ctrl)] = Match(m.trigger, m.start, m.end, ctrl.anchor, "act")
             continue                       # "sepakat memperpanjang sanksi" is the sanction
         out.append(m)
@@ -134,11 +134,14 @@ def find_events(body: str, resolver: Resolver, quotes: Sequence[Quote] = (),
     seen = set()                           # one event per type, source and target per article
     for sent, all_toks in split(body):
         toks = list(all_toks[:400])        # a run-on "sentence": code its beginning only
+        here = set()                       # in one sentence, one event per type, source, target state
         for m in find_triggers(toks):
             for ev in _events_for(body, sent, toks, m, resolver, quotes, times, published):
                 key = (ev.type, _key(ev.source), _key(ev.target))
-                if key not in seen and not _empty(ev):
+                local = (ev.type, _key(ev.source), ev.target.country if ev.target and ev.target.country else _key(ev.target))
+                if key not in seen and local not in here and not _empty(ev):
                     seen.add(key)
+                    here.add(local)
                     out.append(ev)
     return out
 
@@ -183,7 +186,7 @@ def _enough(toks: Sequence[Token], m: Match, targets: list[Actor]) -> bool:
     subject was carried over from another clause ("untuk memprotes", "dan menuduh") needs
     its own target to be worth a separate event."""
     if "needtarget" in m.trigger.flags:
-        return any(t.country or t.canonical for t in targets)
+        return bool(targets)
     return bool(targets) or not (m.trigger.type == "ASSAULT" or _inherits(toks, m.anchor))
 
 
@@ -347,7 +350,7 @@ def _main_clause_subject(toks: list[Token], res: Resolver) -> Optional[Actor]:
 
 def _targets(toks: list[Token], m: Match, res: Resolver) -> list[Actor]:
     start = m.end
-    if "ctrl" in m.trigger.flags and m.trigger.type == "AGREE":   # "siap membantu Senegal"
+    if "ctrl" in m.trigger.flags and m.trigger.type in ("AGREE", "THREATEN", "REQUEST"):   # "siap membantu Senegal"
         while start < len(toks) and toks[start].text.lower() in AUX | {"untuk", "agar", "supaya"}:
             start += 1
         if start < len(toks) and is_verb(toks[start]):
