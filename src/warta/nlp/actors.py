@@ -62,11 +62,26 @@ class Table(dict):
             self.first[key[0]] = max(self.first.get(key[0], 0), len(key))
 
 
+@dataclass(frozen=True, slots=True)
+class Tok:
+    """A token with its lower-cased text computed once (the rules compare it constantly)."""
+    text: str
+    start: int
+    end: int
+    low: str
+
+
 @functools.lru_cache(maxsize=4)
-def split(body: str) -> tuple[tuple[Sentence, tuple[Token, ...]], ...]:
+def split(body: str) -> tuple[tuple[Sentence, tuple[Tok, ...]], ...]:
     """Sentences of ``body`` with their tokens; cached so quotes, events and coreference
     share one pass over the text."""
-    return tuple((s, tuple(tokenize(s.text, s.start))) for s in sentences(body))
+    return tuple((s, tuple(Tok(t.text, t.start, t.end, t.text.lower()) for t in tokenize(s.text, s.start)))
+                 for s in sentences(body))
+
+
+def toks_of(text: str) -> list[Tok]:
+    """Tokens of one text (tests and callers outside the stages)."""
+    return [t for _, ts in split(text) for t in ts]
 
 
 @functools.cache
@@ -206,7 +221,7 @@ class Resolver:
             return None
         start, end = toks[0].start, toks[-1].end
         text = self.body[start:end]
-        words = [t.text.lower() for t in toks]
+        words = [t.low for t in toks]
         country, place_sector, role = self._country_and_role(words)
         ents = [e for i, e in enumerate(self.inside(start, end)) if self._actor_entity(e)
                 and (e.country or e.label in PERSON_LABELS or e.label in ORG_LABELS or self._at_head(e, start))]
@@ -278,7 +293,7 @@ class Resolver:
             v = next((k for k, t in enumerate(toks) if k and is_verb(t)), None)
             span = subject_before(toks, v) if v else None
             if span is not None:
-                words = [t.text.lower() for t in toks[span[0]:span[1]]]
+                words = [t.low for t in toks[span[0]:span[1]]]
                 if " ".join(words) in GROUP_ANAPHORS or (words[0] == "para" and len(words) <= 3):
                     ante = _group_in(out, toks[span[0]].start, words)
                     if ante is not None:
@@ -293,7 +308,7 @@ class Resolver:
         return out
 
     def _group(self, toks: Sequence[Token]) -> "Group":
-        words = [t.text.lower() for t in toks]
+        words = [t.low for t in toks]
         k = next((i for i, w in enumerate(words) if i and w in ("dan", "beserta", "berserta", "serta")), None)
         whole = self._resolve(toks) or Actor(self.body[toks[0].start:toks[-1].end], toks[0].start, toks[-1].end)
         whole.canonical = self.body[toks[0].start:toks[-1].end]
@@ -319,7 +334,7 @@ class Resolver:
     def listed_states(self, toks: Sequence[Token], pos: int) -> list[Actor]:
         """"ketiga negara tersebut", "tiga pemerintah ini" -> the last list of that many
         states named before ``pos`` ("Kuba, Venezuela, dan Nikaragua")."""
-        words = [t.text.lower() for t in toks]
+        words = [t.low for t in toks]
         k = next((i for i, w in enumerate(words[:-1]) if w in COUNTS and words[i + 1] in STATE_NOUNS), None)
         if k is None:
             return []
@@ -401,7 +416,7 @@ def _name_word(t: Token) -> bool:
 
 
 def _person(body: str, run: list[Token], full: dict[str, Entity]) -> list[Entity]:
-    words = [t.text.lower() for t in run]
+    words = [t.low for t in run]
     k, country = 0, None
     while k < len(words):                       # strip leading titles and countries
         n, hit = longest_match(words, k, roles())
@@ -413,7 +428,7 @@ def _person(body: str, run: list[Token], full: dict[str, Entity]) -> list[Entity
     if k and len(run) - k == 1 and not any(longest_match(words, i, roles())[0] for i in range(k)):
         return []                                # "Amerika Latin": a place, not a person
     run = run[k:]
-    if not run or longest_match([t.text.lower() for t in run], 0, places())[0] == len(run):
+    if not run or longest_match([t.low for t in run], 0, places())[0] == len(run):
         return []
     text = body[run[0].start:run[-1].end]
     if len(run) == 1 and run[0].text in full:

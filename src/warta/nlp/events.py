@@ -21,7 +21,7 @@ from typing import Iterable, Optional, Sequence
 from ..model import Actor, Event, Quote, TimeExpr
 from .actors import Resolver, Table, longest_match, places, split
 from .phrases import (AUX, FUTURE, HYPOTHETICAL, NEGATORS, PUNCT_STOP, QUOTE_CHARS, TARGET_PREPS,
-                      is_verb, is_word, phrase_after, subject_before)
+                      is_verb, is_word, phrase_after, subject_before, verb_form)
 from .timex import date_for_span
 from .tokens import Sentence, Token
 
@@ -85,7 +85,7 @@ class Match:
 
 
 def find_triggers(toks: Sequence[Token]) -> list[Match]:
-    words = [t.text.lower() for t in toks]
+    words = [t.low for t in toks]
     lex = lexicon()
     out, i = [], 0
     while i < len(words):
@@ -102,9 +102,9 @@ def _with_light_verb(toks: Sequence[Token], m: Match) -> Match:
     if m.voice != "nom":
         return m
     j = m.start - 1
-    while j >= 0 and (toks[j].text.lower() in AUX or toks[j].text.lower() in ("sebuah", "suatu")):
+    while j >= 0 and (toks[j].low in AUX or toks[j].low in ("sebuah", "suatu")):
         j -= 1
-    if j >= 0 and toks[j].text.lower() in LIGHT_VERBS:
+    if j >= 0 and toks[j].low in LIGHT_VERBS:
         return Match(m.trigger, m.start, m.end, j, "act")
     return m
 
@@ -159,7 +159,7 @@ def _key(a: Optional[Actor]) -> Optional[str]:
 
 def _events_for(body: str, sent: Sentence, toks: list[Token], m: Match, res: Resolver,
                 quotes: Sequence[Quote], times: Sequence[TimeExpr], published: Optional[str]) -> Iterable[Event]:
-    nxt = toks[m.end].text.lower() if m.end < len(toks) else ""
+    nxt = toks[m.end].low if m.end < len(toks) else ""
     if (m.trigger.type == "REJECT" and nxt in NOT_AN_ACT) or (nxt == "diri" and len(m.trigger.words) == 1 and m.trigger.type != "AGREE"):
         return []                          # "menolak berkomentar", "menahan diri"
     claimant = _claimant(quotes, toks[m.start].start)
@@ -192,9 +192,9 @@ def _enough(toks: Sequence[Token], m: Match, targets: list[Actor]) -> bool:
 
 def _inherits(toks: Sequence[Token], i: int) -> bool:
     j = i - 1
-    while j >= 0 and toks[j].text.lower() in AUX:
+    while j >= 0 and toks[j].low in AUX:
         j -= 1
-    return j >= 0 and toks[j].text.lower() in ("dan", "serta", "lalu", "kemudian", "yang") + SUBORDINATORS
+    return j >= 0 and toks[j].low in ("dan", "serta", "lalu", "kemudian", "yang") + SUBORDINATORS
 
 
 def _conjoined(toks: Sequence[Token], actor: Actor, res: Resolver) -> list[Actor]:
@@ -202,7 +202,7 @@ def _conjoined(toks: Sequence[Token], actor: Actor, res: Resolver) -> list[Actor
     if actor.start is None:
         return [actor]
     idx = [k for k, t in enumerate(toks) if actor.start <= t.start and t.end <= (actor.end or 0)]
-    conj = [k for k in idx if toks[k].text.lower() == "dan"]
+    conj = [k for k in idx if toks[k].low == "dan"]
     if len(conj) != 1:
         return [actor]
     left = _resolve(toks, (idx[0], conj[0]), res)
@@ -215,7 +215,7 @@ def _conjoined(toks: Sequence[Token], actor: Actor, res: Resolver) -> list[Actor
 def _place_target(toks: Sequence[Token], i: int, res: Resolver) -> Optional[Actor]:
     """An attack "di Moskow" (or "ke sebuah desa di wilayah Sagaing") with no named victim
     targets the state it happened in."""
-    words = [t.text.lower() for t in toks]
+    words = [t.low for t in toks]
     for k in range(i, min(len(toks) - 1, i + 10)):
         if toks[k].text in ",;" or words[k] in ("bahwa", "dan"):
             break
@@ -308,18 +308,18 @@ def _resolve(toks: Sequence[Token], span: Optional[tuple[int, int]], res: Resolv
 
 def _subject(toks: list[Token], i: int, res: Resolver) -> Optional[Actor]:
     j = i - 1
-    while j >= 0 and (toks[j].text.lower() in AUX or toks[j].text.lower() in ("siap", "bersedia", "berencana", "mulai")):
+    while j >= 0 and (toks[j].low in AUX or toks[j].low in ("siap", "bersedia", "berencana", "mulai")):
         j -= 1
-    if j >= 1 and toks[j].text.lower() == "untuk" and toks[j - 1].text.lower() in CONTROL_WORDS:
+    if j >= 1 and toks[j].low == "untuk" and toks[j - 1].low in CONTROL_WORDS:
         j -= 1                             # "siap untuk membantu"
-        while j >= 0 and toks[j].text.lower() in AUX | CONTROL_WORDS:
+        while j >= 0 and toks[j].low in AUX | CONTROL_WORDS:
             j -= 1
         i = j + 1
-    if j >= 0 and toks[j].text.lower() == "yang":           # "kelompok Islamis yang menargetkan"
+    if j >= 0 and toks[j].low == "yang":           # "kelompok Islamis yang menargetkan"
         return _resolve(toks, subject_before(toks, j), res)
-    if j >= 0 and toks[j].text.lower() in ("dan", "serta", "lalu", "kemudian") + SUBORDINATORS:
+    if j >= 0 and toks[j].low in ("dan", "serta", "lalu", "kemudian") + SUBORDINATORS:
         for k in range(1, j):              # the first earlier predicate with a subject
-            if is_verb(toks[k]) or toks[k].text.lower() in LIGHT_VERBS:
+            if is_verb(toks[k]) or toks[k].low in LIGHT_VERBS:
                 actor = _resolve(toks, subject_before(toks, k), res)
                 if actor is not None:
                     return actor
@@ -335,15 +335,15 @@ def _in_fronted_clause(toks: Sequence[Token], i: int) -> bool:
     a subordinator ("Berbicara setelah pembicaraan ..., Lavrov menyoroti")."""
     if not toks or not any(t.text == "," for t in toks[i:]):
         return False
-    first = toks[0].text.lower()
-    opener = is_verb(Token(first, 0, 0)) or first in ("setelah", "usai", "sebelum", "saat", "ketika", "sejak", "selama", "dalam")
+    first = toks[0].low
+    opener = verb_form(first) or first in ("setelah", "usai", "sebelum", "saat", "ketika", "sejak", "selama", "dalam")
     return opener and all(t.text != "," for t in toks[:i])
 
 
 def _main_clause_subject(toks: list[Token], res: Resolver) -> Optional[Actor]:
     comma = next(k for k, t in enumerate(toks) if t.text == ",")
     span = phrase_after(toks, comma + 1, max_len=8, allow_pp=False)
-    if span is None or span[1] >= len(toks) or not (is_verb(toks[span[1]]) or toks[span[1]].text.lower() in AUX):
+    if span is None or span[1] >= len(toks) or not (is_verb(toks[span[1]]) or toks[span[1]].low in AUX):
         return None
     return _resolve(toks, span, res)
 
@@ -351,7 +351,7 @@ def _main_clause_subject(toks: list[Token], res: Resolver) -> Optional[Actor]:
 def _targets(toks: list[Token], m: Match, res: Resolver) -> list[Actor]:
     start = m.end
     if "ctrl" in m.trigger.flags and m.trigger.type in ("AGREE", "THREATEN", "REQUEST"):   # "siap membantu Senegal"
-        while start < len(toks) and toks[start].text.lower() in AUX | {"untuk", "agar", "supaya"}:
+        while start < len(toks) and toks[start].low in AUX | {"untuk", "agar", "supaya"}:
             start += 1
         if start < len(toks) and is_verb(toks[start]):
             start += 1
@@ -371,8 +371,8 @@ def _agent_of_relative(toks: list[Token], i: int, res: Resolver) -> list[Actor]:
     for k in range(i, min(len(toks) - 2, i + 6)):
         if toks[k].text in ",;":
             break
-        if toks[k].text.lower() == "yang" and toks[k + 1].text.lower().startswith("di"):
-            j = k + 2 + (toks[k + 2].text.lower() == "oleh")
+        if toks[k].low == "yang" and toks[k + 1].low.startswith("di"):
+            j = k + 2 + (toks[k + 2].low == "oleh")
             span = phrase_after(toks, j, max_len=6)
             actor = _resolve(toks, span, res) if span else None
             return [actor] if actor is not None and (actor.country or actor.canonical) else []
@@ -382,7 +382,7 @@ def _agent_of_relative(toks: list[Token], i: int, res: Resolver) -> list[Actor]:
 def _pp_targets(toks: list[Token], i: int, res: Resolver, preps: Sequence[str]) -> list[Actor]:
     """Actors of the first prepositional phrase (within the clause) that names any."""
     for k in range(i, min(len(toks), i + 12)):
-        low = toks[k].text.lower()
+        low = toks[k].low
         if toks[k].text in ";" or low in ("yang", "bahwa", "jika", "karena", "sehingga") or (toks[k].text == "," and k > i + 1 and not _list_comma(toks, k)):
             break
         if low in preps:
@@ -407,18 +407,18 @@ def _conjuncts(toks: list[Token], span: tuple[int, int], res: Resolver) -> list[
     a, b = span
     end = b
     while end + 1 < len(toks) and toks[end].text == ",":
-        nxt_start = end + 2 if toks[end + 1].text.lower() in ("dan", "serta") else end + 1
+        nxt_start = end + 2 if toks[end + 1].low in ("dan", "serta") else end + 1
         if nxt_start >= len(toks) or not toks[nxt_start].text[0].isupper():
             break
         nxt = phrase_after(toks, nxt_start, max_len=6)
         if nxt is None:
             break
         end = nxt[1]
-    if end > b and any(t.text.lower() in ("dan", "serta") for t in toks[b:end]):
+    if end > b and any(t.low in ("dan", "serta") for t in toks[b:end]):
         b = end                            # "Kuba, Venezuela, dan Nikaragua"
     parts, cur = [], a
     for k in range(a, b):
-        if toks[k].text == "," or toks[k].text.lower() in ("dan", "serta"):
+        if toks[k].text == "," or toks[k].low in ("dan", "serta"):
             parts.append((cur, k))
             cur = k + 1
     parts.append((cur, b))
@@ -438,7 +438,7 @@ def _split_pair(toks: list[Token], m: Match, res: Resolver, source: Actor):
     if source.start is None:
         return source, []
     idx = [k for k, t in enumerate(toks) if source.start <= t.start and t.end <= (source.end or 0)]
-    conj = [k for k in idx if toks[k].text.lower() in ("dan", "beserta", "berserta")]
+    conj = [k for k in idx if toks[k].low in ("dan", "beserta", "berserta")]
     if not conj:
         return source, []
     left = _resolve(toks, (idx[0], conj[0]), res)
@@ -473,12 +473,12 @@ def _event(body: str, sent: Sentence, toks: list[Token], m: Match, source: Actor
 
 def _aux(toks: Sequence[Token], m: Match) -> Optional[str]:
     lo = m.anchor
-    window = [t.text.lower() for t in toks[max(0, lo - 4):lo]]
+    window = [t.low for t in toks[max(0, lo - 4):lo]]
     clause = []
     for t in reversed(toks[:lo]):
         if t.text in PUNCT_STOP:
             break
-        clause.append(t.text.lower())
+        clause.append(t.low)
     if any(w in HYPOTHETICAL for w in clause):
         return "hypothetical"
     if any(w in NEGATORS for w in window) or "membantah" in window:
@@ -497,7 +497,7 @@ def _context(text: str) -> Optional[str]:
 
 
 def _location(toks: Sequence[Token]) -> Optional[str]:
-    words = [t.text.lower() for t in toks]
+    words = [t.low for t in toks]
     table = places()
     for k, w in enumerate(words[:-1]):
         if w == "di" and toks[k + 1].text[0].isupper():

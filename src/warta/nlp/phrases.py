@@ -61,14 +61,19 @@ def is_capitalised(t: Token) -> bool:
     return t.text[0].isupper() or (t.text[0].isdigit() is False and t.text.isupper() and len(t.text) > 1)
 
 
+def verb_form(low: str) -> bool:
+    """A lower-cased word shaped like a prefixed verb, whatever its case in the text."""
+    return low not in NOT_VERBS and bool(_VERB.match(low))
+
+
 def is_verb(t: Token) -> bool:
     """A lower-case word that looks like a prefixed verb (menyerang, bertemu, diserang)."""
-    low = t.text.lower()
+    low = t.low
     return not t.text[0].isupper() and low not in NOT_VERBS and bool(_VERB.match(low))
 
 
 def ends_phrase(t: Token) -> bool:
-    low = t.text.lower()
+    low = t.low
     return (t.text in PUNCT_STOP or low in CLAUSE_WORDS or low in AUX
             or (low in PREPOSITIONS and low not in ("dari",)) or is_verb(t))
 
@@ -81,7 +86,7 @@ def subject_before(toks: Sequence[Token], i: int, max_len: int = 12) -> Optional
     title ("Sergey Lavrov, Menlu Rusia, mengadakan") are stepped over.
     """
     j = i - 1
-    while j >= 0 and (toks[j].text.lower() in AUX or toks[j].text in QUOTE_CHARS):
+    while j >= 0 and (toks[j].low in AUX or toks[j].text in QUOTE_CHARS):
         j -= 1
     j = _skip_time_phrase(toks, j)
     if j >= 0 and toks[j].text == ",":
@@ -99,7 +104,7 @@ def subject_before(toks: Sequence[Token], i: int, max_len: int = 12) -> Optional
     if a is None or a >= b:
         return None
     a = _apposition(toks, a, max_len)
-    if a > 0 and toks[a - 1].text.lower() in PREPOSITIONS:
+    if a > 0 and toks[a - 1].low in PREPOSITIONS:
         rel = _relative_head(toks, a - 1)
         return subject_before(toks, rel, max_len) if rel is not None else None
         # "di depan gedung DPR menolak": not a subject; "junta yang dipimpin oleh X menerima": the junta
@@ -114,7 +119,7 @@ def _extend_left(toks: Sequence[Token], j: int, max_len: int) -> Optional[int]:
     b = a = j + 1
     while j >= 0 and b - j <= max_len:
         t = toks[j]
-        low = t.text.lower()
+        low = t.low
         if t.text in QUOTE_CHARS:
             j -= 1
             continue
@@ -133,7 +138,7 @@ def _nominal(t: Token) -> bool:
     """A word that can sit inside a noun phrase."""
     if not is_word(t):
         return False
-    low = t.text.lower()
+    low = t.low
     if low in CLAUSE_WORDS or low in AUX or low in PREPOSITIONS or low in JOINERS:
         return False
     return t.text[0].isupper() or not is_verb(t)
@@ -151,7 +156,7 @@ def _skip_time_phrase(toks: Sequence[Token], j: int) -> int:
         p = k - back + 1
         if p < 0 or (toks[p].text in PUNCT_STOP and toks[p].text not in "()"):
             break
-        if toks[p].text.lower() == "pada":
+        if toks[p].low == "pada":
             return p - 1
     return j
 
@@ -161,7 +166,7 @@ def _discourse_before(toks: Sequence[Token], comma: int) -> Optional[int]:
     k = comma - 1
     words = []
     while k >= 0 and toks[k].text not in PUNCT_STOP and len(words) < 4:
-        words.insert(0, toks[k].text.lower())
+        words.insert(0, toks[k].low)
         k -= 1
     parenthetical = bool(words) and (words[0] in PREPOSITIONS or words[0] in ("melalui", "termasuk", "seperti"))
     if words and (" ".join(words) in DISCOURSE_PHRASES or parenthetical) and k >= 0 and toks[k].text == ",":
@@ -174,7 +179,7 @@ def _relative_head(toks: Sequence[Token], k: int) -> Optional[int]:
     for j in range(k - 1, max(-1, k - 8), -1):
         if toks[j].text in PUNCT_STOP:
             return None
-        if toks[j].text.lower() == "yang":
+        if toks[j].low == "yang":
             return j
     return None
 
@@ -196,7 +201,7 @@ def _relative_before(toks: Sequence[Token], comma: int) -> Optional[int]:
     """", yang menang telak dalam pemilihan ," before a predicate: the index before it."""
     k = comma - 1
     while k >= 0 and comma - k < 20 and toks[k].text not in PUNCT_STOP:
-        if toks[k].text.lower() == "yang" and k >= 1 and toks[k - 1].text == ",":
+        if toks[k].low == "yang" and k >= 1 and toks[k - 1].text == ",":
             return k - 2
         k -= 1
     return None
@@ -216,7 +221,7 @@ def _apposition(toks: Sequence[Token], a: int, max_len: int) -> int:
         k = a - 2
         while k > 0 and toks[k - 1].text[0].isupper() and is_word(toks[k - 1]):
             k -= 1
-        if a - k <= max_len and (k == 0 or toks[k - 1].text in ",:" or toks[k - 1].text.lower() in CLAUSE_WORDS or _sentence_start(toks, k)):
+        if a - k <= max_len and (k == 0 or toks[k - 1].text in ",:" or toks[k - 1].low in CLAUSE_WORDS or _sentence_start(toks, k)):
             return k
     return a
 
@@ -237,12 +242,12 @@ def phrase_after(toks: Sequence[Token], i: int, max_len: int = 10, allow_pp: boo
     A following "di/dari X" is kept when X is capitalised ("para pemimpin junta di Mali").
     """
     j = i
-    while j < len(toks) and (toks[j].text in QUOTE_CHARS or toks[j].text.lower() in ("arah", "hadapan")):
+    while j < len(toks) and (toks[j].text in QUOTE_CHARS or toks[j].low in ("arah", "hadapan")):
         j += 1                            # "ke arah kapal dagang", "di hadapan parlemen"
     a = j
     while j < len(toks) and j - a < max_len:
         t = toks[j]
-        low = t.text.lower()
+        low = t.low
         if t.text[0].isupper() and is_word(t):
             j += 1
             continue
@@ -255,6 +260,6 @@ def phrase_after(toks: Sequence[Token], i: int, max_len: int = 10, allow_pp: boo
         if not is_word(t) or (ends_phrase(t) and low not in DETERMINERS) or low in TIME_STOP:
             break
         j += 1
-    if j > a and toks[j - 1].text.lower() in ("dan", "serta", "di", "dari"):
+    if j > a and toks[j - 1].low in ("dan", "serta", "di", "dari"):
         j -= 1
     return (a, j) if j > a else None

@@ -154,7 +154,7 @@ def _speaker_after(toks: list[Token], i: int, res: Resolver, quote_start: int) -
     i = _skip_marks(toks, i)
     if i >= len(toks):
         return None
-    low = toks[i].text.lower()
+    low = toks[i].low
     if low in POST_CUES or low in ("bunyi", "demikian"):
         return _post_cue_speaker(toks, i, res)
     if low in NYA_CUES:
@@ -169,9 +169,9 @@ def _speaker_after(toks: list[Token], i: int, res: Resolver, quote_start: int) -
 
 def _post_cue_speaker(toks: list[Token], i: int, res: Resolver) -> Optional[Hit]:
     cue_end = i + 1
-    if toks[i].text.lower() in ("bunyi", "demikian") and cue_end < len(toks) and toks[cue_end].text.lower() in ("pernyataan", "menurut", "kata"):
+    if toks[i].low in ("bunyi", "demikian") and cue_end < len(toks) and toks[cue_end].low in ("pernyataan", "menurut", "kata"):
         cue_end += 1
-    elif toks[i].text.lower() in ("bunyi", "demikian"):
+    elif toks[i].low in ("bunyi", "demikian"):
         return None
     span = phrase_after(toks, cue_end, max_len=10)
     if span is None:
@@ -181,7 +181,7 @@ def _post_cue_speaker(toks: list[Token], i: int, res: Resolver) -> Optional[Hit]
 
 
 def _is_cue_verb(toks: Sequence[Token], j: int) -> bool:
-    return j < len(toks) and toks[j].text.lower() in PRE_CUES
+    return j < len(toks) and toks[j].low in PRE_CUES
 
 
 def _speaker_before(toks: list[Token], a: int, res: Resolver) -> Optional[Hit]:
@@ -189,9 +189,9 @@ def _speaker_before(toks: list[Token], a: int, res: Resolver) -> Optional[Hit]:
     j = a - 1
     while j >= 0 and toks[j].text in ",:":
         j -= 1
-    if j >= 0 and toks[j].text.lower() == "bahwa":
+    if j >= 0 and toks[j].low == "bahwa":
         j -= 1
-    if j < 0 or toks[j].text.lower() not in PRE_CUES:
+    if j < 0 or toks[j].low not in PRE_CUES:
         return None
     return _subject_of_cue(toks, j, res)
 
@@ -200,7 +200,7 @@ def _subject_of_cue(toks: list[Token], j: int, res: Resolver) -> Optional[Hit]:
     span = subject_before(toks, j)
     if span is None:
         k = j - 1
-        while k >= 0 and toks[k].text.lower() in ("dan", "juga", "serta", "lalu", "kemudian", "tetapi", "tapi", "namun", ","):
+        while k >= 0 and toks[k].low in ("dan", "juga", "serta", "lalu", "kemudian", "tetapi", "tapi", "namun", ","):
             k -= 1
         if k < j - 1:
             first = _first_cue_or_verb(toks, k + 1)
@@ -213,7 +213,7 @@ def _subject_of_cue(toks: list[Token], j: int, res: Resolver) -> Optional[Hit]:
 
 def _first_cue_or_verb(toks: Sequence[Token], upto: int) -> Optional[int]:
     for k in range(upto):
-        if toks[k].text.lower() in PRE_CUES:
+        if toks[k].low in PRE_CUES:
             return k
     from .phrases import is_verb
     for k in range(1, upto):
@@ -225,7 +225,7 @@ def _first_cue_or_verb(toks: Sequence[Token], upto: int) -> Optional[int]:
 def _sentence_speaker(toks: list[Token], a: int, res: Resolver) -> Optional[Hit]:
     """A quote embedded in a sentence whose speech verb comes earlier: its subject."""
     for j in range(a - 1, 0, -1):
-        if toks[j].text.lower() in PRE_CUES:
+        if toks[j].low in PRE_CUES:
             hit = _subject_of_cue(toks, j, res)
             if hit:
                 return hit[0], hit[1], 0.7
@@ -235,7 +235,7 @@ def _sentence_speaker(toks: list[Token], a: int, res: Resolver) -> Optional[Hit]
 def _actor(toks: Sequence[Token], span: tuple[int, int], res: Resolver) -> Optional[Actor]:
     """The speaker a phrase names; capitalised unknown names stay as plain text actors."""
     words = toks[span[0]:span[1]]
-    if not words or all(w.text.lower() in NO_SPEAKER_NP for w in words):
+    if not words or all(w.low in NO_SPEAKER_NP for w in words):
         return None
     actor = res.resolve(words)
     if actor is None and any(w.text[0].isupper() for w in words):
@@ -250,7 +250,7 @@ def _reported(toks: list[Token], inside: set[int], res: Resolver) -> list[Found]
     for i, t in enumerate(toks):
         if i in inside:
             continue
-        low = t.text.lower()
+        low = t.low
         f = None
         if low in PRE_CUES and (low not in WEAK_CUES or _bahwa_follows(toks, i)):
             f = _pre_posed(toks, i, inside, res)
@@ -265,7 +265,7 @@ def _reported(toks: list[Token], inside: set[int], res: Resolver) -> list[Found]
 
 def _bahwa_follows(toks: Sequence[Token], i: int) -> bool:
     for k in range(i + 1, min(i + 7, len(toks))):
-        if toks[k].text.lower() == "bahwa" or (k == i + 1 and toks[k].text in ",:"):
+        if toks[k].low == "bahwa" or (k == i + 1 and toks[k].text in ",:"):
             return True
         if toks[k].text in ",;.":
             return False
@@ -281,7 +281,7 @@ def _pre_posed(toks: list[Token], i: int, inside: set[int], res: Resolver) -> Op
     content_end = _content_end(toks, c)
     if c < content_end and c in inside:
         return None                              # the quotation itself is a direct quote
-    if c >= content_end or all(t.text.lower() in TIME_WORDS or not is_word(t) for t in toks[c:content_end]):
+    if c >= content_end or all(t.low in TIME_WORDS or not is_word(t) for t in toks[c:content_end]):
         lead = _leading_content(toks, speaker)
         if lead is None:
             return None
@@ -293,7 +293,7 @@ def _pre_posed(toks: list[Token], i: int, inside: set[int], res: Resolver) -> Op
 def _content_start(toks: Sequence[Token], c: int) -> int:
     # "memperingatkan Lecornu bahwa", "menuduh Moskow berencana": skip to "bahwa" if near
     for k in range(c, min(c + 6, len(toks))):
-        if toks[k].text.lower() == "bahwa":
+        if toks[k].low == "bahwa":
             c = k + 1
             break
         if toks[k].text in ",;":
@@ -325,13 +325,13 @@ def _leading_content(toks: Sequence[Token], speaker: Actor) -> Optional[tuple[in
 
 
 def _post_posed(toks: list[Token], i: int, res: Resolver) -> Optional[Found]:
-    low = toks[i].text.lower()
+    low = toks[i].low
     if low in NYA_CUES:                  # the antecedent is before the quoted words
         speaker, conf = res.pronoun(toks[i], suffix=True, before=toks[0].start), 0.8
     else:
         span = phrase_after(toks, i + 1, max_len=10)
         speaker = _actor(toks, span, res) if span else None
-        if span and span[1] - span[0] == 1 and toks[span[0]].text.lower() in PRONOUNS:
+        if span and span[1] - span[0] == 1 and toks[span[0]].low in PRONOUNS:
             speaker = res.pronoun(toks[span[0]], before=toks[0].start)
         conf = 0.9
     if speaker is None:
@@ -352,7 +352,7 @@ def _menurut(toks: list[Token], i: int, res: Resolver) -> Optional[Found]:
     b = span[1]
     if b < len(toks) and toks[b].text == "," and i <= 1:
         c, e = b + 1, _content_end(toks, b + 1)
-    elif i >= 2 and toks[i - 1].text == "," or (i >= 2 and toks[i - 1].text.lower() == "demikian"):
+    elif i >= 2 and toks[i - 1].text == "," or (i >= 2 and toks[i - 1].low == "demikian"):
         c, e = 0, i - 1 if toks[i - 1].text == "," else i - 2
         while e > c and not is_word(toks[e - 1]):
             e -= 1
