@@ -98,3 +98,22 @@ def test_eval_bad_gold_is_a_clean_error(tmp_path):
     bad.write_text("{not json\n")
     r = CliRunner().invoke(cli, ["eval", "events", str(bad)])
     assert r.exit_code != 0 and "not valid JSON" in str(r.exception or r.output)
+
+
+def test_stored_events_and_quotes_are_listed(tmp_path):
+    """Our stages' output through ingest and main's `warta events` / `warta quotes`."""
+    corpus = tmp_path / "in.txt"
+    corpus.write_text("Presiden Joko Widodo menyambut baik rencana investasi Korea Selatan di Jakarta.\n"
+                      "Kami siap bekerja sama dengan Indonesia , kata Menlu Rusia Sergei Lavrov .\n")
+    db = tmp_path / "w.db"
+    runner = CliRunner()
+    assert runner.invoke(cli, ["ingest", str(corpus), "--lines", "--db", str(db), "--quiet"]).exit_code == 0
+    r = runner.invoke(cli, ["events", "--db", str(db), "--country", "IDN", "--format", "jsonl"])
+    assert r.exit_code == 0, r.output
+    rows = [json.loads(l) for l in r.output.splitlines()]
+    assert {row["type"] for row in rows} == {"SUPPORT", "AGREE"}
+    r = runner.invoke(cli, ["events", "--db", str(db), "--type", "agree", "--actor", "lavrov", "--format", "jsonl"])
+    assert [json.loads(l)["type"] for l in r.output.splitlines()] == ["AGREE"]
+    r = runner.invoke(cli, ["quotes", "--db", str(db), "--actor", "Lavrov", "--format", "jsonl"])
+    (q,) = [json.loads(l) for l in r.output.splitlines()]
+    assert q["content"].startswith("Kami siap")
