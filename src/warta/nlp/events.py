@@ -131,19 +131,31 @@ def _same_clause(toks: Sequence[Token], a: int, b: int) -> bool:
 def find_events(body: str, resolver: Resolver, quotes: Sequence[Quote] = (),
                 times: Sequence[TimeExpr] = (), published: Optional[str] = None) -> list[Event]:
     out: list[Event] = []
-    seen = set()                           # one event per type, source and target per article
+    seen = set()                           # one event per type, source and target (state) per article
     for sent, all_toks in split(body):
         toks = list(all_toks[:400])        # a run-on "sentence": code its beginning only
         here = set()                       # in one sentence, one event per type, source, target state
         for m in find_triggers(toks):
             for ev in _events_for(body, sent, toks, m, resolver, quotes, times, published):
+                _answer_accusation(ev, out)
                 key = (ev.type, _key(ev.source), _key(ev.target))
                 local = (ev.type, _key(ev.source), ev.target.country if ev.target and ev.target.country else _key(ev.target))
-                if key not in seen and local not in here and not _empty(ev):
-                    seen.add(key)
-                    here.add(local)
+                if key not in seen and local not in seen and not _empty(ev):
+                    seen.update((key, local))
                     out.append(ev)
     return out
+
+
+def _answer_accusation(ev: Event, earlier: list[Event]) -> None:
+    """A denial with no named target answers the latest accusation against its source's
+    state ("Washington menuduh Moskow ..." / "Kremlin telah membantah ...")."""
+    if ev.type != "REJECT" or ev.target is not None or ev.source is None or not ev.source.country:
+        return
+    for prev in reversed(earlier):
+        if prev.type == "ACCUSE" and prev.target is not None and prev.target.country == ev.source.country and prev.source:
+            ev.target = prev.source
+            ev.confidence = round(ev.confidence * 0.8, 2)
+            return
 
 
 def _empty(ev: Event) -> bool:
@@ -168,6 +180,8 @@ def _events_for(body: str, sent: Sentence, toks: list[Token], m: Match, res: Res
         return []
     source, targets = roles
     targets = [t for t in targets if not _own_country(source, t)]
+    if not targets and m.trigger.type == "THREATEN":
+        targets = _warned_about(toks, m.end, res, source)
     if not targets and m.trigger.type == "ASSAULT":
         place = _place_target(toks, m.end, res)
         targets = [place] if place is not None else []
@@ -179,6 +193,17 @@ def _events_for(body: str, sent: Sentence, toks: list[Token], m: Match, res: Res
             if target is None or _key(target) != _key(src):
                 events.append(_event(body, sent, toks, m, src, target, claimant, times, published))
     return events
+
+
+def _warned_about(toks: list[Token], i: int, res: Resolver, source: Actor) -> list[Actor]:
+    """"memperingatkan, Prancis akan ...": a warning's target is the subject of what it says."""
+    while i < len(toks) and (toks[i].text in ",:" or toks[i].low == "bahwa"):
+        i += 1
+    span = phrase_after(toks, i, max_len=6, allow_pp=False)
+    actor = _resolve(toks, span, res) if span else None
+    if actor is not None and actor.country and actor.country != source.country:
+        return [actor]
+    return []
 
 
 def _enough(toks: Sequence[Token], m: Match, targets: list[Actor]) -> bool:

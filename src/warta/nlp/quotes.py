@@ -55,6 +55,7 @@ class Found:
     span: tuple[int, int]
     direct: bool
     confidence: float
+    cue_at: int = -1                 # character offset of a pre-posed cue verb
 
 
 def find_quotes(body: str, resolver: Resolver) -> list[Quote]:
@@ -115,6 +116,23 @@ def _sentence_quotes(body: str, sent: Sentence, toks: list[Token], res: Resolver
             out.append(f)
     out.extend(_reported(toks, inside, res))
     out.sort(key=lambda f: f.content[0])
+    return _cut_at_next_cue(out, toks)
+
+
+def _cut_at_next_cue(found: list[Found], toks: Sequence[Token]) -> list[Found]:
+    """"X menyoroti A dan menekankan B": A ends where the next speech verb's clause starts."""
+    starts = {t.start: k for k, t in enumerate(toks)}
+    out = []
+    for f in found:
+        nxt = [g.cue_at for g in found if g is not f and f.content[0] <= g.cue_at < f.content[1]]
+        if nxt and f.cue_at >= 0 and min(nxt) in starts:
+            k = starts[min(nxt)] - 1
+            while k >= 0 and (toks[k].low in ("dan", "tetapi", "tapi", "namun", "serta", "juga", "lalu") or not is_word(toks[k])):
+                k -= 1
+            if k < 0 or toks[k].end <= f.content[0]:
+                continue                   # nothing of its own left: the cue just introduces the next
+            f.content = (f.content[0], toks[k].end)
+        out.append(f)
     return out
 
 
@@ -287,7 +305,7 @@ def _pre_posed(toks: list[Token], i: int, inside: set[int], res: Resolver) -> Op
             return None
         return Found(speaker, cue, lead, (toks[0].start, toks[content_end - 1].end), False, conf * 0.9)
     return Found(speaker, cue, (toks[c].start, toks[content_end - 1].end),
-                 (speaker.start or toks[c].start, toks[content_end - 1].end), False, conf)
+                 (speaker.start or toks[c].start, toks[content_end - 1].end), False, conf, toks[i].start)
 
 
 def _content_start(toks: Sequence[Token], c: int) -> int:
