@@ -86,8 +86,13 @@ def subject_before(toks: Sequence[Token], i: int, max_len: int = 12) -> Optional
     title ("Sergey Lavrov, Menlu Rusia, mengadakan") are stepped over.
     """
     j = i - 1
-    while j >= 0 and (toks[j].low in AUX or toks[j].text in QUOTE_CHARS):
-        j -= 1
+    while j >= 0:
+        if toks[j].low in AUX or toks[j].text in QUOTE_CHARS:
+            j -= 1
+        elif j > 0 and toks[j].low == "ini" and toks[j - 1].low in ("baru-baru", "hari", "pekan", "bulan", "tahun"):
+            j -= 2                       # "Rusia dan AS baru-baru ini mengadakan"
+        else:
+            break
     j = _skip_time_phrase(toks, j)
     if j >= 0 and toks[j].text == ",":
         k = _discourse_before(toks, j)
