@@ -35,6 +35,7 @@ SUBORDINATORS = ("setelah", "sesudah", "sebelum", "usai", "sambil", "seraya", "s
                  "untuk", "guna", "demi", "agar")
 CONTROL_WORDS = frozenset({"siap", "bersedia", "berencana", "mulai", "berupaya", "berusaha", "sepakat", "berjanji", "berkomitmen"})
 HOSTILE_ACTS = frozenset({"SANCTION", "COERCE", "ASSAULT"})
+AUDIENCE = frozenset({"wartawan", "jurnalis", "awak", "media", "pers", "publik", "hadirin"})
 MUTUAL = frozenset({"AGREE", "CONSULT", "COOPERATE"})   # "A dan B sepakat": A -> B
 PRONOUN_SOURCES = frozenset({"ia", "dia", "beliau", "mereka", "kami", "kita", "saya", "aku", "keduanya", "nya"})
 FIRST_PERSON = frozenset({"kami", "kita", "saya", "aku"})
@@ -174,12 +175,15 @@ def _events_for(body: str, sent: Sentence, toks: list[Token], m: Match, res: Res
     nxt = toks[m.end].low if m.end < len(toks) else ""
     if (m.trigger.type == "REJECT" and nxt in NOT_AN_ACT) or (nxt == "diri" and len(m.trigger.words) == 1 and m.trigger.type != "AGREE"):
         return []                          # "menolak berkomentar", "menahan diri"
-    claimant = _claimant(quotes, toks[m.start].start)
+    quote = _quote_at(quotes, toks[m.start].start)
+    claimant = quote.speaker if quote is not None else None
+    if quote is not None:                  # roles come from the quoted words, not the attribution
+        toks = [t for t in toks if t.end <= quote.content_end]
     roles = _roles(toks, m, res, claimant)
     if roles is None:
         return []
     source, targets = roles
-    targets = [t for t in targets if not _own_country(source, t)]
+    targets = [t for t in targets if not _own_country(source, t) and t.text.lower().split()[0] not in AUDIENCE]
     if not targets and m.trigger.type == "THREATEN":
         targets = _warned_about(toks, m.end, res, source)
     if not targets and m.trigger.type == "ASSAULT":
@@ -346,6 +350,9 @@ def _subject(toks: list[Token], i: int, res: Resolver) -> Optional[Actor]:
         for k in range(1, j):              # the first earlier predicate with a subject
             if is_verb(toks[k]) or toks[k].low in LIGHT_VERBS:
                 actor = _resolve(toks, subject_before(toks, k), res)
+                if actor is None and toks[k].low.startswith("di") and toks[k - 1].low != "yang":   # "disampaikan Menlu Retno"
+                    agent = phrase_after(toks, k + 1 + (k + 1 < len(toks) and toks[k + 1].low == "oleh"), max_len=8)
+                    actor = _resolve(toks, agent, res) if agent else None
                 if actor is not None:
                     return actor
         return None
@@ -473,10 +480,10 @@ def _split_pair(toks: list[Token], m: Match, res: Resolver, source: Actor):
     return source, []
 
 
-def _claimant(quotes: Sequence[Quote], pos: int) -> Optional[Actor]:
+def _quote_at(quotes: Sequence[Quote], pos: int) -> Optional[Quote]:
     for q in quotes:
         if q.content_start <= pos < q.content_end and q.speaker is not None:
-            return q.speaker
+            return q
     return None
 
 

@@ -27,7 +27,7 @@ CLAUSE_WORDS = frozenset("""
 yang bahwa jika apabila kalau bila karena sebab sehingga agar supaya ketika saat sewaktu
 setelah sesudah sebelum sejak hingga sampai sementara meski meskipun walau walaupun namun
 tetapi tapi sedangkan serta atau demi guna untuk seraya sambil selagi dimana mana apakah
-selama termasuk
+selama termasuk usai seusai
 """.split())
 PREPOSITIONS = frozenset("""
 di ke dari pada kepada terhadap dengan untuk bagi oleh atas tentang mengenai dalam

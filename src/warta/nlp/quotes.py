@@ -140,6 +140,8 @@ def _direct(body: str, sent: Sentence, toks: list[Token], a: int, b: Optional[in
             res: Resolver, prev: Optional[Found]) -> Optional[Found]:
     end = b if b is not None else len(toks)
     content_toks = toks[a + 1:end]
+    while content_toks and not is_word(content_toks[-1]) and content_toks[-1].text not in ".!?":
+        content_toks = content_toks[:-1]     # "Kami siap , " -> "Kami siap"
     if not content_toks:
         return None
     content = (content_toks[0].start, content_toks[-1].end)
