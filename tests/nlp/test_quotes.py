@@ -97,3 +97,12 @@ def test_two_thousand_word_sentence_is_handled_quickly():
     qs = quotes_of(body)
     assert time.perf_counter() - t0 < 5
     assert all(q.speaker is not None for q in qs)
+
+
+def test_menurutnya_and_a_title_with_the_name_after_a_comma():
+    body = "Menlu Retno Marsudi tiba di Beijing. Menurutnya, kunjungan itu penting."
+    (q,) = quotes_of(body, [person("Retno Marsudi", body, country="IDN")])
+    assert q.speaker.canonical == "Retno Marsudi" and q.content == "kunjungan itu penting"
+    body = "Kami menghormati keputusan itu , kata juru bicara Kemlu , Roy Soemirat ."
+    (q,) = quotes_of(body, [person("Roy Soemirat", body)])
+    assert q.speaker.canonical == "Roy Soemirat"

@@ -187,6 +187,18 @@ def _speaker_after(toks: list[Token], i: int, res: Resolver, quote_start: int) -
     return None
 
 
+def _with_apposition(toks: Sequence[Token], span: tuple[int, int], res: Resolver) -> tuple[int, int]:
+    """"juru bicara Kemlu, Roy Soemirat": a title followed by the person's name."""
+    a, b = span
+    if b + 1 < len(toks) and toks[b].text == "," and toks[b + 1].text[:1].isupper():
+        names = [e for e in res.inside(toks[b + 1].start, toks[min(b + 6, len(toks) - 1)].end)
+                 if e.label in ("PER", "PERSON") and e.start == toks[b + 1].start]
+        if names:
+            end = next((k for k in range(b + 1, len(toks)) if toks[k].end >= names[0].end), b)
+            return a, end + 1
+    return span
+
+
 def _post_cue_speaker(toks: list[Token], i: int, res: Resolver) -> Optional[Hit]:
     cue_end = i + 1
     if toks[i].low in ("bunyi", "demikian") and cue_end < len(toks) and toks[cue_end].low in ("pernyataan", "menurut", "kata"):
@@ -196,7 +208,7 @@ def _post_cue_speaker(toks: list[Token], i: int, res: Resolver) -> Optional[Hit]
     span = phrase_after(toks, cue_end, max_len=10)
     if span is None:
         return None
-    actor = _actor(toks, span, res)
+    actor = _actor(toks, _with_apposition(toks, span, res), res)
     return (actor, " ".join(t.text for t in toks[i:cue_end]), 0.9) if actor else None
 
 
@@ -276,7 +288,7 @@ def _reported(toks: list[Token], inside: set[int], res: Resolver) -> list[Found]
             f = _pre_posed(toks, i, inside, res)
         elif (low in POST_CUES or low in NYA_CUES) and i > 0 and toks[i - 1].text in ",":
             f = _post_posed(toks, i, res)
-        elif low == "menurut":
+        elif low in ("menurut", "menurutnya"):
             f = _menurut(toks, i, res)
         if f is not None:
             out.append(f)
@@ -350,7 +362,7 @@ def _post_posed(toks: list[Token], i: int, res: Resolver) -> Optional[Found]:
         speaker, conf = res.pronoun(toks[i], suffix=True, before=toks[0].start), 0.8
     else:
         span = phrase_after(toks, i + 1, max_len=10)
-        speaker = _actor(toks, span, res) if span else None
+        speaker = _actor(toks, _with_apposition(toks, span, res), res) if span else None
         if span and span[1] - span[0] == 1 and toks[span[0]].low in PRONOUNS:
             speaker = res.pronoun(toks[span[0]], before=toks[0].start)
         conf = 0.9
@@ -365,11 +377,15 @@ def _post_posed(toks: list[Token], i: int, res: Resolver) -> Optional[Found]:
 
 
 def _menurut(toks: list[Token], i: int, res: Resolver) -> Optional[Found]:
-    span = phrase_after(toks, i + 1, max_len=10)
-    speaker = _actor(toks, span, res) if span else None
+    if toks[i].low == "menurutnya":      # "Menurutnya, ...": the person named before
+        span = (i + 1, i + 1)
+        speaker = res.pronoun(toks[i], suffix=True, before=toks[0].start)
+    else:
+        span = phrase_after(toks, i + 1, max_len=10)
+        speaker = _actor(toks, _with_apposition(toks, span, res), res) if span else None
     if speaker is None:
         return None
-    b = span[1]
+    b = _with_apposition(toks, span, res)[1]
     if b < len(toks) and toks[b].text == "," and i <= 1:
         c, e = b + 1, _content_end(toks, b + 1)
     elif i >= 2 and toks[i - 1].text == "," or (i >= 2 and toks[i - 1].low == "demikian"):
