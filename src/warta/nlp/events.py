@@ -34,10 +34,11 @@ NOT_AN_ACT = frozenset({"berkomentar", "menjawab", "menanggapi", "memberikan", "
 SUBORDINATORS = ("setelah", "sesudah", "sebelum", "usai", "sambil", "seraya", "sejak", "dengan",
                  "untuk", "guna", "demi", "agar")
 CONTROL_WORDS = frozenset({"siap", "bersedia", "berencana", "mulai", "berupaya", "berusaha", "sepakat", "berjanji", "berkomitmen"})
-HOSTILE_ACTS = frozenset({"SANCTION", "COERCE", "ASSAULT"})
+HOSTILE_ACTS = frozenset({"SANCTION", "COERCE", "ASSAULT", "THREATEN"})
 AUDIENCE = frozenset({"wartawan", "jurnalis", "awak", "media", "pers", "publik", "hadirin"})
 MUTUAL = frozenset({"AGREE", "CONSULT", "COOPERATE"})   # "A dan B sepakat": A -> B
-PRONOUN_SOURCES = frozenset({"ia", "dia", "beliau", "mereka", "kami", "kita", "saya", "aku", "keduanya", "nya"})
+PRONOUN_SOURCES = frozenset({"ia", "dia", "beliau", "mereka", "kami", "kita", "saya", "aku", "keduanya", "nya",
+                             "kedua pihak", "kedua negara", "kedua pemimpin", "kedua menteri"})
 FIRST_PERSON = frozenset({"kami", "kita", "saya", "aku"})
 CONTEXT_WORDS = {
     "terrorism": ("teroris", "terorisme", "kontraterorisme", "anti-teroris", "ekstremisme", "isis", "jihadis"),
@@ -103,7 +104,7 @@ def _with_light_verb(toks: Sequence[Token], m: Match) -> Match:
     if m.voice != "nom":
         return m
     j = m.start - 1
-    while j >= 0 and (toks[j].low in AUX or toks[j].low in ("sebuah", "suatu")):
+    while j >= 0 and (toks[j].low in AUX or toks[j].low in ("sebuah", "suatu", "aksi")):
         j -= 1
     if j >= 0 and toks[j].low in LIGHT_VERBS:
         return Match(m.trigger, m.start, m.end, j, "act")
@@ -115,7 +116,8 @@ def _drop_controlled(toks: Sequence[Token], ms: list[Match]) -> list[Match]:
     out: list[Match] = []
     for m in ms:
         ctrl = next((c for c in out if "ctrl" in c.trigger.flags and c.end <= m.start), None)
-        if ctrl is not None and _same_clause(toks, ctrl.end, m.start) and m.start - ctrl.end <= 8:
+        coordinated = toks[m.start - 1].low in ("dan", "serta", "tetapi", "namun") if m.start else False
+        if ctrl is not None and _same_clause(toks, ctrl.end, m.start) and m.start - ctrl.end <= 8 and not coordinated:
             if ctrl.trigger.type == "AGREE" and m.trigger.type in HOSTILE_ACTS and m.start - ctrl.end <= 2:
                 out[out.index(ctrl)] = Match(m.trigger, m.start, m.end, ctrl.anchor, "act")
             continue                       # "sepakat memperpanjang sanksi" is the sanction
@@ -140,11 +142,20 @@ def find_events(body: str, resolver: Resolver, quotes: Sequence[Quote] = (),
             for ev in _events_for(body, sent, toks, m, resolver, quotes, times, published):
                 _answer_accusation(ev, out)
                 key = (ev.type, _key(ev.source), _key(ev.target))
-                local = (ev.type, _key(ev.source), ev.target.country if ev.target and ev.target.country else _key(ev.target))
+                local = (ev.type, _key(ev.source), _target_state(ev.target))
                 if key not in seen and local not in seen and not _empty(ev):
                     seen.update((key, local))
                     out.append(ev)
     return out
+
+
+def _target_state(target: Optional[Actor]) -> Optional[str]:
+    """A place target counts as its state ("Riyadh" = "pejabat Saudi"); a person as itself."""
+    if target is None:
+        return None
+    if target.country and (tuple(target.text.lower().split()) in places() or not target.canonical):
+        return target.country
+    return _key(target)
 
 
 def _answer_accusation(ev: Event, earlier: list[Event]) -> None:
@@ -289,6 +300,8 @@ def _roles(toks: list[Token], m: Match, res: Resolver, claimant: Optional[Actor]
     else:
         return _nominal_roles(toks, m, res)
     source = _first_person(source, claimant)
+    if source is None and claimant is not None and voice == "act" and _opens_clause(toks, m.anchor):
+        source = claimant                  # "X mengklaim telah menembak jatuh ...": X did it
     if source is None:
         return None
     return source, targets
@@ -319,6 +332,15 @@ def _governing_subject(toks: list[Token], i: int, res: Resolver) -> Optional[Act
         if is_verb(toks[k]):
             return _subject(toks, k, res)
     return None
+
+
+def _opens_clause(toks: Sequence[Token], i: int) -> bool:
+    """Only auxiliaries (at least one: "telah menembak", not a bare "mengirim tentara ...")
+    between a clause start (or a speech cue) and ``i``."""
+    j = i - 1
+    while j >= 0 and toks[j].low in AUX:
+        j -= 1
+    return j < i - 1 and (j < 0 or toks[j].text in ",:" or toks[j].low == "bahwa")
 
 
 def _first_person(source: Optional[Actor], claimant: Optional[Actor]) -> Optional[Actor]:
@@ -391,11 +413,29 @@ def _targets(toks: list[Token], m: Match, res: Resolver) -> list[Actor]:
     if "pp" not in m.trigger.flags:
         span = phrase_after(toks, start, max_len=8)
         if span is not None:
+            agent = _agent_of_nominal(toks, span, res)
+            if agent:
+                return agent
             obj = _conjuncts(toks, span, res)
             if obj and all(a.country or a.canonical for a in obj):
                 return obj
             start = span[0] + 1
     return _pp_targets(toks, start, res, TARGET_PREPS + ("bersama", "oleh")) or obj or _agent_of_relative(toks, start, res)
+
+
+def _agent_of_nominal(toks: list[Token], span: tuple[int, int], res: Resolver) -> list[Actor]:
+    """"menyambut baik pembebasan jurnalis X oleh China": the doer of the welcomed act."""
+    head = toks[span[0]].low
+    if not (head.startswith("pe") and head.endswith("an")) and head not in ("keputusan", "kebijakan", "tindakan", "serangan"):
+        return []
+    for k in range(span[0] + 1, min(len(toks) - 1, span[0] + 10)):
+        if toks[k].text in ",;" or toks[k].low in ("yang", "bahwa"):
+            break
+        if toks[k].low == "oleh":
+            agent = phrase_after(toks, k + 1, max_len=6)
+            actor = _resolve(toks, agent, res) if agent else None
+            return [actor] if actor is not None and (actor.country or actor.canonical) else []
+    return []
 
 
 def _agent_of_relative(toks: list[Token], i: int, res: Resolver) -> list[Actor]:

@@ -128,7 +128,7 @@ def _extend_left(toks: Sequence[Token], j: int, max_len: int) -> Optional[int]:
         if t.text in QUOTE_CHARS:
             j -= 1
             continue
-        if low in JOINERS and a < b and j > 0 and _nominal(toks[j - 1]):
+        if (low in JOINERS or low == "untuk" and toks[j + 1].text[:1].isupper()) and a < b and j > 0 and _nominal(toks[j - 1]):
             a = j - 1             # keep the joiner and the word before it
             j -= 2
             continue

@@ -208,7 +208,7 @@ def _post_cue_speaker(toks: list[Token], i: int, res: Resolver) -> Optional[Hit]
     span = phrase_after(toks, cue_end, max_len=10)
     if span is None:
         return None
-    actor = _actor(toks, _with_apposition(toks, span, res), res)
+    actor = _actor(toks, _with_apposition(toks, span, res), res) or _plain(toks, span, res)
     return (actor, " ".join(t.text for t in toks[i:cue_end]), 0.9) if actor else None
 
 
@@ -262,6 +262,14 @@ def _sentence_speaker(toks: list[Token], a: int, res: Resolver) -> Optional[Hit]
             if hit:
                 return hit[0], hit[1], 0.7
     return None
+
+
+def _plain(toks: Sequence[Token], span: tuple[int, int], res: Resolver) -> Optional[Actor]:
+    """After "kata"/"ujar" any noun phrase is the speaker, known or not ("kelompok pemantau")."""
+    words = toks[span[0]:span[1]]
+    if not words or all(w.low in NO_SPEAKER_NP for w in words):
+        return None
+    return Actor(res.body[words[0].start:words[-1].end], words[0].start, words[-1].end)
 
 
 def _actor(toks: Sequence[Token], span: tuple[int, int], res: Resolver) -> Optional[Actor]:
@@ -362,7 +370,7 @@ def _post_posed(toks: list[Token], i: int, res: Resolver) -> Optional[Found]:
         speaker, conf = res.pronoun(toks[i], suffix=True, before=toks[0].start), 0.8
     else:
         span = phrase_after(toks, i + 1, max_len=10)
-        speaker = _actor(toks, _with_apposition(toks, span, res), res) if span else None
+        speaker = (_actor(toks, _with_apposition(toks, span, res), res) or _plain(toks, span, res)) if span else None
         if span and span[1] - span[0] == 1 and toks[span[0]].low in PRONOUNS:
             speaker = res.pronoun(toks[span[0]], before=toks[0].start)
         conf = 0.9
