@@ -97,6 +97,7 @@ class Linker:
     def __init__(self, kb: KB) -> None:
         self.kb = kb
         self.zone = _zone_words(kb)
+        self.role_words = frozenset(w for cue in kb.role_cues for w in cue.split()) | kb.titles
 
     # --- context -------------------------------------------------------------------
     def left_zone(self, doc: Doc, ent: Entity, per_ends: set[int]) -> list[Token]:
@@ -123,7 +124,8 @@ class Linker:
             if t.text in STOP_PUNCT or t.text == "," or norm(t.text) not in self.zone:
                 break
             out.append(t)
-        while out and norm(out[-1].text) in CONNECTORS - {"pbb", "nato", "asean"}:
+        while out and (norm(out[-1].text) in CONNECTORS - {"pbb", "nato", "asean"} or
+                       (out[-1].text.islower() and norm(out[-1].text) not in self.role_words)):
             out.pop()
         return out
 
