@@ -48,6 +48,25 @@ class Cluster:
     canonical: str = ""
 
 
+class _ClusterIndex:
+    """Clusters by the folded words of their full names (keeps coreference linear)."""
+
+    def __init__(self) -> None:
+        self.by_last: dict[str, list[Cluster]] = {}
+        self.by_first: dict[str, list[Cluster]] = {}
+        self.by_any: dict[str, list[Cluster]] = {}
+
+    def add(self, c: Cluster, keys: list[str]) -> None:
+        c.keys.append(keys)
+        groups = [(self.by_any, k) for k in keys]
+        if len(keys) > 1:
+            groups += [(self.by_last, keys[-1]), (self.by_first, keys[0])]
+        for table, k in groups:
+            lst = table.setdefault(k, [])
+            if c not in lst:
+                lst.append(c)
+
+
 class Doc:
     """A body with its tokens and sentence index, for context windows around mentions."""
 
@@ -180,39 +199,40 @@ class Linker:
         return None
 
     def cluster_people(self, ents: list[Entity], idx: list[int]) -> list[Cluster]:
+        """Full names first (same surname, compatible first name), then bare names."""
         clusters: list[Cluster] = []
+        index = _ClusterIndex()
         singles = []
         for i in idx:
             keys = self.name_keys(ents[i].text)
             if len(keys) == 1:
                 singles.append((i, keys))
                 continue
-            c = next((c for c in clusters if any(k[-1] == keys[-1] and (k[0] == keys[0] or k[0][:1] == keys[0][:1]) for k in c.keys)), None)
+            c = next((c for c in index.by_last.get(keys[-1], ())
+                      if any(k[0] == keys[0] or k[0][:1] == keys[0][:1] for k in c.keys)), None)
             if c is None:
                 c = Cluster(record=self.kb_person(keys))
                 clusters.append(c)
-            c.keys.append(keys)
+            index.add(c, keys)
             c.members.append(i)
         for i, keys in singles:
-            c = self.best_cluster(clusters, keys[0], ents[i].start, ents)
+            c = self.best_cluster(index, keys[0], ents[i].start, ents)
             if c is None:
                 c = Cluster(record=self.kb_person(keys))
                 clusters.append(c)
-            c.keys.append(keys)
+            index.add(c, keys)
             c.members.append(i)
         return clusters
 
-    def best_cluster(self, clusters: list[Cluster], key: str, start: int, ents: list[Entity]) -> Optional[Cluster]:
+    def best_cluster(self, index: "_ClusterIndex", key: str, start: int, ents: list[Entity]) -> Optional[Cluster]:
         """The cluster a bare name refers to: surname match first, nearest preceding mention."""
         def distance(c: Cluster) -> int:
             before = [ents[m].start for m in c.members if ents[m].start <= start]
             return start - max(before) if before else 10**9 + min(ents[m].start for m in c.members)
-        for pos in (-1, 0):
-            hits = [c for c in clusters if any(len(k) > 1 and k[pos] == key for k in c.keys)]
+        for hits in (index.by_last.get(key), index.by_first.get(key), index.by_any.get(key)):
             if hits:
                 return min(hits, key=distance)
-        hits = [c for c in clusters if any(key in k for k in c.keys)]
-        return min(hits, key=distance) if hits else None
+        return None
 
     def resolve(self, c: Cluster, ents: list[Entity], day: Optional[str], subject: Optional[RoleGuess]) -> RoleGuess:
         """Role and country of a cluster: KB office on ``day`` first, then what the text says."""
