@@ -77,6 +77,8 @@ def main() -> None:
     tagger = rate("CRF tagger only", find_mentions, docs, words)
     full = rate("entities + link stages", pipeline, docs, words)
     print(f"ratios vs tokenisation: tagger {tagger / base:.3f}, entities+link {full / base:.3f}")
+    big = " ".join(docs) * max(1, 100_000 // words + 1)        # one ~100k-word document
+    rate("entities + link, one long doc", pipeline, [big], len(tokenize(big)))
 
 
 if __name__ == "__main__":

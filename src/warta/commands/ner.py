@@ -22,8 +22,8 @@ def _read(path: Path) -> list[list[list[str]]]:
 @click.command("tag")
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--gpe", is_flag=True, help="Tag countries as GPE instead of folding them into LOC.")
-@click.option("--post", type=click.Choice(POST_MODES), default="rules", show_default=True,
-              help="raw: the model alone; rules: trim titles, split country+name, institution names; kb: also add KB names.")
+@click.option("--post", type=click.Choice(POST_MODES), default="raw", show_default=True,
+              help="raw: the model alone (best on idner dev and NERGrit valid); rules: trim titles, split country+name, institution names; kb: also add KB names (what `warta analyze` uses).")
 def tag(path: Path, gpe: bool, post: str) -> None:
     """Append a predicted BIO column (PER/ORG/LOC) to a CoNLL file.
 
@@ -37,7 +37,7 @@ def tag(path: Path, gpe: bool, post: str) -> None:
 
 @click.command("ner")
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--post", type=click.Choice(POST_MODES), default="rules", show_default=True,
+@click.option("--post", type=click.Choice(POST_MODES), default="raw", show_default=True,
               help="Post-processing to score (see `warta tag --help`).")
 def ner(path: Path, post: str) -> None:
     """Entity-level exact-match P/R/F1 per type and micro average.

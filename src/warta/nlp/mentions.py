@@ -26,16 +26,57 @@ class Span:
     sentence: int
 
 
-def _trim(m: Span, kb: KB) -> Optional[Span]:
-    """Drop title words at the start of a PER (Menag, Presiden) and punctuation at the edges."""
+def _trim(m: Span, kb: KB) -> list[Span]:
+    """Drop punctuation at the edges and title words before a name (Menag, Menteri Luar
+    Negeri Rusia); a country named in the title becomes its own GPE span."""
     toks = list(m.tokens)
-    while toks and (toks[0].text in _PUNCT_EDGE or (m.label == "PER" and len(toks) > 1 and _is_title(toks[0].text, kb))):
+    while toks and toks[0].text in _PUNCT_EDGE:
         toks.pop(0)
     while toks and toks[-1].text in _PUNCT_EDGE:
         toks.pop()
     if not toks:
-        return None
-    return Span(toks[0].start, toks[-1].end, m.label, toks, m.sentence)
+        return []
+    label, country = m.label, []
+    if label != "PER" and _ends_with_known_person(toks):
+        label = "PER"
+    if label == "PER":
+        toks, country = _strip_titles(toks, kb)
+    out = [Span(toks[0].start, toks[-1].end, label, toks, m.sentence)]
+    if country:
+        out.insert(0, Span(country[0].start, country[-1].end, "GPE", country, m.sentence))
+    return out
+
+
+def _ends_with_known_person(toks: list[Token]) -> bool:
+    """A model span whose last words are a KB person's name, after other words."""
+    gaz = gazetteer().tag([norm(t.text) or t.text for t in toks])
+    return len(toks) > 2 and gaz[-1] in ("B-PER", "I-PER") and any(g == "B-PER" for g in gaz[1:])
+
+
+def _strip_titles(toks: list[Token], kb: KB) -> tuple[list[Token], list[Token]]:
+    """'Menag Lukman Hakim' -> 'Lukman Hakim'; 'Luar Negeri Rusia Sergei Lavrov' ->
+    'Sergei Lavrov' (and the country tokens)."""
+    stripped, country = False, []
+    while len(toks) > 1:
+        if _is_title(toks[0].text, kb) or norm(toks[0].text) in kb_role_words(kb):
+            toks, stripped = toks[1:], True
+            continue
+        n = _country_prefix(toks[:-1], kb) if stripped else 0
+        if not n:
+            break
+        country, toks = toks[:n], toks[n:]
+    return toks, country
+
+
+_ROLE_WORDS: dict[int, frozenset[str]] = {}
+
+
+def kb_role_words(kb: KB) -> frozenset[str]:
+    """Words of multi-word role cues ("luar", "negeri", "pertahanan")."""
+    key = id(kb)
+    if key not in _ROLE_WORDS:
+        _ROLE_WORDS[key] = frozenset(w for cue in kb.role_cues for w in cue.split())
+    return _ROLE_WORDS[key]
 
 
 def _is_title(word: str, kb: KB) -> bool:
@@ -78,10 +119,11 @@ def _gazetteer_spans(toks: list[Token], taken: list[bool], sent_no: int, kb: KB)
     return out
 
 
-def _country_prefix(toks: list[Token], kb: KB) -> int:
-    """How many leading tokens form a country name (longest), 0 if none."""
+def _country_prefix(toks: list[Token], kb: KB, capitals: bool = False) -> int:
+    """How many leading tokens form a country name (or capital), longest first; 0 if none."""
     for n in range(min(4, len(toks)), 0, -1):
-        if toks[n - 1].text[:1].isalnum() and norm(" ".join(t.text for t in toks[:n])) in kb.country_names:
+        key = norm(" ".join(t.text for t in toks[:n]))
+        if toks[n - 1].text[:1].isalnum() and (key in kb.country_names or (capitals and key in kb.capitals)):
             return n
     return 0
 
@@ -89,12 +131,14 @@ def _country_prefix(toks: list[Token], kb: KB) -> int:
 def _split_country(m: Span, before: str, kb: KB) -> list[Span]:
     """'Rusia Sergei Lavrov' (PER) or 'dari Kenya Musalia Mudavadi' (LOC after a title word)
     is a country followed by a person."""
-    n = _country_prefix(m.tokens[:-1], kb)
+    n = _country_prefix(m.tokens[:-1], kb, capitals=True)
     rest = m.tokens[n:]
-    after_title = norm(before) in kb.titles or norm(before) in kb.role_cues or norm(before) in kb.counterpart_cues or norm(before) == "dari"
-    if not n or not all(t.text[:1].isupper() for t in rest) or not (m.label == "PER" or (after_title and len(rest) >= 2)):
+    before = norm(before)
+    after_title = before in kb.titles or before in kb_role_words(kb) or before in kb.counterpart_cues or before == "dari"
+    if not n or not all(t.text[:1].isupper() for t in rest) or not (m.label == "PER" or after_title) or len(rest) < 2:
         return [m]
-    head = Span(m.tokens[0].start, m.tokens[n - 1].end, "GPE", m.tokens[:n], m.sentence)
+    is_country = norm(" ".join(t.text for t in m.tokens[:n])) in kb.country_names
+    head = Span(m.tokens[0].start, m.tokens[n - 1].end, "GPE" if is_country else "LOC", m.tokens[:n], m.sentence)
     return [head, Span(rest[0].start, rest[-1].end, "PER", rest, m.sentence)]
 
 
@@ -123,8 +167,7 @@ def sentence_spans(toks: list[Token], sent_no: int, kb: KB, add_kb_names: bool =
         i = index[m.start]
         before = toks[i - 1].text if i > 0 else ""
         for part in _split_country(Span(m.start, m.end, m.label, list(m.tokens), sent_no), before, kb):
-            s = _trim(part, kb)
-            if s:
+            for s in _trim(part, kb):
                 s.label = _kb_label(s, kb)
                 spans.append(s)
     spans = _institutions(toks, spans, sent_no, kb)
@@ -150,7 +193,7 @@ def find_spans(text: str) -> list[Span]:
 def _propagate_surnames(sents: list[list[Token]], spans: list[Span]) -> list[Span]:
     """A capitalised word the model left untagged that is the surname of a person named in
     full elsewhere in the document is a mention of that person."""
-    surnames = {fold(s.tokens[-1].text) for s in spans if s.label == "PER" and len(s.tokens) > 1}
+    surnames = {fold(s.tokens[-1].text) for s in spans if s.label == "PER" and len(s.tokens) > 1} | load_kb().surnames
     taken = {t.start for s in spans for t in s.tokens}
     out = []
     for n, toks in enumerate(sents):
@@ -181,6 +224,9 @@ def bio_for_words(words: list[str], gpe: bool = False, post: str = "rules") -> l
         spans = sentence_spans(toks, 0, load_kb(), add_kb_names=post == "kb")
     else:
         spans = [Span(m.start, m.end, m.label, list(m.tokens), 0) for m in tag_tokens(toks)]
+        for s in spans:
+            if gpe and s.label == "LOC" and norm(" ".join(t.text for t in s.tokens)) in load_kb().country_names:
+                s.label = "GPE"
     index = {t.start: i for i, t in enumerate(toks)}
     tags = ["O"] * len(words)
     for s in spans:
