@@ -203,7 +203,7 @@ def main_blocks(blocks: list[Block]) -> list[Block]:
         s = 1 + b.text.count(",") + b.text.count("，") + min(len(b.text) / 100, 3)
         node = b.parent
         for share in LEVEL_SHARES:
-            if node is None or node.tag in ("body", "html"):
+            if node is None or node.tag == "html":
                 break
             key = node.mem_id
             if key not in nodes:
