@@ -21,8 +21,10 @@ from .lines import (BODY, CAPTION, CREDIT, DATE, LABEL, OTHER, PROMO, SLUG, TEAS
 from .result import NO_ARTICLE, Extraction
 from .text import _read_credits, read_body
 
-DROP = ("script, style, noscript, iframe, frame, frameset, svg, form, nav, footer, aside, button, "
+DROP = ("script, style, iframe, frame, frameset, svg, nav, footer, aside, button, "
         "select, input, textarea, template, figcaption, object, embed, canvas, video, audio, map, dialog")
+WRAPPERS = "form, noscript"  # dropped when small; whole pages sometimes sit inside one
+WRAPPER_KEEP = 2000
 BLOCK_TAGS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "td", "th", "dd", "dt",
               "div", "section", "article", "main", "center", "font", "span", "figure", "address", "summary"}
 INLINE_BREAKS = {"table", "ul", "ol", "dl", "hr", "img", "figure", "tr", "tbody"}
@@ -40,17 +42,18 @@ ARTICLE_ROOT = ("article", "main")
 MIN_BLOCK = 25
 LINK_MAX = 0.4
 STRONG_LEN = 200
+GAP = 4
 TAIL_WORDS = 8
 FALLBACK_CHARS = 300
 CLIMB_STEPS, CLIMB_RATIO = 3, 1.3
+ROOT_STEPS, ROOT_GROWTH = 2, 3.0
 LEVEL_SHARES = (1.0, 0.5, 1 / 6, 1 / 9)  # a block's score shared with its parent, grandparent, ...
 
 
 def extract_html(html: str, url: Optional[str] = None, now: Optional[datetime] = None) -> Extraction:
     tree = LexborHTMLParser(html)
     meta = read_meta(tree)
-    for node in tree.css(DROP):
-        node.decompose()
+    strip_furniture(tree)
     every = text_blocks(tree)
     blocks = main_blocks(every)
     out = Extraction()
@@ -60,6 +63,16 @@ def extract_html(html: str, url: Optional[str] = None, now: Optional[datetime] =
     apply_meta(out, meta, url, now)
     read_page_credits(out, every, set(map(id, blocks)), removed)
     return out
+
+
+def strip_furniture(tree) -> None:
+    for node in tree.css(DROP):
+        node.decompose()
+    for node in tree.css(WRAPPERS):
+        if len(node.text(strip=True)) > WRAPPER_KEEP:
+            node.unwrap()
+        else:
+            node.decompose()
 
 
 def read_page_credits(out: Extraction, every: list[Block], in_body: set[int], removed: list[str]) -> None:
@@ -203,7 +216,7 @@ def main_blocks(blocks: list[Block]) -> list[Block]:
         s = 1 + b.text.count(",") + b.text.count("，") + min(len(b.text) / 100, 3)
         node = b.parent
         for share in LEVEL_SHARES:
-            if node is None or node.tag in ("body", "html"):
+            if node is None or node.tag == "html":
                 break
             key = node.mem_id
             if key not in nodes:
@@ -215,35 +228,50 @@ def main_blocks(blocks: list[Block]) -> list[Block]:
     for key, node in nodes.items():
         scores[key] *= 1.25 if w.weight(node) > 0 else 1.0
     best_id = max(scores, key=scores.get)
-    best = _climb(nodes[best_id], blocks)
+    good = _good_text(blocks)
+    best = _climb(nodes[best_id], good)
     best_id = best.mem_id
     nodes[best_id] = best
     scores.setdefault(best_id, 0.0)
     keep = {best_id} | {k for k, v in scores.items() if v >= 0.3 * scores[best_id] and _sibling(nodes[k], best)}
-    root = _article_root(best)
+    root = _article_root(best, good)
     chosen = [b for b in blocks if b.tag != "h1" and ((_inside_any(b, keep) and _block_ok(b))
             or (_inside_any(b, {root.mem_id}) and _good_outside(b))
             or (_strong_anywhere(b) and not w.negative(b.node, 8)))]
+    chosen = _fill_gaps(blocks, chosen, w)
     if sum(len(b.text) for b in chosen) < FALLBACK_CHARS:
         chosen = [b for b in blocks if b.tag != "h1" and len(b.text) >= 50
                   and b.links <= 0.3 * len(b.text) and not w.negative(b.node, 8)] or chosen
     return chosen
 
 
-def _article_root(best):
-    """The <article> holding the container, else its grandparent: lead and headings often
-    sit in a sibling box of the body text."""
-    node, up = best, 0
+def _article_root(best, good: dict[int, int]):
+    """The <article> holding the container, else the highest ancestor (up to ROOT_STEPS)
+    that adds little article-like text: lead and headings often sit in a sibling box."""
+    node = best
     while node is not None and node.tag not in ("body", "html"):
         if node.tag in ARTICLE_ROOT or (node.attributes.get("itemprop") or "") == "articleBody":
             return node
-        node, up = node.parent, up + 1
-    node = best
-    for _ in range(2):
-        if node.parent is None or node.parent.tag in ("body", "html"):
-            break
         node = node.parent
+    node, base = best, max(1, good.get(best.mem_id, 0))
+    for _ in range(ROOT_STEPS):
+        parent = node.parent
+        if parent is None or parent.tag in ("body", "html") or good.get(parent.mem_id, 0) > ROOT_GROWTH * base:
+            break
+        node = parent
     return node
+
+
+def _fill_gaps(blocks: list[Block], chosen: list[Block], w: Weights) -> list[Block]:
+    """Take link-poor text blocks that sit between two chosen blocks (within GAP blocks)."""
+    picked = {id(b) for b in chosen}
+    index = [i for i, b in enumerate(blocks) if id(b) in picked]
+    for a, z in zip(index, index[1:]):
+        if 1 < z - a <= GAP:
+            for b in blocks[a + 1:z]:
+                if b.tag != "h1" and len(b.text) >= 40 and b.links <= 0.1 * len(b.text) and not w.negative(b.node, 8):
+                    picked.add(id(b))
+    return [b for b in blocks if id(b) in picked]
 
 
 def _strong_anywhere(b: Block) -> bool:
@@ -270,9 +298,8 @@ def _good_text(blocks: list[Block]) -> dict[int, int]:
     return good
 
 
-def _climb(best, blocks: list[Block]):
+def _climb(best, good: dict[int, int]):
     """Widen the container while its parent holds clearly more article-like text."""
-    good = _good_text(blocks)
     for _ in range(CLIMB_STEPS):
         parent = best.parent
         if parent is None or parent.tag in ("body", "html"):
@@ -312,7 +339,7 @@ def clean_blocks(blocks: list[Block]) -> tuple[list[str], list[str]]:
     classify(lines)
     paras, removed = [], []
     kept = [l for l in lines if l.kind in KEEP_KINDS or (l.kind == DATE and len(words(l.text)) > 8)]
-    while kept and kept[-1].kind == OTHER and len(words(kept[-1].text)) < TAIL_WORDS:
+    while kept and kept[-1].kind == OTHER and len(words(kept[-1].text)) < TAIL_WORDS and len(kept[-1].text) < 60:
         kept.pop()  # trailing short non-sentences: "Mehr zum Thema", "Teilen", a menu
     keep_ids = set(map(id, kept))
     for line in lines:

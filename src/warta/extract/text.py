@@ -53,13 +53,15 @@ def find_title(head: list[Line], lines: list[Line]) -> Optional[str]:
     cands = [l for l in head if l.kind in (OTHER, BODY) and _headline_shaped(l.text)]
     if not cands:
         return None
-    return max(cands, key=lambda l: (counts[_key(l.text)] > 1, len(l.text))).text
+    if all(is_name_like(l.text) for l in cands):  # a headline in title case comes before a byline
+        return max(cands, key=lambda l: counts[_key(l.text)] > 1).text
+    return max(cands, key=lambda l: (counts[_key(l.text)] > 1, not is_name_like(l.text), len(l.text))).text
 
 
 def _headline_shaped(text: str) -> bool:
     n = len(words(text))
     return (3 <= n <= 30 and 15 <= len(text) <= 250 and not text.rstrip().endswith(".")
-            and not (n <= 5 and is_name_like(text)) and not outlet.DOMAIN.search(text))
+            and not outlet.DOMAIN.search(text))
 
 
 def read_body(out: Extraction, paras: list[str]) -> None:
