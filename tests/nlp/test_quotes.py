@@ -106,3 +106,12 @@ def test_menurutnya_and_a_title_with_the_name_after_a_comma():
     body = "Kami menghormati keputusan itu , kata juru bicara Kemlu , Roy Soemirat ."
     (q,) = quotes_of(body, [person("Roy Soemirat", body)])
     assert q.speaker.canonical == "Roy Soemirat"
+
+
+def test_passive_cues_and_voiced_ideas():
+    (q,) = quotes_of("Pasukan itu digambarkan oleh para pejabat Mali sebagai instruktur militer.")
+    assert q.speaker.text == "para pejabat Mali" and q.content == "instruktur militer"
+    (q,) = quotes_of("Dalam situs Sekretariat ASEAN dijelaskan bahwa terorisme adalah ancaman bersama.")
+    assert "ASEAN" in q.speaker.text and q.content.startswith("terorisme")
+    (q,) = quotes_of("Presiden Prancis Emmanuel Macron mengapungkan ide bahwa NATO harus mengirim pasukan.")
+    assert "Macron" in q.speaker.text and q.content.startswith("NATO")

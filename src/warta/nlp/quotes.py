@@ -17,7 +17,7 @@ from typing import Optional, Sequence
 
 from ..model import Actor, Quote
 from .actors import PRONOUNS, Resolver, split
-from .phrases import QUOTE_CHARS, phrase_after, subject_before, is_word
+from .phrases import QUOTE_CHARS, is_verb, is_word, phrase_after, subject_before
 from .tokens import Sentence, Token, sentences, tokenize
 
 PRE_CUES = frozenset("""
@@ -43,6 +43,13 @@ CUE_PHRASES = (("bunyi", "pernyataan"), ("demikian", "pernyataan"), ("menurut",)
 TIME_WORDS = frozenset("""
 pada hari senin selasa rabu kamis jumat jum'at sabtu minggu kemarin lalu ini itu pagi siang
 sore malam waktu setempat baru-baru
+""".split())
+PASSIVE_CUES = frozenset("""
+dikatakan dinyatakan dijelaskan disebut disebutkan digambarkan diungkapkan disampaikan ditegaskan
+dilaporkan diklaim
+""".split())
+SPEECH_NOUNS = frozenset("""
+ide gagasan pendapat usulan klaim pernyataan kekhawatiran harapan peringatan pesan keyakinan
 """.split())
 NO_SPEAKER_NP = frozenset({"hal", "itu", "ini", "tersebut", "laporan", "data", "hasil"})
 
@@ -292,8 +299,10 @@ def _reported(toks: list[Token], inside: set[int], res: Resolver) -> list[Found]
             continue
         low = t.low
         f = None
-        if low in PRE_CUES and (low not in WEAK_CUES or _bahwa_follows(toks, i)):
+        if (low in PRE_CUES and (low not in WEAK_CUES or _bahwa_follows(toks, i))) or _voices_idea(toks, i):
             f = _pre_posed(toks, i, inside, res)
+        elif low in PASSIVE_CUES:
+            f = _passive(toks, i, res)
         elif (low in POST_CUES or low in NYA_CUES) and i > 0 and toks[i - 1].text in ",":
             f = _post_posed(toks, i, res)
         elif low in ("menurut", "menurutnya"):
@@ -301,6 +310,33 @@ def _reported(toks: list[Token], inside: set[int], res: Resolver) -> list[Found]
         if f is not None:
             out.append(f)
     return _dedupe(out)
+
+
+def _voices_idea(toks: Sequence[Token], i: int) -> bool:
+    """"mengapungkan ide bahwa", "menyampaikan kekhawatiran bahwa": verb + speech noun + bahwa."""
+    return (is_verb(toks[i]) and i + 2 < len(toks) and toks[i + 1].low in SPEECH_NOUNS
+            and toks[i + 2].low == "bahwa")
+
+
+def _passive(toks: list[Token], i: int, res: Resolver) -> Optional[Found]:
+    """"digambarkan oleh para pemimpin Mali sebagai ...", "Dalam situs X dijelaskan bahwa ..."."""
+    if i + 1 < len(toks) and toks[i + 1].low == "oleh":
+        span = phrase_after(toks, i + 2, max_len=8)
+        speaker = _actor(toks, span, res) if span else None
+        c = span[1] if span else i + 2
+        if c < len(toks) and toks[c].low in ("sebagai", "bahwa"):
+            c += 1
+    elif i + 1 < len(toks) and toks[i + 1].low == "bahwa" and toks[0].low in ("dalam", "menurut", "di"):
+        comma = next((k for k in range(1, i) if toks[k].text == ","), i)
+        span = (1, comma)
+        speaker = _actor(toks, span, res) or _plain(toks, span, res)
+        c = i + 2
+    else:
+        return None
+    e = _content_end(toks, c)
+    if speaker is None or c >= e:
+        return None
+    return Found(speaker, toks[i].text, (toks[c].start, toks[e - 1].end), (toks[0].start, toks[e - 1].end), False, 0.75)
 
 
 def _bahwa_follows(toks: Sequence[Token], i: int) -> bool:
