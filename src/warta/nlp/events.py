@@ -14,6 +14,7 @@ An event is emitted only when its source resolves to an actor; unknown targets s
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from importlib import resources
 from typing import Iterable, Optional, Sequence
@@ -560,12 +561,12 @@ def _aux(toks: Sequence[Token], m: Match) -> Optional[str]:
     return None
 
 
+_CONTEXT = [(name, re.compile("|".join(re.escape(w) for w in words))) for name, words in CONTEXT_WORDS.items()]
+
+
 def _context(text: str) -> Optional[str]:
     low = text.lower()
-    for name, words in CONTEXT_WORDS.items():
-        if any(w in low for w in words):
-            return name
-    return None
+    return next((name for name, pattern in _CONTEXT if pattern.search(low)), None)
 
 
 def _location(toks: Sequence[Token]) -> Optional[str]:

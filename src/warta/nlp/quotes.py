@@ -314,8 +314,8 @@ def _reported(toks: list[Token], inside: set[int], res: Resolver) -> list[Found]
 
 def _voices_idea(toks: Sequence[Token], i: int) -> bool:
     """"mengapungkan ide bahwa", "menyampaikan kekhawatiran bahwa": verb + speech noun + bahwa."""
-    return (is_verb(toks[i]) and i + 2 < len(toks) and toks[i + 1].low in SPEECH_NOUNS
-            and toks[i + 2].low == "bahwa")
+    return (i + 2 < len(toks) and toks[i + 1].low in SPEECH_NOUNS and toks[i + 2].low == "bahwa"
+            and is_verb(toks[i]))
 
 
 def _passive(toks: list[Token], i: int, res: Resolver) -> Optional[Found]:
