@@ -58,7 +58,7 @@ def test_receive_construction():
 def test_aux_modes():
     assert events_of("Jepang akan memberikan bantuan kepada Ukraina.")[0].aux == "future"
     assert events_of("Rusia tidak akan menarik pasukan dari perbatasan.")[0].aux == "negated"
-    evs = {e.type: e for e in events_of("Korea Utara akan membalas jika Korea Selatan menyerang Korea Utara.")}
+    evs = {e.type: e for e in events_of("Korea Utara akan membalas Jepang jika Korea Selatan menyerang Korea Utara.")}
     assert evs["ASSAULT"].aux == "hypothetical" and evs["THREATEN"].aux == "future"
 
 

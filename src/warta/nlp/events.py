@@ -37,6 +37,8 @@ SUBORDINATORS = ("setelah", "sesudah", "sebelum", "usai", "sambil", "seraya", "s
 CONTROL_WORDS = frozenset({"siap", "bersedia", "berencana", "mulai", "berupaya", "berusaha", "sepakat", "berjanji", "berkomitmen"})
 HOSTILE_ACTS = frozenset({"SANCTION", "COERCE", "ASSAULT", "THREATEN"})
 AUDIENCE = frozenset({"wartawan", "jurnalis", "awak", "media", "pers", "publik", "hadirin"})
+NEED_TARGET = frozenset({"ASSAULT", "AID", "THREATEN"})   # an attack, aid or threat is always at someone
+READINESS = frozenset({"siap", "bersedia"})
 MUTUAL = frozenset({"AGREE", "CONSULT", "COOPERATE"})   # "A dan B sepakat": A -> B
 PRONOUN_SOURCES = frozenset({"ia", "dia", "beliau", "mereka", "kami", "kita", "saya", "aku", "keduanya", "nya",
                              "kedua pihak", "kedua negara", "kedua pemimpin", "kedua menteri"})
@@ -187,6 +189,8 @@ def _events_for(body: str, sent: Sentence, toks: list[Token], m: Match, res: Res
     nxt = toks[m.end].low if m.end < len(toks) else ""
     if (m.trigger.type == "REJECT" and nxt in NOT_AN_ACT) or (nxt == "diri" and len(m.trigger.words) == 1 and m.trigger.type != "AGREE"):
         return []                          # "menolak berkomentar", "menahan diri"
+    if m.trigger.words[0] in READINESS and not (nxt in ("untuk", "akan") or verb_form(nxt) or nxt.startswith("be")):
+        return []                          # "stoknya sudah siap": ready, not willing to act
     quote = _quote_at(quotes, toks[m.start].start)
     claimant = quote.speaker if quote is not None else None
     if quote is not None:                  # roles come from the quoted words, not the attribution
@@ -228,7 +232,7 @@ def _enough(toks: Sequence[Token], m: Match, targets: list[Actor]) -> bool:
     its own target to be worth a separate event."""
     if "needtarget" in m.trigger.flags:
         return bool(targets)
-    return bool(targets) or not (m.trigger.type == "ASSAULT" or _inherits(toks, m.anchor))
+    return bool(targets) or not (m.trigger.type in NEED_TARGET or _inherits(toks, m.anchor))
 
 
 def _inherits(toks: Sequence[Token], i: int) -> bool:

@@ -18,6 +18,7 @@ akan telah sudah sedang masih juga pun tidak tak belum bukan tengah baru kembali
 lalu kemudian pernah harus dapat bisa mampu ingin hendak mau bakal segera sempat
 sebelumnya sebelum sempat secara resmi langsung bersama-sama bersama saling lebih
 dijadwalkan direncanakan diperkirakan diharapkan dikabarkan dilaporkan diyakini berencana
+nantinya tadinya semula awalnya
 tetap hanya jelas tegas dengan sangat sekali
 """.split())
 NEGATORS = frozenset({"tidak", "tak", "belum", "bukan", "enggan", "tanpa"})
@@ -27,7 +28,7 @@ CLAUSE_WORDS = frozenset("""
 yang bahwa jika apabila kalau bila karena sebab sehingga agar supaya ketika saat sewaktu
 setelah sesudah sebelum sejak hingga sampai sementara meski meskipun walau walaupun namun
 tetapi tapi sedangkan serta atau demi guna untuk seraya sambil selagi dimana mana apakah
-selama termasuk usai seusai
+selama termasuk usai seusai lantaran akankah
 """.split())
 PREPOSITIONS = frozenset("""
 di ke dari pada kepada terhadap dengan untuk bagi oleh atas tentang mengenai dalam
@@ -126,8 +127,7 @@ def _extend_left(toks: Sequence[Token], j: int, max_len: int) -> Optional[int]:
         t = toks[j]
         low = t.low
         if t.text in QUOTE_CHARS:
-            j -= 1
-            continue
+            break                        # a subject does not reach back across a quote mark
         if (low in JOINERS or low == "untuk" and toks[j + 1].text[:1].isupper()) and a < b and j > 0 and _nominal(toks[j - 1]):
             a = j - 1             # keep the joiner and the word before it
             j -= 2
@@ -226,6 +226,8 @@ def _apposition(toks: Sequence[Token], a: int, max_len: int) -> int:
         k = a - 2
         while k > 0 and toks[k - 1].text[0].isupper() and is_word(toks[k - 1]):
             k -= 1
+        if a - 1 - k == 1 and _sentence_start(toks, k):
+            return a                     # "Tadinya, Pertamina ...": an opening adverb, no name
         if a - k <= max_len and (k == 0 or toks[k - 1].text in ",:" or toks[k - 1].low in CLAUSE_WORDS or _sentence_start(toks, k)):
             return k
     return a

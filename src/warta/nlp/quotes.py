@@ -212,7 +212,7 @@ def _post_cue_speaker(toks: list[Token], i: int, res: Resolver) -> Optional[Hit]
         cue_end += 1
     elif toks[i].low in ("bunyi", "demikian"):
         return None
-    span = phrase_after(toks, cue_end, max_len=10)
+    span = phrase_after(toks, cue_end, max_len=10, allow_pp=False)
     if span is None:
         return None
     actor = _actor(toks, _with_apposition(toks, span, res), res) or _plain(toks, span, res)
@@ -405,7 +405,7 @@ def _post_posed(toks: list[Token], i: int, res: Resolver) -> Optional[Found]:
     if low in NYA_CUES:                  # the antecedent is before the quoted words
         speaker, conf = res.pronoun(toks[i], suffix=True, before=toks[0].start), 0.8
     else:
-        span = phrase_after(toks, i + 1, max_len=10)
+        span = phrase_after(toks, i + 1, max_len=10, allow_pp=False)
         speaker = (_actor(toks, _with_apposition(toks, span, res), res) or _plain(toks, span, res)) if span else None
         if span and span[1] - span[0] == 1 and toks[span[0]].low in PRONOUNS:
             speaker = res.pronoun(toks[span[0]], before=toks[0].start)
