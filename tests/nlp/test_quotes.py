@@ -115,3 +115,16 @@ def test_passive_cues_and_voiced_ideas():
     assert "ASEAN" in q.speaker.text and q.content.startswith("terorisme")
     (q,) = quotes_of("Presiden Prancis Emmanuel Macron mengapungkan ide bahwa NATO harus mengirim pasukan.")
     assert "Macron" in q.speaker.text and q.content.startswith("NATO")
+
+
+def test_parenthetical_cues_and_stray_marks():
+    (q,) = quotes_of("Namun, kata Ali, PT INTI selaku pelaksana proyek mengalami sejumlah kendala.")
+    assert q.speaker.text == "Ali" and q.content.startswith("PT INTI")
+    (q,) = quotes_of("OPEC, kata Bambang, bukan satu-satunya penentu harga minyak dunia.")
+    assert q.speaker.text == "Bambang" and q.content.startswith("OPEC")
+    # a stray straight quote (a mis-encoded dash) must not hide the cue after it
+    (q,) = quotes_of('JAKARTA " Menteri Energi Sudirman Said mengatakan, pemerintah terus mengkaji harga BBM.')
+    assert "Sudirman Said" in q.speaker.text and q.content.startswith("pemerintah")
+    # a single quote inside a double-quoted quotation does not close it
+    (q,) = quotes_of(""""Harga minyak sangat 'volatil' saat ini," kata Menteri Sofyan Djalil.""")
+    assert q.direct and q.speaker.text.endswith("Sofyan Djalil") and "saat ini" in q.content

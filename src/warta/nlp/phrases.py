@@ -18,7 +18,7 @@ akan telah sudah sedang masih juga pun tidak tak belum bukan tengah baru kembali
 lalu kemudian pernah harus dapat bisa mampu ingin hendak mau bakal segera sempat
 sebelumnya sebelum sempat secara resmi langsung bersama-sama bersama saling lebih
 dijadwalkan direncanakan diperkirakan diharapkan dikabarkan dilaporkan diyakini berencana
-nantinya tadinya semula awalnya
+nantinya tadinya semula awalnya lanjut selanjutnya
 tetap hanya jelas tegas dengan sangat sekali
 """.split())
 NEGATORS = frozenset({"tidak", "tak", "belum", "bukan", "enggan", "tanpa"})
@@ -112,7 +112,10 @@ def subject_before(toks: Sequence[Token], i: int, max_len: int = 12) -> Optional
     a = _apposition(toks, a, max_len)
     if a > 0 and toks[a - 1].low in PREPOSITIONS:
         rel = _relative_head(toks, a - 1)
-        return subject_before(toks, rel, max_len) if rel is not None else None
+        if rel is not None:
+            return subject_before(toks, rel, max_len)
+        head = _extend_left(toks, a - 2, max_len) if toks[a - 1].low in ("di", "dari") and a >= 2 else None
+        return (head, b) if head is not None and head < a - 1 else None   # "Analis di kelompok riset X Tom Pugh"
         # "di depan gedung DPR menolak": not a subject; "junta yang dipimpin oleh X menerima": the junta
     return a, b
 
@@ -170,7 +173,7 @@ def _discourse_before(toks: Sequence[Token], comma: int) -> Optional[int]:
     """If ", X Y ," before ``comma`` is a discourse marker, the index before its first comma."""
     k = comma - 1
     words = []
-    while k >= 0 and toks[k].text not in PUNCT_STOP and len(words) < 4:
+    while k >= 0 and toks[k].text not in PUNCT_STOP and len(words) < 15:
         words.insert(0, toks[k].low)
         k -= 1
     parenthetical = bool(words) and (words[0] in PREPOSITIONS or words[0] in ("melalui", "termasuk", "seperti"))

@@ -94,16 +94,18 @@ def quote_marks(toks: Sequence[Token]) -> list[tuple[int, Optional[int]]]:
     open_at: Optional[int] = None
     for i, t in enumerate(toks):
         ch = t.text
-        if ch in "“‘" or (ch in "\"'`" and open_at is None and _opens(toks, i)):
-            if open_at is None:
-                open_at = i
-        elif ch in "”’\"'" and open_at is not None:
+        if open_at is None and (ch in "“‘" or (ch in "\"'`" and _opens(toks, i))):
+            open_at = i
+        elif open_at is not None and ch in CLOSERS.get(toks[open_at].text, ""):
             if i > open_at + 1:
                 pairs.append((open_at, i))
             open_at = None if i > open_at + 1 else open_at
     if open_at is not None and open_at < len(toks) - 2:
         pairs.append((open_at, None))
     return pairs
+
+
+CLOSERS = {"“": "”\"", "\"": "\"”", "‘": "’'", "'": "'’", "`": "'’"}
 
 
 def _opens(toks: Sequence[Token], i: int) -> bool:
@@ -117,8 +119,9 @@ def _sentence_quotes(body: str, sent: Sentence, toks: list[Token], res: Resolver
     pairs = quote_marks(toks)
     inside = set()
     for a, b in pairs:
-        inside.update(range(a, (b if b is not None else len(toks)) + 1))
         f = _direct(body, sent, toks, a, b, res, prev)
+        if f is not None or b is not None:     # a stray open mark hides nothing
+            inside.update(range(a, (b if b is not None else len(toks)) + 1))
         if f is not None:
             out.append(f)
     out.extend(_reported(toks, inside, res))
@@ -305,6 +308,9 @@ def _reported(toks: list[Token], inside: set[int], res: Resolver) -> list[Found]
             f = _passive(toks, i, res)
         elif (low in POST_CUES or low in NYA_CUES) and i > 0 and toks[i - 1].text in ",":
             f = _post_posed(toks, i, res)
+        elif low in ("kata", "ujar", "lanjut", "tutur", "imbuh") and _parenthetical_cue(toks, i) \
+                and not any(t.text in QUOTE_CHARS for t in toks[max(0, i - 2):i]):
+            f = _post_posed(toks, i, res)
         elif low in ("menurut", "menurutnya"):
             f = _menurut(toks, i, res)
         if f is not None:
@@ -400,6 +406,12 @@ def _leading_content(toks: Sequence[Token], speaker: Actor) -> Optional[tuple[in
     return (toks[first].start, toks[last].end) if last > first else None
 
 
+def _parenthetical_cue(toks: Sequence[Token], i: int) -> bool:
+    """"Kata Ali, ..." or "Dengan itu kata dia, ...": a cue and speaker followed by a comma."""
+    span = phrase_after(toks, i + 1, max_len=6, allow_pp=False)
+    return span is not None and span[1] < len(toks) - 2 and toks[span[1]].text == ","
+
+
 def _post_posed(toks: list[Token], i: int, res: Resolver) -> Optional[Found]:
     low = toks[i].low
     if low in NYA_CUES:                  # the antecedent is before the quoted words
@@ -415,9 +427,27 @@ def _post_posed(toks: list[Token], i: int, res: Resolver) -> Optional[Found]:
     first, last = 0, i - 2
     while last > first and not is_word(toks[last]):
         last -= 1
+    after = _after_speaker(toks, i, speaker)
+    named = any(t.text.isupper() and len(t.text) > 1 for t in toks[first:last + 1]) or \
+        bool(res.inside(toks[first].start, toks[last].end))
+    if after is not None and last - first < 3 and not named:
+        first, last = after                # "Namun, kata Ali, PT INTI mengalami kendala."
+    elif after is not None:
+        last = after[1]                    # "OPEC, kata Bambang, bukan satu-satunya ..."
     if last <= first:
         return None
-    return Found(speaker, toks[i].text, (toks[first].start, toks[last].end), (toks[0].start, (speaker.end or toks[i].end)), False, conf)
+    return Found(speaker, toks[i].text, (toks[first].start, toks[last].end), (toks[0].start, toks[last].end), False, conf)
+
+
+def _after_speaker(toks: Sequence[Token], i: int, speaker: Actor) -> Optional[tuple[int, int]]:
+    """The words after ", kata X ," when the cue sits inside the sentence."""
+    k = next((j for j in range(i + 1, len(toks)) if toks[j].start >= (speaker.end or toks[i].end)), len(toks))
+    if k >= len(toks) - 1 or toks[k].text != ",":
+        return None
+    last = len(toks) - 1
+    while last > k and not is_word(toks[last]):
+        last -= 1
+    return (k + 1, last) if last > k + 1 else None
 
 
 def _menurut(toks: list[Token], i: int, res: Resolver) -> Optional[Found]:
@@ -425,12 +455,13 @@ def _menurut(toks: list[Token], i: int, res: Resolver) -> Optional[Found]:
         span = (i + 1, i + 1)
         speaker = res.pronoun(toks[i], suffix=True, before=toks[0].start)
     else:
-        span = phrase_after(toks, i + 1, max_len=10)
-        speaker = _actor(toks, _with_apposition(toks, span, res), res) if span else None
+        span = phrase_after(toks, i + 1, max_len=10, allow_pp=False)
+        speaker = (_actor(toks, _with_apposition(toks, span, res), res) or _plain(toks, span, res)) if span else None
     if speaker is None:
         return None
     b = _with_apposition(toks, span, res)[1]
-    if b < len(toks) and toks[b].text == "," and i <= 1:
+    opening = all(t.text in QUOTE_CHARS or t.low in ("tetapi", "namun", "sementara", "dan", "tapi") for t in toks[:i])
+    if b < len(toks) and toks[b].text == "," and opening:
         c, e = b + 1, _content_end(toks, b + 1)
     elif i >= 2 and toks[i - 1].text == "," or (i >= 2 and toks[i - 1].low == "demikian"):
         c, e = 0, i - 1 if toks[i - 1].text == "," else i - 2
