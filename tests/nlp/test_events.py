@@ -112,3 +112,17 @@ def test_two_thousand_word_sentence_does_not_crash():
     evs = events_of(body)
     assert time.perf_counter() - t0 < 5
     assert all(e.type in PLOVER for e in evs)
+
+
+def test_random_token_soup_never_crashes():
+    import json
+    import random
+    from pathlib import Path
+    rng = random.Random(5)
+    dev = Path(__file__).resolve().parents[1] / "data" / "events_dev.jsonl"
+    words = [w for line in dev.read_text().splitlines() for w in json.loads(line)["text"].split()]
+    words += ["“", "”", '"', "'", ",", ".", "(", ")", "yang", "bahwa", "kata", "ujarnya", "menurut", "oleh"]
+    for _ in range(300):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 30)))
+        for e in events_of(text):
+            assert e.type in PLOVER and e.source is not None
