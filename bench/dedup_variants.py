@@ -108,5 +108,5 @@ def variant(body: str, rng: random.Random, titles: list[str]) -> str:
     paras = reorder(paragraphs(body), rng, swaps=round(level * 6))
     paras = cut(paras, rng, drop=round(level * 3), keep_share=rng.uniform(0.5, 1.0))
     text = "\n".join(" ".join(p) for p in paras)
-    text = drop_fillers(swap_words(text, rng, rate=0.2 + 0.5 * level), rng, rate=0.3 * level)
+    text = drop_fillers(swap_words(text, rng, rate=0.15 + 0.35 * level), rng, rate=0.15 * level)
     return "\n".join(frame(text.split("\n"), rng, titles, strip=rng.randint(0, 4)))

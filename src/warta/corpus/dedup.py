@@ -11,6 +11,7 @@ part of bench/dedup.py's benchmark and reported on the other.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from itertools import combinations
@@ -19,9 +20,8 @@ from typing import Iterable, Optional, Sequence
 import numpy as np
 
 from ..model import Article
-from .text import article_keys, containment, fingerprint, hash32, jaccard, shingles, words
+from .text import article_keys, fingerprint, hash32, words
 
-PRIME = 4_294_967_311          # the smallest prime above 2**32: (a*x + b) stays below 2**64
 MAX32 = (1 << 32) - 1
 
 
@@ -30,9 +30,13 @@ class DedupSettings:
     shingle_size: int = 3         # words per shingle
     num_perm: int = 128           # MinHash permutations (signature length)
     rows: int = 2                 # signature values per LSH band (bands = num_perm // rows)
-    min_jaccard: float = 0.45     # near-duplicate when Jaccard reaches this...
-    min_containment: float = 0.7  # ...or when the smaller text is this much inside the larger
-    min_shingles: int = 20        # containment only counts for texts at least this long
+    # Near-duplicate when the smaller text is min_containment inside the larger (chosen on
+    # the tune half of bench/dedup.py), or, for texts too short for containment to mean
+    # much, when the Jaccard similarity reaches min_jaccard.
+    min_jaccard: float = 0.5
+    min_containment: float = 0.3
+    min_shingles: int = 20        # containment only counts for texts at least this long...
+    min_common: int = 20          # ...and when they share this many shingles (more than a quote)
     min_line_words: int = 8       # shorter lines (menus, bylines, tags) are left out when
                                   # enough longer lines remain
     seed: int = 20251014
@@ -60,30 +64,72 @@ class DuplicateGroup:
 
 
 class MinHasher:
-    """Signatures of ``num_perm`` universal hash functions h(x) = (a*x + b) mod PRIME."""
+    """Word-shingle hashes and MinHash signatures.
+
+    A shingle's 64-bit hash combines its words' CRC-32s with one odd multiplier per
+    position; signature values use multiply-shift hashing h(x) = (a*x + b) >> 32 over
+    64-bit words, a universal family that needs no modulo.
+    """
 
     def __init__(self, settings: DedupSettings = DedupSettings()):
         rng = np.random.default_rng(settings.seed)
         self.settings = settings
-        self.a = rng.integers(1, MAX32, settings.num_perm, dtype=np.uint64)
-        self.b = rng.integers(0, MAX32, settings.num_perm, dtype=np.uint64)
+        self.a = rng.integers(0, 1 << 63, settings.num_perm, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
+        self.b = rng.integers(0, 1 << 63, settings.num_perm, dtype=np.uint64)
+        self.position = rng.integers(0, 1 << 63, settings.shingle_size, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
 
-    def shingle_set(self, text: str) -> set[str]:
-        return shingles(words(content_lines(text, self.settings.min_line_words)), self.settings.shingle_size)
+    def shingle_set(self, text: str) -> np.ndarray:
+        """Sorted unique 64-bit hashes of the word shingles of ``text``'s content lines."""
+        tokens = words(content_lines(text, self.settings.min_line_words))
+        return self.hash_shingles(np.fromiter(hash32(tokens), dtype=np.uint64, count=len(tokens)))
 
-    def signature(self, shingle_set: set[str]) -> np.ndarray:
-        if not shingle_set:
+    def hash_shingles(self, word_hashes: np.ndarray) -> np.ndarray:
+        size = min(self.settings.shingle_size, len(word_hashes))
+        if size == 0:
+            return np.empty(0, dtype=np.uint64)
+        count = len(word_hashes) - size + 1
+        combined = np.zeros(count, dtype=np.uint64)
+        for k in range(size):
+            combined ^= word_hashes[k:k + count] * self.position[k]
+        return np.unique(combined)
+
+    def signature(self, shingle_hashes: np.ndarray) -> np.ndarray:
+        if not len(shingle_hashes):
             return np.full(self.settings.num_perm, MAX32, dtype=np.uint32)
-        x = np.fromiter(hash32(shingle_set), dtype=np.uint64, count=len(shingle_set))
-        values = (np.outer(x, self.a) + self.b) % PRIME
-        return (values.min(axis=0) & MAX32).astype(np.uint32)
+        values = (np.multiply.outer(shingle_hashes, self.a) + self.b) >> np.uint64(32)
+        return values.min(axis=0).astype(np.uint32)
 
 
-def content_lines(text: str, min_words: int) -> str:
-    """The lines of at least ``min_words`` words, or all of ``text`` when they hold under half of it."""
-    long_lines = [line for line in text.splitlines() if len(line.split()) >= min_words]
-    kept = sum(len(line) for line in long_lines)
-    return "\n".join(long_lines) if kept * 2 >= len(text.strip()) else text
+def overlap(a: np.ndarray, b: np.ndarray) -> tuple[float, float]:
+    """Exact Jaccard and containment of two sorted unique hash arrays."""
+    if not len(a) or not len(b):
+        return (1.0 if len(a) == len(b) else 0.0), 0.0
+    common = np.intersect1d(a, b, assume_unique=True).size
+    return common / (len(a) + len(b) - common), common / min(len(a), len(b))
+
+
+# Lines that are page furniture on Indonesian news sites whatever the outlet: teasers of
+# other articles, share prompts, ads, credits and copyright lines.
+FURNITURE = re.compile(
+    r"^\W*(baca( juga| selengkapnya)?|simak( juga)?|lihat juga|berita (terkait|lainnya)|bagikan|"
+    r"dapatkan (update|berita)|ikuti (kami|kabar|berita)|artikel ini telah tayang|copyright|©|"
+    r"tags?|penulis|editor|reporter|pewarta|laporan|sumber foto|iklan|advertisement|gulir)\b", re.I)
+
+
+SENTENCE_END = re.compile(r"[.!?\"”’')»]\s*$")
+
+
+def is_content_line(line: str, min_words: int) -> bool:
+    """Running text: long enough, ends like a sentence (headlines and lists of related
+    titles do not), and not page furniture."""
+    return len(line.split()) >= min_words and bool(SENTENCE_END.search(line)) and not FURNITURE.match(line)
+
+
+def content_lines(text: str, min_words: int, enough: int = 30) -> str:
+    """The content lines of ``text``, or all of it when they hold fewer than ``enough``
+    words (texts without line structure, single sentences, pages of headlines)."""
+    kept = [line for line in text.splitlines() if is_content_line(line, min_words)]
+    return "\n".join(kept) if sum(len(line.split()) for line in kept) >= enough else text
 
 
 def estimate(sig_a: np.ndarray, sig_b: np.ndarray) -> float:
@@ -139,13 +185,15 @@ def seen_order(articles: Sequence[Article]) -> list[int]:
 
 
 def is_near_duplicate(jac: float, cont: float, smaller: int, settings: DedupSettings) -> bool:
-    long_enough = smaller >= settings.min_shingles
-    return jac >= settings.min_jaccard or (long_enough and cont >= settings.min_containment)
+    """Jaccard high enough, or (for texts long enough) the smaller text contained enough in
+    the larger through more shared shingles than one shared quotation makes."""
+    contained = cont >= settings.min_containment and cont * smaller >= settings.min_common - 1e-9
+    return jac >= settings.min_jaccard or (smaller >= settings.min_shingles and contained)
 
 
-def compare(a: set[str], b: set[str], settings: DedupSettings = DedupSettings()) -> tuple[float, float, bool]:
+def compare(a: np.ndarray, b: np.ndarray, settings: DedupSettings = DedupSettings()) -> tuple[float, float, bool]:
     """Exact Jaccard, containment and the near-duplicate decision for two shingle sets."""
-    jac, cont = jaccard(a, b), containment(a, b)
+    jac, cont = overlap(a, b)
     return jac, cont, is_near_duplicate(jac, cont, min(len(a), len(b)), settings)
 
 
@@ -165,23 +213,42 @@ def near_duplicates(articles: Sequence[Article], settings: DedupSettings = Dedup
     """All near-duplicate pairs (exact duplicates included, flagged ``exact``)."""
     hasher = MinHasher(settings)
     sets = [hasher.shingle_set(a.body) for a in articles]
-    sigs = [hasher.signature(s) for s in sets]
+    sigs = np.array([hasher.signature(s) for s in sets]).reshape(len(sets), settings.num_perm)
     index = LSHIndex(settings.rows)
     for i, sig in enumerate(sigs):
-        if sets[i]:
+        if len(sets[i]):
             index.add(i, sig)
+    candidates = promising(index.candidate_pairs(), sigs, [len(s) for s in sets], settings)
     rank = {i: r for r, i in enumerate(seen_order(articles))}
     prints = [fingerprint(a.body) for a in articles]
     keys = article_keys(articles)
     pairs = []
-    for i, j in sorted(index.candidate_pairs()):
+    for i, j, est in candidates:
         jac, cont, dup = compare(sets[i], sets[j], settings)
         if dup or prints[i] == prints[j]:
             first = i if rank[i] < rank[j] else j
-            pairs.append(DuplicatePair(
-                keys[i], keys[j], round(jac, 4), round(estimate(sigs[i], sigs[j]), 4),
-                round(cont, 4), prints[i] == prints[j], keys[first]))
+            pairs.append(DuplicatePair(keys[i], keys[j], round(jac, 4), round(est, 4), round(cont, 4),
+                                       prints[i] == prints[j], keys[first]))
     return pairs
+
+
+def promising(pairs: set[tuple[int, int]], sigs: np.ndarray, sizes: list[int],
+              settings: DedupSettings, margin: float = 0.15) -> list[tuple[int, int, float]]:
+    """Candidate pairs whose estimated Jaccard or containment comes within ``margin`` of a threshold.
+
+    The containment estimate uses |A & B| = J / (1 + J) * (|A| + |B|).
+    """
+    if not pairs:
+        return []
+    ij = np.array(sorted(pairs), dtype=np.int64)
+    est = (sigs[ij[:, 0]] == sigs[ij[:, 1]]).mean(axis=1)
+    size = np.array(sizes, dtype=np.float64)
+    a, b = size[ij[:, 0]], size[ij[:, 1]]
+    cont = est / (1 + est) * (a + b) / np.maximum(np.minimum(a, b), 1)
+    common = cont * np.minimum(a, b)
+    keep = (est >= settings.min_jaccard - margin) | (
+        (cont >= settings.min_containment - margin) & (common >= settings.min_common * (1 - margin * 2)))
+    return [(int(i), int(j), float(e)) for (i, j), e in zip(ij[keep], est[keep])]
 
 
 def duplicate_groups(articles: Sequence[Article], pairs: Iterable[DuplicatePair]) -> list[DuplicateGroup]:
@@ -207,3 +274,49 @@ def duplicate_groups(articles: Sequence[Article], pairs: Iterable[DuplicatePair]
 def _group(keys: list[str], ordered: list[int]) -> DuplicateGroup:
     members = tuple(keys[i] for i in ordered)
     return DuplicateGroup(members, members[0])
+
+
+class DedupIndex:
+    """Incremental near-duplicate lookup for a store that ingests articles one by one.
+
+    ``add`` returns the earlier articles a new one nearly duplicates, then indexes it. With
+    ``keep_shingles`` (the default) matches are verified on exact shingle sets (about 2 KB
+    per article); without it on the signature estimates alone (512 bytes per article),
+    which the store can persist as BLOBs together with ``band_keys``.
+    """
+
+    def __init__(self, settings: DedupSettings = DedupSettings(), keep_shingles: bool = True):
+        self.settings = settings
+        self.hasher = MinHasher(settings)
+        self.lsh = LSHIndex(settings.rows)
+        self.keep_shingles = keep_shingles
+        self.keys: list[str] = []
+        self.sigs: list[np.ndarray] = []
+        self.sets: list[np.ndarray] = []
+        self.sizes: list[int] = []
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def add(self, key: str, body: str) -> list[tuple[str, float, float]]:
+        """(earlier key, Jaccard, containment) for each earlier near-duplicate of ``body``."""
+        shingle_set = self.hasher.shingle_set(body)
+        sig = self.hasher.signature(shingle_set)
+        matches = [m for i in sorted(self.lsh.query(sig)) if (m := self._match(i, shingle_set, sig))]
+        if len(shingle_set):
+            self.lsh.add(len(self.keys), sig)
+        self.keys.append(key)
+        self.sigs.append(sig)
+        self.sizes.append(len(shingle_set))
+        self.sets.append(shingle_set if self.keep_shingles else np.empty(0, dtype=np.uint64))
+        return matches
+
+    def _match(self, i: int, shingle_set: np.ndarray, sig: np.ndarray) -> Optional[tuple[str, float, float]]:
+        if self.keep_shingles:
+            jac, cont, dup = compare(self.sets[i], shingle_set, self.settings)
+        else:
+            jac = estimate(self.sigs[i], sig)
+            small = max(min(self.sizes[i], len(shingle_set)), 1)
+            cont = min(1.0, jac / (1 + jac) * (self.sizes[i] + len(shingle_set)) / small)
+            dup = is_near_duplicate(jac, cont, min(self.sizes[i], len(shingle_set)), self.settings)
+        return (self.keys[i], round(jac, 4), round(cont, 4)) if dup else None

@@ -38,9 +38,21 @@ def shingles(tokens: list[str], size: int) -> set[str]:
     return {" ".join(tokens[i:i + size]) for i in range(len(tokens) - size + 1)}
 
 
+_HASHES: dict[str, int] = {}   # memo of word hashes: a news vocabulary is small
+
+
 def hash32(items: Iterable[str]) -> list[int]:
-    """Stable 32-bit hashes (CRC-32, implemented in C and fast enough for shingles)."""
-    return [zlib.crc32(s.encode("utf-8")) for s in items]
+    """Stable 32-bit hashes (CRC-32 of the UTF-8 bytes), memoised for repeated words."""
+    if len(_HASHES) > 2_000_000:
+        _HASHES.clear()
+    memo = _HASHES
+    out = []
+    for item in items:
+        value = memo.get(item)
+        if value is None:
+            value = memo[item] = zlib.crc32(item.encode("utf-8"))
+        out.append(value)
+    return out
 
 
 def article_key(article: Article, index: int) -> str:
@@ -70,7 +82,8 @@ def article_text(article: Article) -> str:
 def jaccard(a: set, b: set) -> float:
     if not a and not b:
         return 1.0
-    return len(a & b) / len(a | b)
+    common = len(a & b) if len(a) < len(b) else len(b & a)
+    return common / (len(a) + len(b) - common)
 
 
 def containment(a: set, b: set) -> float:
