@@ -95,16 +95,19 @@ def _token_feats(word: str, low: str) -> tuple[str, ...]:
 
 
 def sentence_features(words: Sequence[str], clusters: Optional[dict[str, str]] = None,
-                      lexicon: Optional[dict[str, str]] = None) -> list[list[str]]:
+                      lexicon: Optional[dict[str, str]] = None,
+                      names: Optional[dict[str, str]] = None) -> list[list[str]]:
     """CRF features for one sentence of words.
 
     ``clusters``: lower-cased word -> cluster path (e.g. "352"); ``lexicon``: lower-cased
-    word -> the entity type it mostly bears in training data ("PER", "LOC", "ORG", "O").
+    word -> the entity type it mostly bears in the training data; ``names``: the same from
+    a set not trained on (NERP's names), so no jackknifing is needed.
     """
     lowers = [norm(w) or w.lower() for w in words]
     gaz = gazetteer().tag(lowers)
     clusters = clusters or {}
     lexicon = lexicon or {}
+    names = names or {}
     base = [_token_feats(w, l) for w, l in zip(words, lowers)]
     caps = ["C" if w[:1].isupper() else "l" if w[:1].islower() else "o" for w in words]
     n = len(words)
@@ -119,6 +122,11 @@ def sentence_features(words: Sequence[str], clusters: Optional[dict[str, str]] =
         lx = lexicon.get(lowers[i])
         if lx:
             f.append("lx=" + lx)
+        nx = names.get(lowers[i])
+        if nx:
+            f.append("nx=" + nx)
+            if i + 1 < n and names.get(lowers[i + 1]):
+                f.append("nx+=" + names[lowers[i + 1]])
         if i == 0:
             f.append("BOS")
         for d in (-2, -1, 1, 2):

@@ -342,30 +342,38 @@ def link_entities(body: str, ents: list[Entity], day: Optional[str]) -> list[Ent
             linker.link_place_or_org(e)
     ents = sorted(ents + role_phrase_entities(linker, doc, ents, day), key=lambda e: (e.start, -e.end))
     _retype_person_names(ents)
+    _link_people(linker, doc, ents, day)
+    return ents
+
+
+def _link_people(linker: Linker, doc: Doc, ents: list[Entity], day: Optional[str]) -> None:
+    """Cluster person mentions and give each cluster its canonical name, role and country;
+    clusters introduced as someone's counterpart are resolved after everyone else."""
     people = [i for i, e in enumerate(ents) if e.label == "PER" and e.kb_id is None]
     per_starts = {ents[i].start for i in people}
     per_ends = {ents[i].end for i in people}
     guesses = {i: linker.guess_role(doc, ents[i], per_starts, per_ends) for i in people}
-    clusters = linker.cluster_people(ents, people)
     roles: dict[int, RoleGuess] = {}
-    for c in sorted(clusters, key=lambda c: any(guesses[m].counterpart for m in c.members)):
+    for c in sorted(linker.cluster_people(ents, people), key=lambda c: any(guesses[m].counterpart for m in c.members)):
         c.guesses = [guesses[m] for m in sorted(c.members)]
-        first = min(c.members)
-        subject = _subject_role(linker, doc, ents, roles, first) if any(g.counterpart for g in c.guesses) else None
-        for g in c.guesses:
-            if g.counterpart and not g.country:
-                g.country = _host_country(doc, ents, first, subject.country if subject else None)
-        role = linker.resolve(c, ents, day, subject)
-        inferred = False
-        if not c.record and not role.country and (role.title or role.code):
-            role.country = _host_country(doc, ents, first, None)     # an official with no country given:
-            inferred = role.country is not None                      # the country named just before
+        role = _cluster_role(linker, doc, ents, c, roles, day)
         linker.apply(c, ents, role)
-        if inferred:
+        roles.update({m: role for m in c.members})
+
+
+def _cluster_role(linker: Linker, doc: Doc, ents: list[Entity], c: Cluster, roles: dict, day: Optional[str]) -> RoleGuess:
+    first = min(c.members)
+    subject = _subject_role(linker, doc, ents, roles, first) if any(g.counterpart for g in c.guesses) else None
+    for g in c.guesses:
+        if g.counterpart and not g.country:
+            g.country = _host_country(doc, ents, first, subject.country if subject else None)
+    role = linker.resolve(c, ents, day, subject)
+    if not c.record and not role.country and (role.title or role.code):
+        role.country = _host_country(doc, ents, first, None)     # an official with no country given:
+        if role.country:                                         # the country named just before, flagged
             for m in c.members:
                 ents[m].confidence = 0.5
-        roles.update({m: role for m in c.members})
-    return ents
+    return role
 
 
 _LINKER: Optional[Linker] = None

@@ -7,7 +7,7 @@ from typing import Optional
 
 from .features import gazetteer
 from .kb import KB, fold, load_kb, norm
-from .ner import Mention, tag_tokens
+from .ner import Mention, load_model, tag_tokens
 from .tokens import Token, sentences, tokenize
 
 _PUNCT_EDGE = set(".,;:!?\"'“”‘’()[]-–—")
@@ -34,6 +34,9 @@ def _trim(m: Span, kb: KB) -> list[Span]:
         toks.pop(0)
     while toks and toks[-1].text in _PUNCT_EDGE:
         toks.pop()
+    lower = load_model().lower
+    while len(toks) > 1 and toks[0].text.islower() and toks[0].text in lower:   # "depan Duma"
+        toks.pop(0)
     if not toks:
         return []
     label, country = m.label, []

@@ -39,6 +39,7 @@ class Model:
     tagger: object                     # pycrfsuite.Tagger
     clusters: dict[str, str]
     lexicon: dict[str, str]
+    names: dict[str, str]
     lower: frozenset[str]              # words usually written in lower case
 
 
@@ -62,7 +63,8 @@ def load_model() -> Model:
         tagger.open(str(path))
     except Exception as e:  # noqa: BLE001 - crfsuite reports corruption in several ways
         raise ModelError(f"NER model {path} cannot be loaded ({e}); {REBUILD}") from e
-    return Model(tagger, lex.get("clusters", {}), lex.get("lexicon", {}), frozenset(lex.get("lower", ())))
+    return Model(tagger, lex.get("clusters", {}), lex.get("lexicon", {}), lex.get("names", {}),
+                 frozenset(lex.get("lower", ())))
 
 
 def tag_words(words: Sequence[str]) -> list[str]:
@@ -73,7 +75,7 @@ def tag_words(words: Sequence[str]) -> list[str]:
     words = recase(words, model.lower)
     out: list[str] = []
     for i in range(0, len(words), MAX_TOKENS):
-        out += model.tagger.tag(sentence_features(words[i:i + MAX_TOKENS], model.clusters, model.lexicon))
+        out += model.tagger.tag(sentence_features(words[i:i + MAX_TOKENS], model.clusters, model.lexicon, model.names))
     return out
 
 
