@@ -8,6 +8,7 @@ container and its strong siblings give the body blocks in document order.
 """
 from __future__ import annotations
 
+import functools
 import re
 from datetime import datetime
 from typing import Optional
@@ -44,7 +45,7 @@ LINK_MAX = 0.4
 STRONG_LEN = 200
 GAP = 4
 TAIL_WORDS = 8
-FALLBACK_CHARS = 300
+BACKUP_LEN, BACKUP_SHARE = 80, 0.4
 CLIMB_STEPS, CLIMB_RATIO = 3, 1.3
 ROOT_STEPS, ROOT_GROWTH = 2, 3.0
 LEVEL_SHARES = (1.0, 0.5, 1 / 6, 1 / 9)  # a block's score shared with its parent, grandparent, ...
@@ -171,6 +172,11 @@ def _class_weight(node) -> int:
         return 0
     attrs = node.attributes
     label = f"{attrs.get('class') or ''} {attrs.get('id') or ''} {attrs.get('itemprop') or ''} {attrs.get('role') or ''}"
+    return _label_weight(label)
+
+
+@functools.lru_cache(maxsize=4096)
+def _label_weight(label: str) -> int:
     tokens = [t for t in label.split() if not t.lower().startswith(CMS_TOKENS)]
     if not tokens:
         return 0
@@ -239,9 +245,11 @@ def main_blocks(blocks: list[Block]) -> list[Block]:
             or (_inside_any(b, {root.mem_id}) and _good_outside(b))
             or (_strong_anywhere(b) and not w.negative(b.node, 8)))]
     chosen = _fill_gaps(blocks, chosen, w)
-    if sum(len(b.text) for b in chosen) < FALLBACK_CHARS:
-        chosen = [b for b in blocks if b.tag != "h1" and len(b.text) >= 50
-                  and b.links <= 0.3 * len(b.text) and not w.negative(b.node, 8)] or chosen
+    backup = [b for b in blocks if b.tag != "h1" and len(b.text) >= BACKUP_LEN
+              and b.links <= 0.1 * len(b.text) and not w.negative(b.node, 8)]
+    if sum(len(b.text) for b in chosen) < BACKUP_SHARE * sum(len(b.text) for b in backup):
+        picked = set(map(id, chosen)) | set(map(id, backup))
+        chosen = [b for b in blocks if id(b) in picked]  # the container missed most of the text
     return chosen
 
 

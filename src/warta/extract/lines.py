@@ -97,7 +97,7 @@ def base_kind(line: Line) -> str:
     ws = words(t)
     if lexicon.credit_label().match(t) or (len(ws) <= 6 and _credit_fields(t)):
         return CREDIT
-    if lexicon.promo().search(t) and len(ws) < 40:
+    if len(ws) < 40 and lexicon.has_promo(t):
         return PROMO
     if " " not in t and t.count("-") >= 2:
         return SLUG
@@ -124,6 +124,8 @@ def _capital_ratio(ws: list[str]) -> float:
 
 def strip_logo_alt(line: Line) -> None:
     """Image alt text glued to a paragraph ("rmol news logo Rencana ...") is cut off."""
+    if "logo" not in line.text.lower():
+        return
     for pattern in (LOGO_HEAD, LOGO_TAIL):
         m = pattern.search(line.text)
         if m and len(line.text) - len(m.group(0)) > 20:
