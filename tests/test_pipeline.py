@@ -58,3 +58,10 @@ def test_shipped_pipelines_are_consistent_and_picklable():
         p = pipeline(name)
         assert isinstance(p, Pipeline) and p.names
         assert pickle.loads(pickle.dumps(p)).names == p.names
+
+
+def test_library_process_works_after_the_pipeline_module_is_imported():
+    import warta
+    import warta.pipeline  # noqa: F401 - the module must not shadow the API
+    result = warta.process("Presiden Joko Widodo meresmikan bendungan baru di Jawa Tengah pada hari Senin.")
+    assert isinstance(result, Article) and "bendungan" in result.body

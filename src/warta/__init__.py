@@ -21,12 +21,6 @@ from .settings import DEFAULTS, Settings  # noqa: E402
 from .store import open_store  # noqa: E402
 
 
-def pipeline(name: str = "analyze", settings: Settings = DEFAULTS):
-    """The named pipeline (``extract`` or ``analyze``), built once and reusable."""
-    from .stages import pipeline as _pipeline
-    return _pipeline(name, settings)
-
-
 def process(doc: Union[RawDoc, str, bytes], stages: str = "analyze",
             settings: Settings = DEFAULTS) -> Union[Article, Rejection]:
     """Run one document through the named pipeline. ``doc`` may be a RawDoc or raw
@@ -34,7 +28,8 @@ def process(doc: Union[RawDoc, str, bytes], stages: str = "analyze",
     if not isinstance(doc, RawDoc):
         data = doc.encode("utf-8") if isinstance(doc, str) else doc
         doc = RawDoc(source="<string>", data=data)
-    return pipeline(stages, settings).run(doc)
+    from .stages import pipeline as named_pipeline
+    return named_pipeline(stages, settings).run(doc)
 
 
 def ingest(paths, store, settings: Settings = DEFAULTS, **kwargs):
@@ -46,4 +41,4 @@ def ingest(paths, store, settings: Settings = DEFAULTS, **kwargs):
 
 
 __all__ = ["Article", "RawDoc", "Rejection", "Settings", "DEFAULTS", "WartaError",
-           "read", "process", "pipeline", "open_store", "ingest", "__version__"]
+           "read", "process", "open_store", "ingest", "__version__"]

@@ -7,11 +7,18 @@ from itertools import combinations
 import numpy as np
 import pytest
 
-from conftest import needs_shared, SEEDS
 from warta.corpus import dedup
 from warta.corpus.samples import demo_gold, load_demo, rough_body
 from warta.corpus.text import article_keys
 from warta.model import Article
+
+from pathlib import Path as _Path
+
+SHARED = _Path(__file__).resolve().parents[2].parent / "shared"  # ../shared beside the repository
+SEEDS = SHARED / "corpus" / "seeds"
+GOLD = SHARED / "gold" / "seeds.json"
+needs_shared = pytest.mark.skipif(not GOLD.exists(), reason="../shared (seeds and gold) is not beside the repository")
+
 
 
 def _pairs(found) -> set[frozenset]:

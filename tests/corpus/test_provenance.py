@@ -5,10 +5,17 @@ import json
 
 import pytest
 
-from conftest import GOLD, SEEDS, needs_shared
 from warta.corpus import provenance
 from warta.corpus.samples import demo_gold, load_demo, rough_body
 from warta.model import Article
+
+from pathlib import Path as _Path
+
+SHARED = _Path(__file__).resolve().parents[2].parent / "shared"  # ../shared beside the repository
+SEEDS = SHARED / "corpus" / "seeds"
+GOLD = SHARED / "gold" / "seeds.json"
+needs_shared = pytest.mark.skipif(not GOLD.exists(), reason="../shared (seeds and gold) is not beside the repository")
+
 
 
 @pytest.mark.parametrize("text, wires", [

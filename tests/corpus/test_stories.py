@@ -1,13 +1,22 @@
 """Story clustering and event merging (warta.corpus.stories)."""
 from __future__ import annotations
 
+import pytest
+
 from itertools import combinations
 
-from conftest import needs_shared, SEEDS
 from warta.corpus import stories
 from warta.corpus.samples import demo_gold, load_demo, rough_body
 from warta.corpus.text import article_keys
 from warta.model import Actor, Article, Entity, Event
+
+from pathlib import Path as _Path
+
+SHARED = _Path(__file__).resolve().parents[2].parent / "shared"  # ../shared beside the repository
+SEEDS = SHARED / "corpus" / "seeds"
+GOLD = SHARED / "gold" / "seeds.json"
+needs_shared = pytest.mark.skipif(not GOLD.exists(), reason="../shared (seeds and gold) is not beside the repository")
+
 
 
 def _same_story_pairs(groups: list[list[str]]) -> set[frozenset]:

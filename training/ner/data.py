@@ -10,7 +10,7 @@ import hashlib
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from warta.nlp.conll import read_conll
+from warta.nlp.conll import map_tag, read_conll, repair
 from warta.nlp.features import gazetteer
 from warta.nlp.kb import norm
 
@@ -22,33 +22,12 @@ FILES = {
     "nergrit": {"train": "nergrit_ner-grit/train_preprocess.txt", "dev": "nergrit_ner-grit/valid_preprocess.txt"},
     "nerp": {"train": "nerp_ner-prosa/train_preprocess.txt", "dev": "nerp_ner-prosa/valid_preprocess.txt"},
 }
-LABELS = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "PERSON": "PER", "PLACE": "LOC",
-          "ORGANISATION": "ORG", "PPL": "PER", "PLC": "LOC", "IND": "ORG"}
-
 Sentence = tuple[list[str], list[str]]
-
-
-def map_tag(tag: str) -> str:
-    if tag == "O" or "-" not in tag:
-        return "O"
-    prefix, label = tag.split("-", 1)
-    mapped = LABELS.get(label)
-    return f"{prefix}-{mapped}" if mapped else "O"
 
 
 def load(name: str, part: str) -> list[Sentence]:
     sents = read_conll((NER / FILES[name][part]).read_text("utf-8"))
-    return [([r[0] for r in rows], _repair([map_tag(r[-1]) for r in rows])) for rows in sents]
-
-
-def _repair(tags: list[str]) -> list[str]:
-    """I- after O (left by dropping EVT/FNB) becomes B-."""
-    out = []
-    for i, t in enumerate(tags):
-        if t.startswith("I-") and (i == 0 or out[-1][2:] != t[2:]):
-            t = "B-" + t[2:]
-        out.append(t)
-    return out
+    return [([r[0] for r in rows], repair([map_tag(r[-1]) for r in rows])) for rows in sents]
 
 
 def file_hashes() -> dict[str, str]:

@@ -34,9 +34,9 @@ class DedupSettings:
     # the tune half of bench/dedup.py), or, for texts too short for containment to mean
     # much, when the Jaccard similarity reaches min_jaccard.
     min_jaccard: float = 0.5
-    min_containment: float = 0.2
+    min_containment: float = 0.3
     min_shingles: int = 20        # containment only counts for texts at least this long...
-    min_common: int = 15          # ...and when they share this many shingles (more than a quote)
+    min_common: int = 20          # ...and when they share this many shingles (more than a quote)
     min_line_words: int = 8       # shorter lines (menus, bylines, tags) are left out when
                                   # enough longer lines remain
     seed: int = 20251014

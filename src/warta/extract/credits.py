@@ -26,13 +26,23 @@ def person_name(value: str) -> Optional[str]:
     return value if is_name_like(value) or len(value.split()) == 1 and value[:1].isupper() else None
 
 
+BYLINE_OUTLET = re.compile(r"^([A-Z][\w.'’]+(?:\s[A-Z][\w.'’]+){1,3})\s+[-–|/]\s+([\w.]+)$")
+
+
 def credit_fields(text: str) -> list[tuple[str, str]]:
-    """("author"|"editor"|"ignore", value) pairs from "Penulis : X | Editor : Y"."""
+    """("author"|"editor"|"ignore", value) pairs from "Penulis : X | Editor : Y",
+    "Penulis Rina Kusuma" (short line, no colon) and "Fajar Nugraha - detikNews"."""
     out = []
     for part in re.split(r"\s*[|•·]\s*", text):
         m = lexicon.credit_label().match(part)
         if m:
             out.append((lexicon.credit_role(m.group(1)), part[m.end():].strip()))
+            continue
+        first, _, rest = part.partition(" ")
+        if len(part.split()) <= 5 and rest[:1].isupper() and lexicon.credit_role(first) != "ignore":
+            out.append((lexicon.credit_role(first), rest.strip()))
+        elif (b := BYLINE_OUTLET.match(part)) and any(c.isupper() for c in b.group(2)[1:]) | ("." in b.group(2)):
+            out.append(("author", b.group(1)))
     return out
 
 
@@ -99,11 +109,17 @@ def parse_dateline(first: str) -> Optional[tuple[str, Optional[str], str]]:
     elif "," in head:
         a, b = [x.strip() for x in head.split(",", 1)]
         place, credit = (b, a) if _outlet_like(a) and not _outlet_like(b) else (a, b)
-    elif "." in head or not head.isupper():
+    elif "." in head or not (head.isupper() or _title_case_place(head, first[m.end():])):
         return None
     if not place or _outlet_like(place):
         return None
     return place, credit, first[m.end():]
+
+
+def _title_case_place(head: str, rest: str) -> bool:
+    """"Jakarta - Menteri ..." (Detik style): 1-3 capitalised words, a capital after the dash."""
+    ws = head.split()
+    return 1 <= len(ws) <= 3 and all(w[:1].isupper() for w in ws) and rest[:1].isupper()
 
 
 def _outlet_like(text: str) -> bool:

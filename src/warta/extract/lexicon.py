@@ -43,6 +43,17 @@ def promo() -> re.Pattern:
 
 
 @functools.cache
+def _promo_phrases() -> tuple[str, ...]:
+    return tuple(sorted({c.split()[0] for c in data()["promo_cues"]}))
+
+
+def has_promo(text: str) -> bool:
+    """A promo cue in ``text``: a cheap substring screen first, the word-bounded regex after."""
+    low = text.lower()
+    return any(p in low for p in _promo_phrases()) and promo().search(text) is not None
+
+
+@functools.cache
 def wire_names() -> dict[str, str]:
     """Lower-case alias -> canonical agency name."""
     return {alias: name for name, aliases in data()["wire_agencies"].items() for alias in aliases}

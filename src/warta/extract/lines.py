@@ -95,9 +95,9 @@ def base_kind(line: Line) -> str:
     if lexicon.label_line().match(t) or lexicon.label_prefix().match(t):
         return LABEL
     ws = words(t)
-    if lexicon.credit_label().match(t):
+    if lexicon.credit_label().match(t) or (len(ws) <= 6 and _credit_fields(t)):
         return CREDIT
-    if lexicon.promo().search(t) and len(ws) < 40:
+    if len(ws) < 40 and lexicon.has_promo(t):
         return PROMO
     if " " not in t and t.count("-") >= 2:
         return SLUG
@@ -106,6 +106,11 @@ def base_kind(line: Line) -> str:
     if len(ws) <= 25 and CAPTION_CREDIT.search(t) and _capital_ratio(ws) >= 0.5:
         return CAPTION
     return BODY if is_body_like(t) else OTHER
+
+
+def _credit_fields(text: str) -> list:
+    from .credits import credit_fields
+    return credit_fields(text)
 
 
 def _has_date(text: str) -> bool:
@@ -119,6 +124,8 @@ def _capital_ratio(ws: list[str]) -> float:
 
 def strip_logo_alt(line: Line) -> None:
     """Image alt text glued to a paragraph ("rmol news logo Rencana ...") is cut off."""
+    if "logo" not in line.text.lower():
+        return
     for pattern in (LOGO_HEAD, LOGO_TAIL):
         m = pattern.search(line.text)
         if m and len(line.text) - len(m.group(0)) > 20:

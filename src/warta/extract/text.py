@@ -53,13 +53,15 @@ def find_title(head: list[Line], lines: list[Line]) -> Optional[str]:
     cands = [l for l in head if l.kind in (OTHER, BODY) and _headline_shaped(l.text)]
     if not cands:
         return None
-    return max(cands, key=lambda l: (counts[_key(l.text)] > 1, len(l.text))).text
+    if all(is_name_like(l.text) for l in cands):  # a headline in title case comes before a byline
+        return max(cands, key=lambda l: counts[_key(l.text)] > 1).text
+    return max(cands, key=lambda l: (counts[_key(l.text)] > 1, not is_name_like(l.text), len(l.text))).text
 
 
 def _headline_shaped(text: str) -> bool:
     n = len(words(text))
     return (3 <= n <= 30 and 15 <= len(text) <= 250 and not text.rstrip().endswith(".")
-            and not (n <= 5 and is_name_like(text)) and not outlet.DOMAIN.search(text))
+            and not outlet.DOMAIN.search(text))
 
 
 def read_body(out: Extraction, paras: list[str]) -> None:
@@ -123,7 +125,15 @@ def _read_credits(out: Extraction, around: list[Line], head: list[Line], title: 
     if not out.authors:
         out.authors += _bare_byline(head, title)
     out.authors = credits.unique(out.authors)
+    out.wire_sources = [w for w in out.wire_sources if not _same_name(w, out.outlet)]
     out.editors = sorted(credits.unique(out.editors), key=lambda n: " " not in n)
+
+
+def _same_name(agency: str, outlet_name: Optional[str]) -> bool:
+    """An outlet does not credit itself as a wire source (ANTARA News, "Jakarta (ANTARA)")."""
+    a = "".join(ch for ch in agency.lower() if ch.isalnum())
+    o = "".join(ch for ch in (outlet_name or "").lower() if ch.isalnum())
+    return bool(a and o) and (o.startswith(a) or a in o.split("news")[0])
 
 
 def _bare_byline(head: list[Line], title: Optional[str]) -> list[str]:

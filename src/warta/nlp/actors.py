@@ -15,15 +15,19 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from dataclasses import dataclass
 from importlib import resources
 from typing import Optional, Sequence
 
 from ..model import Actor, Entity
-from .tokens import Token
+from .tokens import Sentence, Token, sentences, tokenize
 
 PRONOUNS = frozenset({"ia", "dia", "beliau", "nya"})
 PLURAL_PRONOUNS = frozenset({"mereka", "kami", "kita"})
+GROUP_ANAPHORS = frozenset({"mereka", "keduanya", "kedua pihak", "kedua negara", "kedua pemimpin", "kedua menteri"})
+HEAD_WORDS = frozenset({"para", "negara-negara", "negara", "pihak", "kaum", "bangsa", "rakyat"})
+PLURAL_MARKERS = frozenset({"dan", "beserta", "berserta", "para", "negara-negara", "kedua"})
 PERSON_LABELS = ("PER", "PERSON", "PPL")
 ORG_LABELS = ("ORG", "ORGANISATION", "ORGANIZATION", "NOR")
 PLACE_LABELS = ("GPE", "LOC", "PLACE", "PLC")
@@ -48,24 +52,59 @@ def _rows(name: str) -> list[list[str]]:
     return [l.rstrip("\n").split("\t") for l in text.splitlines() if l.strip() and not l.startswith("#")]
 
 
+class Table(dict):
+    """A phrase table keyed by word tuples, indexed by first word for fast longest match."""
+
+    def __init__(self, items=()):
+        super().__init__(items)
+        self.first: dict[str, int] = {}
+        for key in self:
+            self.first[key[0]] = max(self.first.get(key[0], 0), len(key))
+
+
+@dataclass(frozen=True, slots=True)
+class Tok:
+    """A token with its lower-cased text computed once (the rules compare it constantly)."""
+    text: str
+    start: int
+    end: int
+    low: str
+
+
+@functools.lru_cache(maxsize=4)
+def split(body: str) -> tuple[tuple[Sentence, tuple[Tok, ...]], ...]:
+    """Sentences of ``body`` with their tokens; cached so quotes, events and coreference
+    share one pass over the text."""
+    return tuple((s, tuple(Tok(t.text, t.start, t.end, t.text.lower()) for t in tokenize(s.text, s.start)))
+                 for s in sentences(body))
+
+
+def toks_of(text: str) -> list[Tok]:
+    """Tokens of one text (tests and callers outside the stages)."""
+    return [t for _, ts in split(text) for t in ts]
+
+
 @functools.cache
-def places() -> dict[tuple[str, ...], Place]:
+def places() -> Table:
     """Gazetteer keyed by lower-cased word tuples."""
     out = {}
     for row in _rows("countries.tsv"):
         name, code, sector = (row + ["", ""])[:3]
         out[tuple(name.lower().split())] = Place(name, code.strip() or None, sector.strip() or None)
-    return out
+    return Table(out)
 
 
 @functools.cache
-def roles() -> dict[tuple[str, ...], Role]:
-    return {tuple(r[0].split()): Role(r[0], r[1], r[2]) for r in _rows("roles.tsv")}
+def roles() -> Table:
+    return Table({tuple(r[0].split()): Role(r[0], r[1], r[2]) for r in _rows("roles.tsv")})
 
 
-def longest_match(words: Sequence[str], i: int, table: dict, max_len: int = 4):
+def longest_match(words: Sequence[str], i: int, table: Table, max_len: int = 4):
     """The longest key of ``table`` starting at ``words[i]``: (length, value) or (0, None)."""
-    for n in range(min(max_len, len(words) - i), 0, -1):
+    longest = table.first.get(words[i])
+    if longest is None:
+        return 0, None
+    for n in range(min(longest, max_len, len(words) - i), 0, -1):
         hit = table.get(tuple(words[i:i + n]))
         if hit is not None:
             return n, hit
@@ -74,6 +113,44 @@ def longest_match(words: Sequence[str], i: int, table: dict, max_len: int = 4):
 
 def strip_nya(word: str) -> str:
     return word[:-3] if word.endswith("nya") and len(word) > 5 else word
+
+
+def resolver_for(body: str, entities: Sequence[Entity]) -> "Resolver":
+    """One resolver per article, shared by the quotes and events stages."""
+    key = (body, tuple((e.start, e.end, e.label, e.canonical, e.country) for e in entities))
+    if _LAST.get("key") != key:
+        _LAST["key"], _LAST["resolver"] = key, Resolver(body, entities)
+    return _LAST["resolver"]
+
+
+_LAST: dict = {}          # the last article's resolver (per process; stages run in sequence)
+
+
+COUNTS = {"dua": 2, "kedua": 2, "tiga": 3, "ketiga": 3, "empat": 4, "keempat": 4, "lima": 5, "kelima": 5}
+STATE_NOUNS = frozenset({"negara", "pemerintah", "pemerintahan", "negara-negara"})
+
+
+def _coordinated(body: str, run: Sequence[Entity]) -> bool:
+    """Entities listed with commas and a final "dan"/"serta" and nothing else between."""
+    gaps = [body[a.end:b.start].strip().lower() for a, b in zip(run, run[1:])]
+    return all(g in (",", "dan", ", dan", "serta", ", serta") for g in gaps) and any("dan" in g or "serta" in g for g in gaps)
+
+
+@dataclass(slots=True)
+class Group:
+    """A plural actor in the text and, when it is "A dan B", its two members."""
+    start: int
+    end: int
+    actor: Actor
+    members: list[Actor]
+
+
+def _group_in(groups: Sequence[Group], pos: int, words: Sequence[str]) -> Optional[Group]:
+    head = set(words[1:]) if words and words[0] == "para" else None
+    for g in reversed(groups):
+        if g.end <= pos and (head is None or head & set((g.actor.canonical or g.actor.text).lower().split())):
+            return g
+    return None
 
 
 class Resolver:
@@ -86,6 +163,9 @@ class Resolver:
         self.entities = sorted(entities, key=lambda e: e.start)
         self.starts = [e.start for e in self.entities]
         self.people = [e for e in self.entities if e.label in PERSON_LABELS]
+        self._plurals: Optional[list[Group]] = None
+        self._members: dict[tuple[int, int], list[Actor]] = {}
+        self._memo: dict[tuple[int, int], Optional[Actor]] = {}
 
     # --- looking up ---------------------------------------------------------------
     def inside(self, start: int, end: int) -> list[Entity]:
@@ -106,21 +186,57 @@ class Resolver:
 
     # --- resolving ----------------------------------------------------------------
     def resolve(self, toks: Sequence[Token]) -> Optional[Actor]:
-        """The actor a phrase (its tokens) refers to, or None when it names no actor."""
+        """The actor a phrase (its tokens) refers to, or None when it names no actor.
+
+        A trailing place phrase ("para pemimpin junta di Mali") only lends its country to a
+        head that is an actor by itself; "undang-undang di Tbilisi" is no actor.
+        """
         toks = [t for t in toks if t.text not in "\"“”'‘’`"]
+        if not toks:
+            return None
+        key = (toks[0].start, toks[-1].end)
+        if key not in self._memo:
+            self._memo[key] = self._resolve_phrase(toks)
+        actor = self._memo[key]
+        return None if actor is None else Actor(actor.text, actor.start, actor.end, actor.canonical,
+                                                actor.kb_id, actor.country, actor.sector)
+
+    def _resolve_phrase(self, toks: Sequence[Token]) -> Optional[Actor]:
+        cut = next((k for k, t in enumerate(toks) if k and t.text in ("di", "dari", "asal")), None)
+        if cut is not None and not any(e.label in PERSON_LABELS for e in self.inside(toks[cut].start, toks[-1].end)):
+            head = self._resolve(toks[:cut])
+            if head is None:
+                return None
+            if head.country is None:
+                tail = self._resolve(toks[cut + 1:])
+                located = [e.country for e in self.inside(toks[cut].start, toks[-1].end) if e.country]
+                head.country = tail.country if tail and tail.country else (located[0] if located else None)
+            head.end = toks[-1].end
+            head.text = self.body[head.start:head.end]
+            return head
+        return self._resolve(toks)
+
+    def _resolve(self, toks: Sequence[Token]) -> Optional[Actor]:
         if not toks:
             return None
         start, end = toks[0].start, toks[-1].end
         text = self.body[start:end]
-        words = [t.text.lower() for t in toks]
+        words = [t.low for t in toks]
         country, place_sector, role = self._country_and_role(words)
-        ents = self.inside(start, end)
+        ents = [e for i, e in enumerate(self.inside(start, end)) if self._actor_entity(e)
+                and (e.country or e.label in PERSON_LABELS or e.label in ORG_LABELS or self._at_head(e, start))]
         person = next((e for e in reversed(ents) if e.label in PERSON_LABELS), None)
         other = next((e for e in ents if e.label in ORG_LABELS), None)
         if person is not None:
             return self._from_entity(person, text, start, end, country, role)
         if len(words) == 1 and words[0] in PRONOUNS:
             return self.pronoun(toks[0])
+        if " ".join(words) in GROUP_ANAPHORS or (words[0] == "para" and not country and not ents):
+            group = self.group_before(start, words)
+            if group is not None:
+                g = group.actor
+                self._members[(start, end)] = group.members
+                return Actor(text, start, end, g.canonical or g.text, g.kb_id, g.country, g.sector)
         if role is not None and role.kind == "person" and country and not other:
             ref = self.person_before(start, country)
             if ref is not None:
@@ -128,22 +244,107 @@ class Resolver:
         if other is not None:
             return self._from_entity(other, text, start, end, country, role)
         sector = role.sector if role else place_sector
-        if country or role or ents:
+        if country or role or ents or self._named_place:
             canonical = ents[0].canonical if ents and not role else None
             return Actor(text, start, end, canonical=canonical, country=country or (ents[0].country if ents else None), sector=sector)
         if words[0] in PLURAL_PRONOUNS and len(words) == 1:
             return Actor(text, start, end)
         return None
 
-    def pronoun(self, tok: Token, suffix: bool = False) -> Actor:
-        """A pronoun (or a -nya suffix) -> the nearest preceding person; else itself."""
+    def _at_head(self, e: Entity, start: int) -> bool:
+        """A region without a state ("Eropa") names an actor only at the head of a phrase
+        ("negara-negara Eropa"), not as a modifier ("kerja sama pertahanan Eropa")."""
+        before = self.body[start:e.start].lower().split()
+        return all(w in HEAD_WORDS for w in before)
+
+    def _actor_entity(self, e: Entity) -> bool:
+        """People, organisations and states act; a mosque or a street does not."""
+        if e.label in PERSON_LABELS or e.label in ORG_LABELS or e.label == "GPE":
+            return True
+        return tuple(e.text.lower().split()) in places()
+
+    def pronoun(self, tok: Token, suffix: bool = False, before: Optional[int] = None) -> Actor:
+        """A pronoun (or a -nya suffix) -> the nearest person mentioned before ``before``
+        (default: the pronoun itself; a quote's speaker is looked for before the quote)."""
         start = tok.end - 3 if suffix else tok.start
         text = self.body[start:tok.end]
-        ref = self.person_before(tok.start)
+        ref = self.person_before(tok.start if before is None else before)
         if ref is None:
             return Actor(text, start, tok.end)
         return Actor(text, start, tok.end, canonical=ref.canonical or ref.text, kb_id=ref.kb_id,
                      country=ref.country, sector=ref.sector)
+
+    def group_before(self, pos: int, words: Sequence[str]) -> Optional["Group"]:
+        """The nearest earlier plural subject ("Menlu Rusia dan negara-negara ASEAN")
+        for "mereka"/"keduanya", or one sharing the head word for "para Menlu"."""
+        if self._plurals is None:
+            self._plurals = []
+            self._plurals = self._plural_subjects()
+        return _group_in(self._plurals, pos, words)
+
+    def members(self, actor: Actor) -> list[Actor]:
+        """The conjuncts of the group an anaphor ("keduanya", "mereka") was resolved to."""
+        return self._members.get((actor.start, actor.end), [])
+
+    def _plural_subjects(self) -> list["Group"]:
+        from .phrases import is_verb, subject_before
+        out: list[Group] = []
+        for sent, toks in split(self.body):
+            v = next((k for k, t in enumerate(toks) if k and is_verb(t)), None)
+            span = subject_before(toks, v) if v else None
+            if span is not None:
+                words = [t.low for t in toks[span[0]:span[1]]]
+                if " ".join(words) in GROUP_ANAPHORS or (words[0] == "para" and len(words) <= 3):
+                    ante = _group_in(out, toks[span[0]].start, words)
+                    if ante is not None:
+                        out.append(Group(toks[span[0]].start, toks[span[1] - 1].end, ante.actor, ante.members))
+                    continue
+                if PLURAL_MARKERS & set(words):
+                    out.append(self._group(toks[span[0]:span[1]]))
+                    continue
+            pair = self._person_pair(toks)
+            if pair is not None:
+                out.append(pair)
+        return out
+
+    def _group(self, toks: Sequence[Token]) -> "Group":
+        words = [t.low for t in toks]
+        k = next((i for i, w in enumerate(words) if i and w in ("dan", "beserta", "berserta", "serta")), None)
+        whole = self._resolve(toks) or Actor(self.body[toks[0].start:toks[-1].end], toks[0].start, toks[-1].end)
+        whole.canonical = self.body[toks[0].start:toks[-1].end]
+        members = []
+        if k is not None:
+            left, right = self._resolve(toks[:k]), self._resolve(toks[k + 1:])
+            members = [left, right] if left and right else []
+        return Group(toks[0].start, toks[-1].end, whole, members)
+
+    def _person_pair(self, toks: Sequence[Token]) -> Optional["Group"]:
+        """"Menteri Pertahanan Rusia Sergey Shoigu dan Menteri Pertahanan Prancis Sebastien
+        Lecornu" anywhere in a sentence: a pair "keduanya" can refer to."""
+        ppl = [e for e in self.inside(toks[0].start, toks[-1].end) if e.label in PERSON_LABELS]
+        for a, b in zip(ppl, ppl[1:]):
+            gap = self.body[a.end:b.start]
+            if re.fullmatch(r"\s+dan\s+[\w\s]{0,60}", gap) and not re.search(r"[,.;]", gap):
+                pa = Actor(a.text, a.start, a.end, a.canonical or a.text, a.kb_id, a.country, a.sector)
+                pb = Actor(b.text, b.start, b.end, b.canonical or b.text, b.kb_id, b.country, b.sector)
+                whole = Actor(self.body[a.start:b.end], a.start, b.end, self.body[a.start:b.end], country=a.country)
+                return Group(a.start, b.end, whole, [pa, pb])
+        return None
+
+    def listed_states(self, toks: Sequence[Token], pos: int) -> list[Actor]:
+        """"ketiga negara tersebut", "tiga pemerintah ini" -> the last list of that many
+        states named before ``pos`` ("Kuba, Venezuela, dan Nikaragua")."""
+        words = [t.low for t in toks]
+        k = next((i for i, w in enumerate(words[:-1]) if w in COUNTS and words[i + 1] in STATE_NOUNS), None)
+        if k is None:
+            return []
+        n = COUNTS[words[k]]
+        states = [e for e in self.entities if e.label == "GPE" and e.country and e.end <= pos]
+        for i in range(len(states) - n, -1, -1):
+            run = states[i:i + n]
+            if len({e.country for e in run}) == n and _coordinated(self.body, run):
+                return [Actor(e.text, e.start, e.end, e.canonical, e.kb_id, e.country, e.sector) for e in run]
+        return []
 
     def _from_entity(self, e: Entity, text: str, start: int, end: int,
                      country: Optional[str], role: Optional[Role]) -> Actor:
@@ -153,12 +354,14 @@ class Resolver:
 
     def _country_and_role(self, words: list[str]) -> tuple[Optional[str], Optional[str], Optional[Role]]:
         country = place_sector = role = None
+        self._named_place = False
         table, rtable = places(), roles()
         i = 0
         while i < len(words):
             n, place = longest_match(words, i, table)
             if place is not None and country is None:
                 country, place_sector = place.code, place.sector
+                self._named_place = self._named_place or all(w in HEAD_WORDS for w in words[:i])
             m, r = longest_match(words, i, rtable)
             if r is None and words[i] != strip_nya(words[i]):
                 m, r = (1, rtable.get((strip_nya(words[i]),)))
@@ -184,19 +387,27 @@ def guess_people(body: str) -> list[Entity]:
     Used only when no entities stage ran: a low-confidence stand-in so that pronouns and
     titles can still find their antecedent.
     """
-    from .tokens import tokenize
-    toks = tokenize(body)
+    toks = [t for _, ts in split(body) for t in ts]
     out: list[Entity] = []
     full: dict[str, Entity] = {}
     i = 0
     while i < len(toks):
         j = i
-        while j < len(toks) and _name_word(toks[j]):
+        while j < len(toks) and _name_word(toks[j]) and (j == i or "\n" not in body[toks[j - 1].end:toks[j].start]):
             j += 1
-        if j > i:
+        if j > i + 1 or (j == i + 1 and _initial_subject(toks, i)):
+            out.extend(_person(body, toks[i:j], full))
+        elif j == i + 1 and toks[i].text in full:
             out.extend(_person(body, toks[i:j], full))
         i = max(j, i + 1)
     return out
+
+
+def _initial_subject(toks: list[Token], i: int) -> bool:
+    """A lone capitalised word opening a sentence and followed by a verb ("Erdogan mengancam")."""
+    from .phrases import is_verb
+    starts = i == 0 or toks[i - 1].text in ".!?\"“”"
+    return starts and i + 1 < len(toks) and is_verb(toks[i + 1])
 
 
 def _name_word(t: Token) -> bool:
@@ -205,7 +416,7 @@ def _name_word(t: Token) -> bool:
 
 
 def _person(body: str, run: list[Token], full: dict[str, Entity]) -> list[Entity]:
-    words = [t.text.lower() for t in run]
+    words = [t.low for t in run]
     k, country = 0, None
     while k < len(words):                       # strip leading titles and countries
         n, hit = longest_match(words, k, roles())
@@ -214,13 +425,15 @@ def _person(body: str, run: list[Token], full: dict[str, Entity]) -> list[Entity
             break
         country = place.code if place is not None and m >= n else country
         k += max(n, m)
+    if k and len(run) - k == 1 and not any(longest_match(words, i, roles())[0] for i in range(k)):
+        return []                                # "Amerika Latin": a place, not a person
     run = run[k:]
-    if not run or longest_match([t.text.lower() for t in run], 0, places())[0] == len(run):
+    if not run or longest_match([t.low for t in run], 0, places())[0] == len(run):
         return []
     text = body[run[0].start:run[-1].end]
-    if len(run) == 1:
-        ref = full.get(run[0].text)
-        return [Entity(text, run[0].start, run[-1].end, "PER", canonical=ref.canonical, country=ref.country, confidence=0.3)] if ref else []
+    if len(run) == 1 and run[0].text in full:
+        ref = full[run[0].text]
+        return [Entity(text, run[0].start, run[-1].end, "PER", canonical=ref.canonical, country=ref.country, confidence=0.3)]
     e = Entity(text, run[0].start, run[-1].end, "PER", canonical=text, country=country, confidence=0.3)
     full[run[-1].text] = e
     return [e]

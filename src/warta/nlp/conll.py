@@ -70,3 +70,29 @@ def score(gold: list[list[str]], pred: list[list[str]]) -> Score:
         for s in gs - ps:
             fn[s[2]] += 1
     return Score(tp, fp, fn)
+
+
+# Label names of the common Indonesian NER sets, mapped to ours (EVT, FNB... become O).
+GOLD_LABELS = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "PERSON": "PER", "PLACE": "LOC",
+               "ORGANISATION": "ORG", "ORGANIZATION": "ORG", "PPL": "PER", "PLC": "LOC", "IND": "ORG"}
+
+
+def map_tag(tag: str, keep_gpe: bool = False) -> str:
+    """B-PERSON -> B-PER, B-PLC -> B-LOC, B-EVT -> O; GPE folds into LOC unless ``keep_gpe``."""
+    if tag == "O" or "-" not in tag:
+        return "O"
+    prefix, label = tag.split("-", 1)
+    if keep_gpe and label == "GPE":
+        return tag
+    mapped = GOLD_LABELS.get(label.upper())
+    return f"{prefix}-{mapped}" if mapped else "O"
+
+
+def repair(tags: list[str]) -> list[str]:
+    """An I- that does not continue a span of its type becomes B-."""
+    out: list[str] = []
+    for i, t in enumerate(tags):
+        if t.startswith("I-") and (i == 0 or out[-1][2:] != t[2:]):
+            t = "B-" + t[2:]
+        out.append(t)
+    return out

@@ -14,21 +14,34 @@ An event is emitted only when its source resolves to an actor; unknown targets s
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from importlib import resources
 from typing import Iterable, Optional, Sequence
 
 from ..model import Actor, Event, Quote, TimeExpr
-from .actors import Resolver, longest_match, places
+from .actors import Resolver, Table, longest_match, places, split
 from .phrases import (AUX, FUTURE, HYPOTHETICAL, NEGATORS, PUNCT_STOP, QUOTE_CHARS, TARGET_PREPS,
-                      is_verb, is_word, phrase_after, subject_before)
-from .tokens import Sentence, Token, sentences, tokenize
+                      is_verb, is_word, phrase_after, subject_before, verb_form)
+from .timex import date_for_span
+from .tokens import Sentence, Token
 
 LIGHT_VERBS = frozenset("""
 melakukan mengadakan menggelar menyelenggarakan melangsungkan menjalin memberikan memberi
 melancarkan menjatuhkan mengumumkan menyampaikan menunjukkan menyatakan mengungkapkan
 mengajukan meluncurkan memulai melanjutkan menawarkan
 """.split())
+NOT_AN_ACT = frozenset({"berkomentar", "menjawab", "menanggapi", "memberikan", "dikonfirmasi"})
+SUBORDINATORS = ("setelah", "sesudah", "sebelum", "usai", "sambil", "seraya", "sejak", "dengan",
+                 "untuk", "guna", "demi", "agar")
+CONTROL_WORDS = frozenset({"siap", "bersedia", "berencana", "mulai", "berupaya", "berusaha", "sepakat", "berjanji", "berkomitmen"})
+HOSTILE_ACTS = frozenset({"SANCTION", "COERCE", "ASSAULT", "THREATEN"})
+AUDIENCE = frozenset({"wartawan", "jurnalis", "awak", "media", "pers", "publik", "hadirin"})
+NEED_TARGET = frozenset({"ASSAULT", "AID", "THREATEN"})   # an attack, aid or threat is always at someone
+READINESS = frozenset({"siap", "bersedia"})
+MUTUAL = frozenset({"AGREE", "CONSULT", "COOPERATE"})   # "A dan B sepakat": A -> B
+PRONOUN_SOURCES = frozenset({"ia", "dia", "beliau", "mereka", "kami", "kita", "saya", "aku", "keduanya", "nya",
+                             "kedua pihak", "kedua negara", "kedua pemimpin", "kedua menteri"})
 FIRST_PERSON = frozenset({"kami", "kita", "saya", "aku"})
 CONTEXT_WORDS = {
     "terrorism": ("teroris", "terorisme", "kontraterorisme", "anti-teroris", "ekstremisme", "isis", "jihadis"),
@@ -54,7 +67,7 @@ class Trigger:
 
 
 @functools.cache
-def lexicon() -> dict[tuple[str, ...], Trigger]:
+def lexicon() -> Table:
     text = resources.files("warta.resources.events").joinpath("triggers.tsv").read_text("utf-8")
     out = {}
     for line in text.splitlines():
@@ -64,7 +77,7 @@ def lexicon() -> dict[tuple[str, ...], Trigger]:
         words = tuple(cols[0].lower().split())
         out[words] = Trigger(words, cols[1], cols[2] or None, cols[3] or None, cols[4] or "act",
                              frozenset(f for f in cols[5].split(",") if f))
-    return out
+    return Table(out)
 
 
 @dataclass(slots=True)
@@ -77,7 +90,7 @@ class Match:
 
 
 def find_triggers(toks: Sequence[Token]) -> list[Match]:
-    words = [t.text.lower() for t in toks]
+    words = [t.low for t in toks]
     lex = lexicon()
     out, i = [], 0
     while i < len(words):
@@ -94,9 +107,9 @@ def _with_light_verb(toks: Sequence[Token], m: Match) -> Match:
     if m.voice != "nom":
         return m
     j = m.start - 1
-    while j >= 0 and (toks[j].text.lower() in AUX or toks[j].text.lower() in ("sebuah", "suatu")):
+    while j >= 0 and (toks[j].low in AUX or toks[j].low in ("sebuah", "suatu", "aksi")):
         j -= 1
-    if j >= 0 and toks[j].text.lower() in LIGHT_VERBS:
+    if j >= 0 and toks[j].low in LIGHT_VERBS:
         return Match(m.trigger, m.start, m.end, j, "act")
     return m
 
@@ -106,8 +119,11 @@ def _drop_controlled(toks: Sequence[Token], ms: list[Match]) -> list[Match]:
     out: list[Match] = []
     for m in ms:
         ctrl = next((c for c in out if "ctrl" in c.trigger.flags and c.end <= m.start), None)
-        if ctrl is not None and _same_clause(toks, ctrl.end, m.start) and m.start - ctrl.end <= 8:
-            continue
+        coordinated = toks[m.start - 1].low in ("dan", "serta", "tetapi", "namun") if m.start else False
+        if ctrl is not None and _same_clause(toks, ctrl.end, m.start) and m.start - ctrl.end <= 8 and not coordinated:
+            if ctrl.trigger.type == "AGREE" and m.trigger.type in HOSTILE_ACTS and m.start - ctrl.end <= 2:
+                out[out.index(ctrl)] = Match(m.trigger, m.start, m.end, ctrl.anchor, "act")
+            continue                       # "sepakat memperpanjang sanksi" is the sanction
         out.append(m)
     return out
 
@@ -121,18 +137,47 @@ def _same_clause(toks: Sequence[Token], a: int, b: int) -> bool:
 def find_events(body: str, resolver: Resolver, quotes: Sequence[Quote] = (),
                 times: Sequence[TimeExpr] = (), published: Optional[str] = None) -> list[Event]:
     out: list[Event] = []
-    for sent in sentences(body):
-        toks = tokenize(sent.text, sent.start)
-        if len(toks) > 400:
-            toks = toks[:400]              # a run-on "sentence": code its beginning only
-        seen = set()
+    seen = set()                           # one event per type, source and target (state) per article
+    for sent, all_toks in split(body):
+        toks = list(all_toks[:400])        # a run-on "sentence": code its beginning only
+        here = set()                       # in one sentence, one event per type, source, target state
         for m in find_triggers(toks):
             for ev in _events_for(body, sent, toks, m, resolver, quotes, times, published):
+                _answer_accusation(ev, out)
                 key = (ev.type, _key(ev.source), _key(ev.target))
-                if key not in seen:
-                    seen.add(key)
+                local = (ev.type, _key(ev.source), _target_state(ev.target))
+                if key not in seen and local not in seen and not _empty(ev):
+                    seen.update((key, local))
                     out.append(ev)
     return out
+
+
+def _target_state(target: Optional[Actor]) -> Optional[str]:
+    """A place target counts as its state ("Riyadh" = "pejabat Saudi"); a person as itself."""
+    if target is None:
+        return None
+    if target.country and (tuple(target.text.lower().split()) in places() or not target.canonical):
+        return target.country
+    return _key(target)
+
+
+def _answer_accusation(ev: Event, earlier: list[Event]) -> None:
+    """A denial with no named target answers the latest accusation against its source's
+    state ("Washington menuduh Moskow ..." / "Kremlin telah membantah ...")."""
+    if ev.type != "REJECT" or ev.target is not None or ev.source is None or not ev.source.country:
+        return
+    for prev in reversed(earlier):
+        if prev.type == "ACCUSE" and prev.target is not None and prev.target.country == ev.source.country and prev.source:
+            ev.target = prev.source
+            ev.confidence = round(ev.confidence * 0.8, 2)
+            return
+
+
+def _empty(ev: Event) -> bool:
+    """A bare pronoun doing something to nobody says nothing an analyst can use."""
+    src = ev.source
+    unresolved = src is not None and not (src.canonical or src.country) and src.text.lower() in PRONOUN_SOURCES
+    return unresolved and ev.target is None
 
 
 def _key(a: Optional[Actor]) -> Optional[str]:
@@ -141,17 +186,101 @@ def _key(a: Optional[Actor]) -> Optional[str]:
 
 def _events_for(body: str, sent: Sentence, toks: list[Token], m: Match, res: Resolver,
                 quotes: Sequence[Quote], times: Sequence[TimeExpr], published: Optional[str]) -> Iterable[Event]:
-    claimant = _claimant(quotes, toks[m.start].start)
+    nxt = toks[m.end].low if m.end < len(toks) else ""
+    if (m.trigger.type == "REJECT" and nxt in NOT_AN_ACT) or (nxt == "diri" and len(m.trigger.words) == 1 and m.trigger.type != "AGREE"):
+        return []                          # "menolak berkomentar", "menahan diri"
+    if m.trigger.words[0] in READINESS and not (nxt in ("untuk", "akan") or verb_form(nxt) or nxt.startswith("be")):
+        return []                          # "stoknya sudah siap": ready, not willing to act
+    quote = _quote_at(quotes, toks[m.start].start)
+    claimant = quote.speaker if quote is not None else None
+    if quote is not None:                  # roles come from the quoted words, not the attribution
+        toks = [t for t in toks if t.end <= quote.content_end]
     roles = _roles(toks, m, res, claimant)
     if roles is None:
         return []
     source, targets = roles
+    targets = [t for t in targets if not _own_country(source, t) and t.text.lower().split()[0] not in AUDIENCE]
+    if not targets and m.trigger.type == "THREATEN":
+        targets = _warned_about(toks, m.end, res, source)
+    if not targets and m.trigger.type == "ASSAULT":
+        place = _place_target(toks, m.end, res)
+        targets = [place] if place is not None else []
+    if not _enough(toks, m, targets):
+        return []
     events = []
-    for target in targets or [None]:
-        if target is not None and _key(target) == _key(source):
-            continue
-        events.append(_event(body, sent, toks, m, source, target, claimant, times, published))
+    for src in _conjoined(toks, source, res) if m.trigger.type not in MUTUAL or targets else [source]:
+        for target in targets or [None]:
+            if target is None or _key(target) != _key(src):
+                events.append(_event(body, sent, toks, m, src, target, claimant, times, published))
     return events
+
+
+def _warned_about(toks: list[Token], i: int, res: Resolver, source: Actor) -> list[Actor]:
+    """"memperingatkan, Prancis akan ...": a warning's target is the subject of what it says."""
+    while i < len(toks) and (toks[i].text in ",:" or toks[i].low == "bahwa"):
+        i += 1
+    span = phrase_after(toks, i, max_len=6, allow_pp=False)
+    actor = _resolve(toks, span, res) if span else None
+    if actor is not None and actor.country and actor.country != source.country:
+        return [actor]
+    return []
+
+
+def _enough(toks: Sequence[Token], m: Match, targets: list[Actor]) -> bool:
+    """Attacks need a victim, "needtarget" predicates a known one, and a predicate whose
+    subject was carried over from another clause ("untuk memprotes", "dan menuduh") needs
+    its own target to be worth a separate event."""
+    if "needtarget" in m.trigger.flags:
+        return bool(targets)
+    return bool(targets) or not (m.trigger.type in NEED_TARGET or _inherits(toks, m.anchor))
+
+
+def _inherits(toks: Sequence[Token], i: int) -> bool:
+    j = i - 1
+    while j >= 0 and toks[j].low in AUX:
+        j -= 1
+    return j >= 0 and toks[j].low in ("dan", "serta", "lalu", "kemudian", "yang") + SUBORDINATORS
+
+
+def _conjoined(toks: Sequence[Token], actor: Actor, res: Resolver) -> list[Actor]:
+    """"Amerika Serikat dan Inggris menyerang ...": one event for each named state."""
+    if actor.start is None:
+        return [actor]
+    idx = [k for k, t in enumerate(toks) if actor.start <= t.start and t.end <= (actor.end or 0)]
+    conj = [k for k in idx if toks[k].low == "dan"]
+    if len(conj) != 1:
+        return [actor]
+    left = _resolve(toks, (idx[0], conj[0]), res)
+    right = _resolve(toks, (conj[0] + 1, idx[-1] + 1), res)
+    if left and right and left.country and right.country:
+        return [left, right]
+    return [actor]
+
+
+def _place_target(toks: Sequence[Token], i: int, res: Resolver) -> Optional[Actor]:
+    """An attack "di Moskow" (or "ke sebuah desa di wilayah Sagaing") with no named victim
+    targets the state it happened in."""
+    words = [t.low for t in toks]
+    for k in range(i, min(len(toks) - 1, i + 10)):
+        if toks[k].text in ",;" or words[k] in ("bahwa", "dan"):
+            break
+        if words[k] == "di":
+            n, place = longest_match(words, k + 1, places())
+            if place is not None and place.code and place.code != "IGO":
+                a, b = toks[k + 1], toks[k + n]
+                return Actor(a.text if n == 1 else f"{a.text} {b.text}", a.start, b.end, country=place.code)
+            located = [e for e in res.inside(toks[k + 1].start, toks[min(k + 4, len(toks) - 1)].end) if e.country]
+            if located:
+                e = located[0]
+                return Actor(e.text, e.start, e.end, country=e.country)
+    return None
+
+
+def _own_country(source: Actor, target: Actor) -> bool:
+    """"Lecornu mengungkapkan kesiapan Prancis": a person's own state is not its target."""
+    return (target.country is not None and target.country == source.country
+            and (target.canonical or target.text).lower() == target.text.lower()
+            and tuple(target.text.lower().split()) in places())
 
 
 def _roles(toks: list[Token], m: Match, res: Resolver, claimant: Optional[Actor]):
@@ -159,17 +288,25 @@ def _roles(toks: list[Token], m: Match, res: Resolver, claimant: Optional[Actor]
     if voice == "act":
         source = _subject(toks, m.anchor, res)
         targets = _targets(toks, m, res)
-        if source is not None and not targets and "pair" in m.trigger.flags:
-            source, targets = _split_pair(toks, m, res, source)
+        if source is not None and not targets and ("pair" in m.trigger.flags or m.trigger.type in MUTUAL):
+            members = res.members(source)
+            if len(members) == 2:
+                source, targets = members[0], [members[1]]
+            else:
+                source, targets = _split_pair(toks, m, res, source)
     elif voice == "pas":
         targets = [a for a in [_subject(toks, m.anchor, res)] if a]
         source = _pp_actor(toks, m.end, res, ("oleh",))
-    elif voice == "recv":
+    elif voice == "recv":                  # "menerima dukungan Rusia", "... dari Moskow"
         targets = [a for a in [_subject(toks, m.anchor, res)] if a]
-        source = _pp_actor(toks, m.end, res, ("dari",))
+        possessor = phrase_after(toks, m.end, max_len=4, allow_pp=False)
+        source = _resolve(toks, possessor, res) if possessor else None
+        source = source if source is not None and source.country else _pp_actor(toks, m.end, res, ("dari",))
     else:
         return _nominal_roles(toks, m, res)
     source = _first_person(source, claimant)
+    if source is None and claimant is not None and voice == "act" and _opens_clause(toks, m.anchor):
+        source = claimant                  # "X mengklaim telah menembak jatuh ...": X did it
     if source is None:
         return None
     return source, targets
@@ -181,15 +318,40 @@ def _nominal_roles(toks: list[Token], m: Match, res: Resolver):
     targets = _pp_targets(toks, span[1] if span else m.end, res, ("ke", "terhadap", "atas", "dengan", "melawan"))
     if source is None and _in_fronted_clause(toks, m.start):
         source = _main_clause_subject(toks, res)
+    if source is None:
+        source = _governing_subject(toks, m.start, res)
+    if not targets and m.trigger.type == "ASSAULT":
+        place = _place_target(toks, span[1] if span else m.end, res)
+        targets = [place] if place is not None else []
     if source is None or not targets:
         return None
     return source, targets
 
 
+def _governing_subject(toks: list[Token], i: int, res: Resolver) -> Optional[Actor]:
+    """"Israel membalas dengan serangan udara ke Lebanon": the subject of the verb that
+    governs a bare nominal trigger a few words before it."""
+    for k in range(i - 1, max(-1, i - 4), -1):
+        if toks[k].text in PUNCT_STOP:
+            return None
+        if is_verb(toks[k]):
+            return _subject(toks, k, res)
+    return None
+
+
+def _opens_clause(toks: Sequence[Token], i: int) -> bool:
+    """Only auxiliaries (at least one: "telah menembak", not a bare "mengirim tentara ...")
+    between a clause start (or a speech cue) and ``i``."""
+    j = i - 1
+    while j >= 0 and toks[j].low in AUX:
+        j -= 1
+    return j < i - 1 and (j < 0 or toks[j].text in ",:" or toks[j].low == "bahwa")
+
+
 def _first_person(source: Optional[Actor], claimant: Optional[Actor]) -> Optional[Actor]:
     """"Kami siap ..." inside a quotation: the speaker's side."""
     if source is not None and claimant is not None and source.text.lower() in FIRST_PERSON:
-        return Actor(source.text, source.start, source.end, claimant.canonical, claimant.kb_id,
+        return Actor(source.text, source.start, source.end, claimant.canonical or claimant.text, claimant.kb_id,
                      claimant.country, claimant.sector)
     return source
 
@@ -202,13 +364,25 @@ def _resolve(toks: Sequence[Token], span: Optional[tuple[int, int]], res: Resolv
 
 def _subject(toks: list[Token], i: int, res: Resolver) -> Optional[Actor]:
     j = i - 1
-    while j >= 0 and (toks[j].text.lower() in AUX or toks[j].text.lower() in ("siap", "untuk", "bersedia", "berencana", "mulai")):
+    while j >= 0 and (toks[j].low in AUX or toks[j].low in ("siap", "bersedia", "berencana", "mulai")):
         j -= 1
-    if j >= 0 and toks[j].text.lower() == "yang":           # "kelompok Islamis yang menargetkan"
+    if j >= 1 and toks[j].low == "untuk" and toks[j - 1].low in CONTROL_WORDS:
+        j -= 1                             # "siap untuk membantu"
+        while j >= 0 and toks[j].low in AUX | CONTROL_WORDS:
+            j -= 1
+        i = j + 1
+    if j >= 0 and toks[j].low == "yang":           # "kelompok Islamis yang menargetkan"
         return _resolve(toks, subject_before(toks, j), res)
-    if j >= 0 and toks[j].text.lower() in ("dan", "serta", "lalu", "kemudian"):
-        first = next((k for k in range(1, j) if is_verb(toks[k]) or toks[k].text.lower() in LIGHT_VERBS), None)
-        return _resolve(toks, subject_before(toks, first), res) if first else None
+    if j >= 0 and toks[j].low in ("dan", "serta", "lalu", "kemudian") + SUBORDINATORS:
+        for k in range(1, j):              # the first earlier predicate with a subject
+            if is_verb(toks[k]) or toks[k].low in LIGHT_VERBS:
+                actor = _resolve(toks, subject_before(toks, k), res)
+                if actor is None and toks[k].low.startswith("di") and toks[k - 1].low != "yang":   # "disampaikan Menlu Retno"
+                    agent = phrase_after(toks, k + 1 + (k + 1 < len(toks) and toks[k + 1].low == "oleh"), max_len=8)
+                    actor = _resolve(toks, agent, res) if agent else None
+                if actor is not None:
+                    return actor
+        return None
     actor = _resolve(toks, subject_before(toks, i), res)
     if actor is None and _in_fronted_clause(toks, i):
         actor = _main_clause_subject(toks, res)
@@ -220,39 +394,72 @@ def _in_fronted_clause(toks: Sequence[Token], i: int) -> bool:
     a subordinator ("Berbicara setelah pembicaraan ..., Lavrov menyoroti")."""
     if not toks or not any(t.text == "," for t in toks[i:]):
         return False
-    first = toks[0].text.lower()
-    opener = is_verb(Token(first, 0, 0)) or first in ("setelah", "usai", "sebelum", "saat", "ketika", "sejak", "selama", "dalam")
+    first = toks[0].low
+    opener = verb_form(first) or first in ("setelah", "usai", "sebelum", "saat", "ketika", "sejak", "selama", "dalam")
     return opener and all(t.text != "," for t in toks[:i])
 
 
 def _main_clause_subject(toks: list[Token], res: Resolver) -> Optional[Actor]:
     comma = next(k for k, t in enumerate(toks) if t.text == ",")
     span = phrase_after(toks, comma + 1, max_len=8, allow_pp=False)
-    if span is None or span[1] >= len(toks) or not (is_verb(toks[span[1]]) or toks[span[1]].text.lower() in AUX):
+    if span is None or span[1] >= len(toks) or not (is_verb(toks[span[1]]) or toks[span[1]].low in AUX):
         return None
     return _resolve(toks, span, res)
 
 
 def _targets(toks: list[Token], m: Match, res: Resolver) -> list[Actor]:
     start = m.end
-    if "ctrl" in m.trigger.flags:          # "siap (untuk) membantu Senegal": the verb's object
-        while start < len(toks) and toks[start].text.lower() in AUX | {"untuk", "agar", "supaya"}:
+    if "ctrl" in m.trigger.flags and m.trigger.type in ("AGREE", "THREATEN", "REQUEST"):   # "siap membantu Senegal"
+        while start < len(toks) and toks[start].low in AUX | {"untuk", "agar", "supaya"}:
             start += 1
         if start < len(toks) and is_verb(toks[start]):
             start += 1
+    obj: list[Actor] = []
     if "pp" not in m.trigger.flags:
         span = phrase_after(toks, start, max_len=8)
         if span is not None:
-            found = _conjuncts(toks, span, res)
-            if found:
-                return found
-    return _pp_targets(toks, start, res, TARGET_PREPS)
+            agent = _agent_of_nominal(toks, span, res)
+            if agent:
+                return agent
+            obj = _conjuncts(toks, span, res)
+            if obj and all(a.country or a.canonical for a in obj):
+                return obj
+            start = span[0] + 1
+    return _pp_targets(toks, start, res, TARGET_PREPS + ("bersama", "oleh")) or obj or _agent_of_relative(toks, start, res)
+
+
+def _agent_of_nominal(toks: list[Token], span: tuple[int, int], res: Resolver) -> list[Actor]:
+    """"menyambut baik pembebasan jurnalis X oleh China": the doer of the welcomed act."""
+    head = toks[span[0]].low
+    if not (head.startswith("pe") and head.endswith("an")) and head not in ("keputusan", "kebijakan", "tindakan", "serangan"):
+        return []
+    for k in range(span[0] + 1, min(len(toks) - 1, span[0] + 10)):
+        if toks[k].text in ",;" or toks[k].low in ("yang", "bahwa"):
+            break
+        if toks[k].low == "oleh":
+            agent = phrase_after(toks, k + 1, max_len=6)
+            actor = _resolve(toks, agent, res) if agent else None
+            return [actor] if actor is not None and (actor.country or actor.canonical) else []
+    return []
+
+
+def _agent_of_relative(toks: list[Token], i: int, res: Resolver) -> list[Actor]:
+    """"menolak proposal yang diajukan Israel": the author of the rejected thing."""
+    for k in range(i, min(len(toks) - 2, i + 6)):
+        if toks[k].text in ",;":
+            break
+        if toks[k].low == "yang" and toks[k + 1].low.startswith("di"):
+            j = k + 2 + (toks[k + 2].low == "oleh")
+            span = phrase_after(toks, j, max_len=6)
+            actor = _resolve(toks, span, res) if span else None
+            return [actor] if actor is not None and (actor.country or actor.canonical) else []
+    return []
 
 
 def _pp_targets(toks: list[Token], i: int, res: Resolver, preps: Sequence[str]) -> list[Actor]:
     """Actors of the first prepositional phrase (within the clause) that names any."""
     for k in range(i, min(len(toks), i + 12)):
-        low = toks[k].text.lower()
+        low = toks[k].low
         if toks[k].text in ";" or low in ("yang", "bahwa", "jika", "karena", "sehingga") or (toks[k].text == "," and k > i + 1 and not _list_comma(toks, k)):
             break
         if low in preps:
@@ -275,21 +482,31 @@ def _pp_actor(toks: list[Token], i: int, res: Resolver, preps: Sequence[str]) ->
 def _conjuncts(toks: list[Token], span: tuple[int, int], res: Resolver) -> list[Actor]:
     """"Kuba, Venezuela, dan Nikaragua" -> three actors; a single phrase -> one."""
     a, b = span
-    while b < len(toks) and toks[b].text == "," and b + 1 < len(toks) and toks[b + 1].text[0].isupper():
-        nxt = phrase_after(toks, b + 1, max_len=6)
+    end = b
+    while end + 1 < len(toks) and toks[end].text == ",":
+        nxt_start = end + 2 if toks[end + 1].low in ("dan", "serta") else end + 1
+        if nxt_start >= len(toks) or not toks[nxt_start].text[0].isupper():
+            break
+        nxt = phrase_after(toks, nxt_start, max_len=6)
         if nxt is None:
             break
-        b = nxt[1]
+        end = nxt[1]
+    if end > b and any(t.low in ("dan", "serta") for t in toks[b:end]):
+        b = end                            # "Kuba, Venezuela, dan Nikaragua"
     parts, cur = [], a
     for k in range(a, b):
-        if toks[k].text == "," or toks[k].text.lower() in ("dan", "serta"):
+        if toks[k].text == "," or toks[k].low in ("dan", "serta"):
             parts.append((cur, k))
             cur = k + 1
     parts.append((cur, b))
     actors = [_resolve(toks, p, res) for p in parts if p[1] > p[0]]
-    if len(parts) > 1 and all(actors) and all(x.country or x.canonical for x in actors):
+    if len(parts) > 1 and all(actors) and all(x.country for x in actors):
         return actors
     whole = _resolve(toks, span, res)
+    if whole is not None and not whole.country:
+        listed = res.listed_states(toks[a:b], toks[a].start)
+        if listed:
+            return listed
     return [whole] if whole else []
 
 
@@ -298,7 +515,7 @@ def _split_pair(toks: list[Token], m: Match, res: Resolver, source: Actor):
     if source.start is None:
         return source, []
     idx = [k for k, t in enumerate(toks) if source.start <= t.start and t.end <= (source.end or 0)]
-    conj = [k for k in idx if toks[k].text.lower() == "dan"]
+    conj = [k for k in idx if toks[k].low in ("dan", "beserta", "berserta")]
     if not conj:
         return source, []
     left = _resolve(toks, (idx[0], conj[0]), res)
@@ -308,10 +525,10 @@ def _split_pair(toks: list[Token], m: Match, res: Resolver, source: Actor):
     return source, []
 
 
-def _claimant(quotes: Sequence[Quote], pos: int) -> Optional[Actor]:
+def _quote_at(quotes: Sequence[Quote], pos: int) -> Optional[Quote]:
     for q in quotes:
         if q.content_start <= pos < q.content_end and q.speaker is not None:
-            return q.speaker
+            return q
     return None
 
 
@@ -321,7 +538,8 @@ def _event(body: str, sent: Sentence, toks: list[Token], m: Match, source: Actor
            target: Optional[Actor], claimant: Optional[Actor], times: Sequence[TimeExpr],
            published: Optional[str]) -> Event:
     trig = m.trigger
-    date, inferred = _date(sent, toks[m.start].start, times, published)
+    clause_end = next((t.start for t in toks[m.end:] if t.text in ",;"), sent.end)
+    date, inferred = _date(sent, clause_end, times, published)
     ev = Event(type=trig.type, sentence=sent.text, start=sent.start, end=sent.end,
                trigger=" ".join(t.text for t in toks[m.start:m.end]), mode=trig.mode,
                aux=_aux(toks, m), context=trig.context or _context(sent.text),
@@ -332,12 +550,12 @@ def _event(body: str, sent: Sentence, toks: list[Token], m: Match, source: Actor
 
 def _aux(toks: Sequence[Token], m: Match) -> Optional[str]:
     lo = m.anchor
-    window = [t.text.lower() for t in toks[max(0, lo - 4):lo]]
+    window = [t.low for t in toks[max(0, lo - 4):lo]]
     clause = []
     for t in reversed(toks[:lo]):
         if t.text in PUNCT_STOP:
             break
-        clause.append(t.text.lower())
+        clause.append(t.low)
     if any(w in HYPOTHETICAL for w in clause):
         return "hypothetical"
     if any(w in NEGATORS for w in window) or "membantah" in window:
@@ -347,16 +565,16 @@ def _aux(toks: Sequence[Token], m: Match) -> Optional[str]:
     return None
 
 
+_CONTEXT = [(name, re.compile("|".join(re.escape(w) for w in words))) for name, words in CONTEXT_WORDS.items()]
+
+
 def _context(text: str) -> Optional[str]:
     low = text.lower()
-    for name, words in CONTEXT_WORDS.items():
-        if any(w in low for w in words):
-            return name
-    return None
+    return next((name for name, pattern in _CONTEXT if pattern.search(low)), None)
 
 
 def _location(toks: Sequence[Token]) -> Optional[str]:
-    words = [t.text.lower() for t in toks]
+    words = [t.low for t in toks]
     table = places()
     for k, w in enumerate(words[:-1]):
         if w == "di" and toks[k + 1].text[0].isupper():
@@ -367,11 +585,10 @@ def _location(toks: Sequence[Token]) -> Optional[str]:
 
 
 def _date(sent: Sentence, pos: int, times: Sequence[TimeExpr], published: Optional[str]) -> tuple[Optional[str], bool]:
-    inside = [t for t in times if sent.start <= t.start < sent.end and t.value and t.type in ("DATE", "TIME")]
-    if inside:
-        best = min(inside, key=lambda t: abs(t.start - pos))
-        return best.value[:10], False
-    return (published[:10], True) if published else (None, False)
+    """The governing time expression of the sentence (times' ``date_for_span``), else the
+    publication day flagged as inferred, else None."""
+    value, inferred = date_for_span(list(times), sent.start, sent.end, published, trigger=pos)
+    return value, bool(inferred and value)
 
 
 def _confidence(source: Actor, target: Optional[Actor]) -> float:

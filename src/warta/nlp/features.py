@@ -17,8 +17,10 @@ from .tokens import tokenize
 
 _SHAPE_RE = ((re.compile(r"[A-Z]"), "X"), (re.compile(r"[a-z]"), "x"), (re.compile(r"\d"), "d"))
 MAX_GAZ = 6
+BIGRAMS = True                     # word-pair features with each neighbour
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def shape(word: str) -> str:
     """Compressed word shape: Jakarta -> Xx, KPK -> X, 2024 -> d, Al-Qaeda -> Xx-Xx."""
     out = []
@@ -34,6 +36,7 @@ class Gazetteer:
 
     def __init__(self, kb: KB) -> None:
         self.entries: dict[tuple[str, ...], str] = {}
+        self.first_words: dict[str, int] = {}          # first word -> longest entry length
         for key in kb.capitals:
             self._put(key, "CAP")
         for rec in kb.records.values():
@@ -48,13 +51,19 @@ class Gazetteer:
         words = tuple(key.split())
         if words and len(words) <= MAX_GAZ:
             self.entries.setdefault(words, cat)
+            self.first_words[words[0]] = max(self.first_words.get(words[0], 0), len(words))
 
     def tag(self, lowers: Sequence[str]) -> list[Optional[str]]:
         """Per token: 'B-CAT' / 'I-CAT' for the longest KB match covering it, else None."""
         out: list[Optional[str]] = [None] * len(lowers)
+        firsts = self.first_words
         i = 0
         while i < len(lowers):
-            for n in range(min(MAX_GAZ, len(lowers) - i), 0, -1):
+            longest = firsts.get(lowers[i])
+            if not longest:
+                i += 1
+                continue
+            for n in range(min(longest, len(lowers) - i), 0, -1):
                 cat = self.entries.get(tuple(lowers[i:i + n]))
                 if cat:
                     out[i] = "B-" + cat
@@ -72,7 +81,8 @@ def gazetteer() -> Gazetteer:
     return Gazetteer(load_kb())
 
 
-def _token_feats(word: str, low: str) -> list[str]:
+@functools.lru_cache(maxsize=1 << 16)
+def _token_feats(word: str, low: str) -> tuple[str, ...]:
     f = ["w=" + low, "sh=" + shape(word), "p2=" + low[:2], "p3=" + low[:3], "s2=" + low[-2:],
          "s3=" + low[-3:], "s4=" + low[-4:]]
     if word[:1].isupper():
@@ -81,25 +91,42 @@ def _token_feats(word: str, low: str) -> list[str]:
         f.append("digit")
     if "-" in word:
         f.append("hyphen")
-    return f
+    return tuple(f)
 
 
-def sentence_features(words: Sequence[str], clusters: Optional[dict[str, str]] = None) -> list[list[str]]:
-    """CRF features for one sentence of words."""
+def sentence_features(words: Sequence[str], clusters: Optional[dict[str, str]] = None,
+                      lexicon: Optional[dict[str, str]] = None,
+                      names: Optional[dict[str, str]] = None) -> list[list[str]]:
+    """CRF features for one sentence of words.
+
+    ``clusters``: lower-cased word -> cluster path (e.g. "352"); ``lexicon``: lower-cased
+    word -> the entity type it mostly bears in the training data; ``names``: the same from
+    a set not trained on (NERP's names), so no jackknifing is needed.
+    """
     lowers = [norm(w) or w.lower() for w in words]
     gaz = gazetteer().tag(lowers)
     clusters = clusters or {}
+    lexicon = lexicon or {}
+    names = names or {}
     base = [_token_feats(w, l) for w, l in zip(words, lowers)]
     caps = ["C" if w[:1].isupper() else "l" if w[:1].islower() else "o" for w in words]
     n = len(words)
     out = []
     for i in range(n):
-        f = ["b"] + base[i]
+        f = ["b", *base[i]]
         if gaz[i]:
             f.append("gz=" + gaz[i])
         c = clusters.get(lowers[i])
         if c:
-            f += ["c4=" + c[:4], "c8=" + c[:8], "c=" + c]
+            f += ["c1=" + c[:1], "c2=" + c[:2], "c=" + c]
+        lx = lexicon.get(lowers[i])
+        if lx:
+            f.append("lx=" + lx)
+        nx = names.get(lowers[i])
+        if nx:
+            f.append("nx=" + nx)
+            if i + 1 < n and names.get(lowers[i + 1]):
+                f.append("nx+=" + names[lowers[i + 1]])
         if i == 0:
             f.append("BOS")
         for d in (-2, -1, 1, 2):
@@ -113,8 +140,14 @@ def sentence_features(words: Sequence[str], clusters: Optional[dict[str, str]] =
                     f.append(f"{d}sh=" + shape(words[j]))
                     cj = clusters.get(lowers[j])
                     if cj:
-                        f.append(f"{d}c=" + cj[:6])
+                        f.append(f"{d}c=" + cj)
+                    lj = lexicon.get(lowers[j])
+                    if lj:
+                        f.append(f"{d}lx=" + lj)
         f.append("cc=" + "".join(caps[max(0, i - 1):i + 2]))
+        if BIGRAMS:
+            f.append("bg-=" + (lowers[i - 1] if i else "<s>") + "|" + lowers[i])
+            f.append("bg+=" + lowers[i] + "|" + (lowers[i + 1] if i + 1 < n else "</s>"))
         out.append(f)
     return out
 

@@ -20,6 +20,7 @@ from ..errors import ModelError
 _NON_WORD = re.compile(r"[^\w]+")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def norm(text: str) -> str:
     """Lower case, diacritics removed, punctuation folded to single spaces."""
     decomposed = unicodedata.normalize("NFKD", text)
@@ -111,6 +112,16 @@ class KB:
             if rec.kind == "PER":
                 key = " ".join(fold(w) for w in norm(n).split())
                 self.people_by_fold.setdefault(key, []).append(rec)
+
+    @functools.cached_property
+    def surnames(self) -> frozenset[str]:
+        """Folded last names that point to exactly one KB person (at least four letters)."""
+        seen: dict[str, set[str]] = {}
+        for key, recs in self.people_by_fold.items():
+            last = key.split()[-1]
+            if len(key.split()) > 1 and len(last) >= 4:
+                seen.setdefault(last, set()).update(r.id for r in recs)
+        return frozenset(k for k, ids in seen.items() if len(ids) == 1)
 
     def country_name(self, code: Optional[str]) -> Optional[str]:
         rec = self.records.get(f"country:{code}") if code else None

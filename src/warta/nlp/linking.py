@@ -21,6 +21,8 @@ from .tokens import Token, sentences, tokenize
 
 CONNECTORS = frozenset("dari untuk asal negara urusan tetap permanen khusus senior baru wakil kepala "
                        "kementerian kemlu kemenlu ham hak asasi manusia pbb nato asean uni eropa the of".split())
+APPOSITION = frozenset({"", "sebagai", "selaku", "yakni", "yaitu"})   # "" is the comma
+FUNCTION_WORDS = frozenset("dan and of the di da de du la le el al".split())
 STOP_PUNCT = frozenset(".;:!?()\"“”")
 ORG_SECTORS = [("MED", "kantor berita"), ("GOV", "kementerian kemlu kemenlu pemerintah pemerintahan istana kabinet"),
                ("MIL", "angkatan tentara militer pasukan armada brigade batalion junta"),
@@ -47,6 +49,25 @@ class Cluster:
     canonical: str = ""
 
 
+class _ClusterIndex:
+    """Clusters by the folded words of their full names (keeps coreference linear)."""
+
+    def __init__(self) -> None:
+        self.by_last: dict[str, list[Cluster]] = {}
+        self.by_first: dict[str, list[Cluster]] = {}
+        self.by_any: dict[str, list[Cluster]] = {}
+
+    def add(self, c: Cluster, keys: list[str]) -> None:
+        c.keys.append(keys)
+        groups = [(self.by_any, k) for k in keys]
+        if len(keys) > 1:
+            groups += [(self.by_last, keys[-1]), (self.by_first, keys[0])]
+        for table, k in groups:
+            lst = table.setdefault(k, [])
+            if c not in lst:
+                lst.append(c)
+
+
 class Doc:
     """A body with its tokens and sentence index, for context windows around mentions."""
 
@@ -68,17 +89,21 @@ def _zone_words(kb: KB) -> frozenset[str]:
     for cue in kb.role_cues:
         words.update(cue.split())
     for name in kb.country_names:
-        words.update(name.split())
+        words.update(w for w in name.split() if w not in FUNCTION_WORDS)
     return frozenset(words)
 
 
-def _read_zone(kb: KB, toks: list[Token]) -> RoleGuess:
+def _read_zone(kb: KB, toks: list[Token], body: str) -> RoleGuess:
     """Role, country and counterpart flag from title words like 'Menteri Luar Negeri Rusia'."""
     lowers = [norm(t.text) for t in toks]
     guess = RoleGuess(counterpart=any(w in kb.counterpart_cues for w in lowers))
     text = " ".join(lowers)
     best = max((cue for cue in kb.role_cues if f" {cue} " in f" {text} "), key=len, default=None)
-    guess.code = kb.role_cues[best] if best else None
+    if best:
+        after = f" {text} ".split(f" {best} ", 1)[1].split()
+        # "Menteri Luar Negeri Rusia" is the office; "Vice President Corporate Communication PT X" is not
+        if all(w in CONNECTORS or w in kb.country_names or w in kb.titles for w in after):
+            guess.code = kb.role_cues[best]
     gaz = gazetteer().tag(lowers)
     for i, tag in enumerate(gaz):
         if tag == "B-CTRY":
@@ -86,9 +111,9 @@ def _read_zone(kb: KB, toks: list[Token]) -> RoleGuess:
             while j < len(gaz) and gaz[j] == "I-CTRY":
                 j += 1
             guess.country = kb.country_names.get(" ".join(lowers[i:j]), guess.country)
-    titles = [t.text for t, w in zip(toks, lowers) if w in kb.titles]
-    if titles and not guess.code:
-        guess.title = " ".join(titles)
+    words = [t.text for t in toks if t.text != ","]
+    if words and not guess.code and not guess.counterpart and any(norm(w) not in kb.country_names for w in words):
+        guess.title = body[toks[0].start:toks[-1].end].strip(" ,")   # "Kolonel", "wakil permanen Rusia untuk ASEAN"
     return guess
 
 
@@ -96,24 +121,28 @@ class Linker:
     def __init__(self, kb: KB) -> None:
         self.kb = kb
         self.zone = _zone_words(kb)
+        self.role_words = frozenset(w for cue in kb.role_cues for w in cue.split()) | kb.titles
 
     # --- context -------------------------------------------------------------------
     def left_zone(self, doc: Doc, ent: Entity, per_ends: set[int]) -> list[Token]:
         i = doc.token_at(ent.start) - 1
         out: list[Token] = []
-        while i >= 0 and len(out) < 10:
+        while i >= 0 and len(out) < 12:
             t = doc.tokens[i]
-            if t.text in STOP_PUNCT or t.end in per_ends or "\n" in doc.body[t.end:(out[0].start if out else ent.start)]:
+            if t.end in per_ends or "\n" in doc.body[t.end:(out[0].start if out else ent.start)]:
                 break
-            if t.text != "," and norm(t.text) not in self.zone:
+            inside_title = t.text[:1].isupper() or t.text in "()" or t.text == "dan"
+            if t.text in STOP_PUNCT and t.text not in "()" or (t.text != "," and norm(t.text) not in self.zone and not inside_title):
                 break
             out.insert(0, t)
             i -= 1
+        while out and norm(out[0].text) not in self.role_words | self.kb.counterpart_cues:   # a title starts with a title word
+            out.pop(0)
         return out
 
     def right_zone(self, doc: Doc, ent: Entity, per_starts: set[int]) -> list[Token]:
         i = doc.token_at(ent.end)
-        if i >= len(doc.tokens) or doc.tokens[i].text != ",":
+        if i >= len(doc.tokens) or norm(doc.tokens[i].text) not in APPOSITION:
             return []
         out: list[Token] = []
         for t in doc.tokens[i + 1:i + 11]:
@@ -122,13 +151,16 @@ class Linker:
             if t.text in STOP_PUNCT or t.text == "," or norm(t.text) not in self.zone:
                 break
             out.append(t)
+        while out and (norm(out[-1].text) in CONNECTORS - {"pbb", "nato", "asean"} or
+                       (out[-1].text.islower() and norm(out[-1].text) not in self.role_words)):
+            out.pop()
         return out
 
     def guess_role(self, doc: Doc, ent: Entity, per_starts: set[int], per_ends: set[int]) -> RoleGuess:
-        left = _read_zone(self.kb, self.left_zone(doc, ent, per_ends))
+        left = _read_zone(self.kb, self.left_zone(doc, ent, per_ends), doc.body)
         if left.code or left.title or left.country or left.counterpart:
             return left
-        return _read_zone(self.kb, self.right_zone(doc, ent, per_starts))
+        return _read_zone(self.kb, self.right_zone(doc, ent, per_starts), doc.body)
 
     # --- non-person mentions -----------------------------------------------------------
     def link_place_or_org(self, ent: Entity) -> None:
@@ -175,39 +207,40 @@ class Linker:
         return None
 
     def cluster_people(self, ents: list[Entity], idx: list[int]) -> list[Cluster]:
+        """Full names first (same surname, compatible first name), then bare names."""
         clusters: list[Cluster] = []
+        index = _ClusterIndex()
         singles = []
         for i in idx:
             keys = self.name_keys(ents[i].text)
             if len(keys) == 1:
                 singles.append((i, keys))
                 continue
-            c = next((c for c in clusters if any(k[-1] == keys[-1] and (k[0] == keys[0] or k[0][:1] == keys[0][:1]) for k in c.keys)), None)
+            c = next((c for c in index.by_last.get(keys[-1], ())
+                      if any(k[0] == keys[0] or k[0][:1] == keys[0][:1] for k in c.keys)), None)
             if c is None:
                 c = Cluster(record=self.kb_person(keys))
                 clusters.append(c)
-            c.keys.append(keys)
+            index.add(c, keys)
             c.members.append(i)
         for i, keys in singles:
-            c = self.best_cluster(clusters, keys[0], ents[i].start, ents)
+            c = self.best_cluster(index, keys[0], ents[i].start, ents)
             if c is None:
                 c = Cluster(record=self.kb_person(keys))
                 clusters.append(c)
-            c.keys.append(keys)
+            index.add(c, keys)
             c.members.append(i)
         return clusters
 
-    def best_cluster(self, clusters: list[Cluster], key: str, start: int, ents: list[Entity]) -> Optional[Cluster]:
+    def best_cluster(self, index: "_ClusterIndex", key: str, start: int, ents: list[Entity]) -> Optional[Cluster]:
         """The cluster a bare name refers to: surname match first, nearest preceding mention."""
         def distance(c: Cluster) -> int:
             before = [ents[m].start for m in c.members if ents[m].start <= start]
             return start - max(before) if before else 10**9 + min(ents[m].start for m in c.members)
-        for pos in (-1, 0):
-            hits = [c for c in clusters if any(len(k) > 1 and k[pos] == key for k in c.keys)]
+        for hits in (index.by_last.get(key), index.by_first.get(key), index.by_any.get(key)):
             if hits:
                 return min(hits, key=distance)
-        hits = [c for c in clusters if any(key in k for k in c.keys)]
-        return min(hits, key=distance) if hits else None
+        return None
 
     def resolve(self, c: Cluster, ents: list[Entity], day: Optional[str], subject: Optional[RoleGuess]) -> RoleGuess:
         """Role and country of a cluster: KB office on ``day`` first, then what the text says."""
@@ -290,6 +323,15 @@ def role_phrase_entities(linker: Linker, doc: Doc, ents: list[Entity], day: Opti
     return out
 
 
+def _retype_person_names(ents: list[Entity]) -> None:
+    """A one-word LOC/ORG mention that is the surname of a person named in full is that person."""
+    surnames = {fold(e.text.split()[-1]) for e in ents if e.label == "PER" and len(e.text.split()) > 1}
+    for e in ents:
+        if e.label in ("LOC", "ORG") and e.kb_id is None and len(e.text.split()) == 1 and fold(e.text) in surnames:
+            e.label = "PER"
+            e.canonical = e.country = e.sector = None
+
+
 def link_entities(body: str, ents: list[Entity], day: Optional[str]) -> list[Entity]:
     """Fill canonical, kb_id, country, role and sector; returns the (extended) mention list."""
     linker = _linker()
@@ -299,23 +341,39 @@ def link_entities(body: str, ents: list[Entity], day: Optional[str]) -> list[Ent
         if e.label != "PER":
             linker.link_place_or_org(e)
     ents = sorted(ents + role_phrase_entities(linker, doc, ents, day), key=lambda e: (e.start, -e.end))
+    _retype_person_names(ents)
+    _link_people(linker, doc, ents, day)
+    return ents
+
+
+def _link_people(linker: Linker, doc: Doc, ents: list[Entity], day: Optional[str]) -> None:
+    """Cluster person mentions and give each cluster its canonical name, role and country;
+    clusters introduced as someone's counterpart are resolved after everyone else."""
     people = [i for i, e in enumerate(ents) if e.label == "PER" and e.kb_id is None]
     per_starts = {ents[i].start for i in people}
     per_ends = {ents[i].end for i in people}
     guesses = {i: linker.guess_role(doc, ents[i], per_starts, per_ends) for i in people}
-    clusters = linker.cluster_people(ents, people)
     roles: dict[int, RoleGuess] = {}
-    for c in sorted(clusters, key=lambda c: any(guesses[m].counterpart for m in c.members)):
+    for c in sorted(linker.cluster_people(ents, people), key=lambda c: any(guesses[m].counterpart for m in c.members)):
         c.guesses = [guesses[m] for m in sorted(c.members)]
-        first = min(c.members)
-        subject = _subject_role(linker, doc, ents, roles, first) if any(g.counterpart for g in c.guesses) else None
-        for g in c.guesses:
-            if g.counterpart and not g.country:
-                g.country = _host_country(doc, ents, first, subject.country if subject else None)
-        role = linker.resolve(c, ents, day, subject)
+        role = _cluster_role(linker, doc, ents, c, roles, day)
         linker.apply(c, ents, role)
         roles.update({m: role for m in c.members})
-    return ents
+
+
+def _cluster_role(linker: Linker, doc: Doc, ents: list[Entity], c: Cluster, roles: dict, day: Optional[str]) -> RoleGuess:
+    first = min(c.members)
+    subject = _subject_role(linker, doc, ents, roles, first) if any(g.counterpart for g in c.guesses) else None
+    for g in c.guesses:
+        if g.counterpart and not g.country:
+            g.country = _host_country(doc, ents, first, subject.country if subject else None)
+    role = linker.resolve(c, ents, day, subject)
+    if not c.record and not role.country and (role.title or role.code):
+        role.country = _host_country(doc, ents, first, None)     # an official with no country given:
+        if role.country:                                         # the country named just before, flagged
+            for m in c.members:
+                ents[m].confidence = 0.5
+    return role
 
 
 _LINKER: Optional[Linker] = None

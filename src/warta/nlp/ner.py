@@ -6,6 +6,7 @@ ModelError with the command that rebuilds it.
 from __future__ import annotations
 
 import functools
+import json
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -33,16 +34,28 @@ def model_path() -> Path:
     return Path(str(resources.files("warta.resources.ner").joinpath(MODEL_NAME)))
 
 
+@dataclass(frozen=True, slots=True)
+class Model:
+    tagger: object                     # pycrfsuite.Tagger
+    clusters: dict[str, str]
+    lexicon: dict[str, str]
+    names: dict[str, str]
+    lower: frozenset[str]              # words usually written in lower case
+
+
 @functools.cache
-def load_tagger():
-    """The crfsuite tagger for the shipped model (cached per process)."""
+def load_model() -> Model:
+    """The shipped CRF and its word resources (loaded once per process)."""
     import pycrfsuite
     path = model_path()
     try:
         with open(path, "rb") as f:
             magic = f.read(4)
+        lex = json.loads(path.with_suffix(".lex.json").read_text("utf-8"))
     except OSError as e:
-        raise ModelError(f"NER model {path} is missing ({e.strerror}); {REBUILD}") from e
+        raise ModelError(f"NER model file {e.filename} is missing; {REBUILD}") from e
+    except ValueError as e:
+        raise ModelError(f"NER model file {path.with_suffix('.lex.json')} is corrupt ({e}); {REBUILD}") from e
     if magic != b"lCRF":
         raise ModelError(f"NER model {path} is corrupt (not a crfsuite model); {REBUILD}")
     tagger = pycrfsuite.Tagger()
@@ -50,17 +63,37 @@ def load_tagger():
         tagger.open(str(path))
     except Exception as e:  # noqa: BLE001 - crfsuite reports corruption in several ways
         raise ModelError(f"NER model {path} cannot be loaded ({e}); {REBUILD}") from e
-    return tagger
+    return Model(tagger, lex.get("clusters", {}), lex.get("lexicon", {}), lex.get("names", {}),
+                 frozenset(lex.get("lower", ())))
 
 
 def tag_words(words: Sequence[str]) -> list[str]:
     """BIO tags (PER/ORG/LOC) for one sentence of words."""
     if not words:
         return []
-    tagger = load_tagger()
+    model = load_model()
+    words = recase(words, model.lower)
     out: list[str] = []
     for i in range(0, len(words), MAX_TOKENS):
-        out += tagger.tag(sentence_features(words[i:i + MAX_TOKENS]))
+        out += model.tagger.tag(sentence_features(words[i:i + MAX_TOKENS], model.clusters, model.lexicon, model.names))
+    return out
+
+
+def recase(words: Sequence[str], lower: frozenset[str]) -> Sequence[str]:
+    """Headline Title Case and ALL CAPS sentences hide which words are names: write the
+    words usually seen in lower case in lower case (and, for ALL CAPS, the rest Capitalised)."""
+    alpha = [w for w in words if w.isalpha()]
+    if len(alpha) < 4 or not lower:
+        return words
+    caps = sum(w.isupper() and len(w) > 1 for w in alpha) >= 0.8 * len(alpha)
+    if not caps and sum(w[0].isupper() for w in alpha) < 0.8 * len(alpha):
+        return words
+    out = []
+    for w in words:
+        if w.lower() in lower:
+            out.append(w.lower())
+        else:
+            out.append(w.capitalize() if caps and w.isalpha() and len(w) > 4 else w)
     return out
 
 

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from typing import Optional, Sequence
 
 from ..model import Actor, Quote
-from .actors import Resolver
-from .phrases import QUOTE_CHARS, phrase_after, subject_before, is_word
+from .actors import PRONOUNS, Resolver, split
+from .phrases import QUOTE_CHARS, is_verb, is_word, phrase_after, subject_before
 from .tokens import Sentence, Token, sentences, tokenize
 
 PRE_CUES = frozenset("""
@@ -33,10 +33,23 @@ kata ujar ucap imbuh tutur jelas ungkap tegas pungkas lanjut tambah sebut terang
 tulis yakin klaim
 """.split())
 NYA_CUES = frozenset(w + "nya" for w in POST_CUES)
+# verbs that report speech only with a "bahwa" clause ("membantah bahwa ..."), otherwise
+# they are acts (membantah tuduhan, menolak permintaan)
+WEAK_CUES = frozenset("""
+menuduh menuding membantah menolak memperingatkan menyampaikan menanggapi
+menilai menganggap mengakui mengingatkan berharap menyebut
+""".split())
 CUE_PHRASES = (("bunyi", "pernyataan"), ("demikian", "pernyataan"), ("menurut",), ("demikian", "menurut"))
 TIME_WORDS = frozenset("""
 pada hari senin selasa rabu kamis jumat jum'at sabtu minggu kemarin lalu ini itu pagi siang
 sore malam waktu setempat baru-baru
+""".split())
+PASSIVE_CUES = frozenset("""
+dikatakan dinyatakan dijelaskan disebut disebutkan digambarkan diungkapkan disampaikan ditegaskan
+dilaporkan diklaim
+""".split())
+SPEECH_NOUNS = frozenset("""
+ide gagasan pendapat usulan klaim pernyataan kekhawatiran harapan peringatan pesan keyakinan
 """.split())
 NO_SPEAKER_NP = frozenset({"hal", "itu", "ini", "tersebut", "laporan", "data", "hasil"})
 
@@ -49,13 +62,14 @@ class Found:
     span: tuple[int, int]
     direct: bool
     confidence: float
+    cue_at: int = -1                 # character offset of a pre-posed cue verb
 
 
 def find_quotes(body: str, resolver: Resolver) -> list[Quote]:
     out: list[Quote] = []
     prev: Optional[Found] = None
-    for sent in sentences(body):
-        toks = tokenize(sent.text, sent.start)
+    for sent, toks in split(body):
+        toks = list(toks)
         found = _sentence_quotes(body, sent, toks, resolver, prev)
         for f in found:
             out.append(_to_quote(body, f))
@@ -80,16 +94,18 @@ def quote_marks(toks: Sequence[Token]) -> list[tuple[int, Optional[int]]]:
     open_at: Optional[int] = None
     for i, t in enumerate(toks):
         ch = t.text
-        if ch in "“‘" or (ch in "\"'`" and open_at is None and _opens(toks, i)):
-            if open_at is None:
-                open_at = i
-        elif ch in "”’\"'" and open_at is not None:
+        if open_at is None and (ch in "“‘" or (ch in "\"'`" and _opens(toks, i))):
+            open_at = i
+        elif open_at is not None and ch in CLOSERS.get(toks[open_at].text, ""):
             if i > open_at + 1:
                 pairs.append((open_at, i))
             open_at = None if i > open_at + 1 else open_at
     if open_at is not None and open_at < len(toks) - 2:
         pairs.append((open_at, None))
     return pairs
+
+
+CLOSERS = {"“": "”\"", "\"": "\"”", "‘": "’'", "'": "'’", "`": "'’"}
 
 
 def _opens(toks: Sequence[Token], i: int) -> bool:
@@ -103,12 +119,30 @@ def _sentence_quotes(body: str, sent: Sentence, toks: list[Token], res: Resolver
     pairs = quote_marks(toks)
     inside = set()
     for a, b in pairs:
-        inside.update(range(a, (b if b is not None else len(toks)) + 1))
         f = _direct(body, sent, toks, a, b, res, prev)
+        if f is not None or b is not None:     # a stray open mark hides nothing
+            inside.update(range(a, (b if b is not None else len(toks)) + 1))
         if f is not None:
             out.append(f)
     out.extend(_reported(toks, inside, res))
     out.sort(key=lambda f: f.content[0])
+    return _cut_at_next_cue(out, toks)
+
+
+def _cut_at_next_cue(found: list[Found], toks: Sequence[Token]) -> list[Found]:
+    """"X menyoroti A dan menekankan B": A ends where the next speech verb's clause starts."""
+    starts = {t.start: k for k, t in enumerate(toks)}
+    out = []
+    for f in found:
+        nxt = [g.cue_at for g in found if g is not f and f.content[0] <= g.cue_at < f.content[1]]
+        if nxt and f.cue_at >= 0 and min(nxt) in starts:
+            k = starts[min(nxt)] - 1
+            while k >= 0 and (toks[k].low in ("dan", "tetapi", "tapi", "namun", "serta", "juga", "lalu") or not is_word(toks[k])):
+                k -= 1
+            if k < 0 or toks[k].end <= f.content[0]:
+                continue                   # nothing of its own left: the cue just introduces the next
+            f.content = (f.content[0], toks[k].end)
+        out.append(f)
     return out
 
 
@@ -116,10 +150,12 @@ def _direct(body: str, sent: Sentence, toks: list[Token], a: int, b: Optional[in
             res: Resolver, prev: Optional[Found]) -> Optional[Found]:
     end = b if b is not None else len(toks)
     content_toks = toks[a + 1:end]
+    while content_toks and not is_word(content_toks[-1]) and content_toks[-1].text not in ".!?":
+        content_toks = content_toks[:-1]     # "Kami siap , " -> "Kami siap"
     if not content_toks:
         return None
     content = (content_toks[0].start, content_toks[-1].end)
-    hit = _speaker_after(toks, end + 1, res) if b is not None else None
+    hit = _speaker_after(toks, end + 1, res, toks[a].start) if b is not None else None
     if hit is None:
         hit = _speaker_before(toks, a, res)
     if hit is None:
@@ -143,16 +179,16 @@ def _skip_marks(toks: Sequence[Token], i: int) -> int:
 Hit = tuple[Actor, str, float]
 
 
-def _speaker_after(toks: list[Token], i: int, res: Resolver) -> Optional[Hit]:
+def _speaker_after(toks: list[Token], i: int, res: Resolver, quote_start: int) -> Optional[Hit]:
     """``” kata Lavrov``, ``” katanya``, ``” Menteri luar negeri Rusia menyatakan``."""
     i = _skip_marks(toks, i)
     if i >= len(toks):
         return None
-    low = toks[i].text.lower()
+    low = toks[i].low
     if low in POST_CUES or low in ("bunyi", "demikian"):
         return _post_cue_speaker(toks, i, res)
     if low in NYA_CUES:
-        return res.pronoun(toks[i], suffix=True), toks[i].text, 0.8
+        return res.pronoun(toks[i], suffix=True, before=quote_start), toks[i].text, 0.8
     span = phrase_after(toks, i, max_len=10)
     if span and span[1] < len(toks) and _is_cue_verb(toks[span[1]:], 0):
         actor = _actor(toks, span, res)
@@ -161,21 +197,33 @@ def _speaker_after(toks: list[Token], i: int, res: Resolver) -> Optional[Hit]:
     return None
 
 
+def _with_apposition(toks: Sequence[Token], span: tuple[int, int], res: Resolver) -> tuple[int, int]:
+    """"juru bicara Kemlu, Roy Soemirat": a title followed by the person's name."""
+    a, b = span
+    if b + 1 < len(toks) and toks[b].text == "," and toks[b + 1].text[:1].isupper():
+        names = [e for e in res.inside(toks[b + 1].start, toks[min(b + 6, len(toks) - 1)].end)
+                 if e.label in ("PER", "PERSON") and e.start == toks[b + 1].start]
+        if names:
+            end = next((k for k in range(b + 1, len(toks)) if toks[k].end >= names[0].end), b)
+            return a, end + 1
+    return span
+
+
 def _post_cue_speaker(toks: list[Token], i: int, res: Resolver) -> Optional[Hit]:
     cue_end = i + 1
-    if toks[i].text.lower() in ("bunyi", "demikian") and cue_end < len(toks) and toks[cue_end].text.lower() in ("pernyataan", "menurut", "kata"):
+    if toks[i].low in ("bunyi", "demikian") and cue_end < len(toks) and toks[cue_end].low in ("pernyataan", "menurut", "kata"):
         cue_end += 1
-    elif toks[i].text.lower() in ("bunyi", "demikian"):
+    elif toks[i].low in ("bunyi", "demikian"):
         return None
-    span = phrase_after(toks, cue_end, max_len=10)
+    span = phrase_after(toks, cue_end, max_len=10, allow_pp=False)
     if span is None:
         return None
-    actor = _actor(toks, span, res)
+    actor = _actor(toks, _with_apposition(toks, span, res), res) or _plain(toks, span, res)
     return (actor, " ".join(t.text for t in toks[i:cue_end]), 0.9) if actor else None
 
 
 def _is_cue_verb(toks: Sequence[Token], j: int) -> bool:
-    return j < len(toks) and toks[j].text.lower() in PRE_CUES
+    return j < len(toks) and toks[j].low in PRE_CUES
 
 
 def _speaker_before(toks: list[Token], a: int, res: Resolver) -> Optional[Hit]:
@@ -183,9 +231,9 @@ def _speaker_before(toks: list[Token], a: int, res: Resolver) -> Optional[Hit]:
     j = a - 1
     while j >= 0 and toks[j].text in ",:":
         j -= 1
-    if j >= 0 and toks[j].text.lower() == "bahwa":
+    if j >= 0 and toks[j].low == "bahwa":
         j -= 1
-    if j < 0 or toks[j].text.lower() not in PRE_CUES:
+    if j < 0 or toks[j].low not in PRE_CUES:
         return None
     return _subject_of_cue(toks, j, res)
 
@@ -194,7 +242,7 @@ def _subject_of_cue(toks: list[Token], j: int, res: Resolver) -> Optional[Hit]:
     span = subject_before(toks, j)
     if span is None:
         k = j - 1
-        while k >= 0 and toks[k].text.lower() in ("dan", "juga", "serta", "lalu", "kemudian", ","):
+        while k >= 0 and toks[k].low in ("dan", "juga", "serta", "lalu", "kemudian", "tetapi", "tapi", "namun", ","):
             k -= 1
         if k < j - 1:
             first = _first_cue_or_verb(toks, k + 1)
@@ -207,7 +255,7 @@ def _subject_of_cue(toks: list[Token], j: int, res: Resolver) -> Optional[Hit]:
 
 def _first_cue_or_verb(toks: Sequence[Token], upto: int) -> Optional[int]:
     for k in range(upto):
-        if toks[k].text.lower() in PRE_CUES:
+        if toks[k].low in PRE_CUES:
             return k
     from .phrases import is_verb
     for k in range(1, upto):
@@ -219,17 +267,25 @@ def _first_cue_or_verb(toks: Sequence[Token], upto: int) -> Optional[int]:
 def _sentence_speaker(toks: list[Token], a: int, res: Resolver) -> Optional[Hit]:
     """A quote embedded in a sentence whose speech verb comes earlier: its subject."""
     for j in range(a - 1, 0, -1):
-        if toks[j].text.lower() in PRE_CUES:
+        if toks[j].low in PRE_CUES:
             hit = _subject_of_cue(toks, j, res)
             if hit:
                 return hit[0], hit[1], 0.7
     return None
 
 
+def _plain(toks: Sequence[Token], span: tuple[int, int], res: Resolver) -> Optional[Actor]:
+    """After "kata"/"ujar" any noun phrase is the speaker, known or not ("kelompok pemantau")."""
+    words = toks[span[0]:span[1]]
+    if not words or all(w.low in NO_SPEAKER_NP for w in words):
+        return None
+    return Actor(res.body[words[0].start:words[-1].end], words[0].start, words[-1].end)
+
+
 def _actor(toks: Sequence[Token], span: tuple[int, int], res: Resolver) -> Optional[Actor]:
     """The speaker a phrase names; capitalised unknown names stay as plain text actors."""
     words = toks[span[0]:span[1]]
-    if not words or all(w.text.lower() in NO_SPEAKER_NP for w in words):
+    if not words or all(w.low in NO_SPEAKER_NP for w in words):
         return None
     actor = res.resolve(words)
     if actor is None and any(w.text[0].isupper() for w in words):
@@ -244,17 +300,58 @@ def _reported(toks: list[Token], inside: set[int], res: Resolver) -> list[Found]
     for i, t in enumerate(toks):
         if i in inside:
             continue
-        low = t.text.lower()
+        low = t.low
         f = None
-        if low in PRE_CUES:
+        if (low in PRE_CUES and (low not in WEAK_CUES or _bahwa_follows(toks, i))) or _voices_idea(toks, i):
             f = _pre_posed(toks, i, inside, res)
+        elif low in PASSIVE_CUES:
+            f = _passive(toks, i, res)
         elif (low in POST_CUES or low in NYA_CUES) and i > 0 and toks[i - 1].text in ",":
             f = _post_posed(toks, i, res)
-        elif low == "menurut":
+        elif low in ("kata", "ujar", "lanjut", "tutur", "imbuh") and _parenthetical_cue(toks, i) \
+                and not any(t.text in QUOTE_CHARS for t in toks[max(0, i - 2):i]):
+            f = _post_posed(toks, i, res)
+        elif low in ("menurut", "menurutnya"):
             f = _menurut(toks, i, res)
         if f is not None:
             out.append(f)
     return _dedupe(out)
+
+
+def _voices_idea(toks: Sequence[Token], i: int) -> bool:
+    """"mengapungkan ide bahwa", "menyampaikan kekhawatiran bahwa": verb + speech noun + bahwa."""
+    return (i + 2 < len(toks) and toks[i + 1].low in SPEECH_NOUNS and toks[i + 2].low == "bahwa"
+            and is_verb(toks[i]))
+
+
+def _passive(toks: list[Token], i: int, res: Resolver) -> Optional[Found]:
+    """"digambarkan oleh para pemimpin Mali sebagai ...", "Dalam situs X dijelaskan bahwa ..."."""
+    if i + 1 < len(toks) and toks[i + 1].low == "oleh":
+        span = phrase_after(toks, i + 2, max_len=8)
+        speaker = _actor(toks, span, res) if span else None
+        c = span[1] if span else i + 2
+        if c < len(toks) and toks[c].low in ("sebagai", "bahwa"):
+            c += 1
+    elif i + 1 < len(toks) and toks[i + 1].low == "bahwa" and toks[0].low in ("dalam", "menurut", "di"):
+        comma = next((k for k in range(1, i) if toks[k].text == ","), i)
+        span = (1, comma)
+        speaker = _actor(toks, span, res) or _plain(toks, span, res)
+        c = i + 2
+    else:
+        return None
+    e = _content_end(toks, c)
+    if speaker is None or c >= e:
+        return None
+    return Found(speaker, toks[i].text, (toks[c].start, toks[e - 1].end), (toks[0].start, toks[e - 1].end), False, 0.75)
+
+
+def _bahwa_follows(toks: Sequence[Token], i: int) -> bool:
+    for k in range(i + 1, min(i + 7, len(toks))):
+        if toks[k].low == "bahwa" or (k == i + 1 and toks[k].text in ",:"):
+            return True
+        if toks[k].text in ",;.":
+            return False
+    return False
 
 
 def _pre_posed(toks: list[Token], i: int, inside: set[int], res: Resolver) -> Optional[Found]:
@@ -266,19 +363,19 @@ def _pre_posed(toks: list[Token], i: int, inside: set[int], res: Resolver) -> Op
     content_end = _content_end(toks, c)
     if c < content_end and c in inside:
         return None                              # the quotation itself is a direct quote
-    if c >= content_end or all(t.text.lower() in TIME_WORDS or not is_word(t) for t in toks[c:content_end]):
+    if c >= content_end or all(t.low in TIME_WORDS or not is_word(t) for t in toks[c:content_end]):
         lead = _leading_content(toks, speaker)
         if lead is None:
             return None
         return Found(speaker, cue, lead, (toks[0].start, toks[content_end - 1].end), False, conf * 0.9)
     return Found(speaker, cue, (toks[c].start, toks[content_end - 1].end),
-                 (speaker.start or toks[c].start, toks[content_end - 1].end), False, conf)
+                 (speaker.start or toks[c].start, toks[content_end - 1].end), False, conf, toks[i].start)
 
 
 def _content_start(toks: Sequence[Token], c: int) -> int:
     # "memperingatkan Lecornu bahwa", "menuduh Moskow berencana": skip to "bahwa" if near
     for k in range(c, min(c + 6, len(toks))):
-        if toks[k].text.lower() == "bahwa":
+        if toks[k].low == "bahwa":
             c = k + 1
             break
         if toks[k].text in ",;":
@@ -309,33 +406,64 @@ def _leading_content(toks: Sequence[Token], speaker: Actor) -> Optional[tuple[in
     return (toks[first].start, toks[last].end) if last > first else None
 
 
+def _parenthetical_cue(toks: Sequence[Token], i: int) -> bool:
+    """"Kata Ali, ..." or "Dengan itu kata dia, ...": a cue and speaker followed by a comma."""
+    span = phrase_after(toks, i + 1, max_len=6, allow_pp=False)
+    return span is not None and span[1] < len(toks) - 2 and toks[span[1]].text == ","
+
+
 def _post_posed(toks: list[Token], i: int, res: Resolver) -> Optional[Found]:
-    low = toks[i].text.lower()
-    if low in NYA_CUES:
-        speaker, conf = res.pronoun(toks[i], suffix=True), 0.8
+    low = toks[i].low
+    if low in NYA_CUES:                  # the antecedent is before the quoted words
+        speaker, conf = res.pronoun(toks[i], suffix=True, before=toks[0].start), 0.8
     else:
-        span = phrase_after(toks, i + 1, max_len=10)
-        speaker = _actor(toks, span, res) if span else None
+        span = phrase_after(toks, i + 1, max_len=10, allow_pp=False)
+        speaker = (_actor(toks, _with_apposition(toks, span, res), res) or _plain(toks, span, res)) if span else None
+        if span and span[1] - span[0] == 1 and toks[span[0]].low in PRONOUNS:
+            speaker = res.pronoun(toks[span[0]], before=toks[0].start)
         conf = 0.9
     if speaker is None:
         return None
     first, last = 0, i - 2
     while last > first and not is_word(toks[last]):
         last -= 1
+    after = _after_speaker(toks, i, speaker)
+    named = any(t.text.isupper() and len(t.text) > 1 for t in toks[first:last + 1]) or \
+        bool(res.inside(toks[first].start, toks[last].end))
+    if after is not None and last - first < 3 and not named:
+        first, last = after                # "Namun, kata Ali, PT INTI mengalami kendala."
+    elif after is not None:
+        last = after[1]                    # "OPEC, kata Bambang, bukan satu-satunya ..."
     if last <= first:
         return None
-    return Found(speaker, toks[i].text, (toks[first].start, toks[last].end), (toks[0].start, (speaker.end or toks[i].end)), False, conf)
+    return Found(speaker, toks[i].text, (toks[first].start, toks[last].end), (toks[0].start, toks[last].end), False, conf)
+
+
+def _after_speaker(toks: Sequence[Token], i: int, speaker: Actor) -> Optional[tuple[int, int]]:
+    """The words after ", kata X ," when the cue sits inside the sentence."""
+    k = next((j for j in range(i + 1, len(toks)) if toks[j].start >= (speaker.end or toks[i].end)), len(toks))
+    if k >= len(toks) - 1 or toks[k].text != ",":
+        return None
+    last = len(toks) - 1
+    while last > k and not is_word(toks[last]):
+        last -= 1
+    return (k + 1, last) if last > k + 1 else None
 
 
 def _menurut(toks: list[Token], i: int, res: Resolver) -> Optional[Found]:
-    span = phrase_after(toks, i + 1, max_len=10)
-    speaker = _actor(toks, span, res) if span else None
+    if toks[i].low == "menurutnya":      # "Menurutnya, ...": the person named before
+        span = (i + 1, i + 1)
+        speaker = res.pronoun(toks[i], suffix=True, before=toks[0].start)
+    else:
+        span = phrase_after(toks, i + 1, max_len=10, allow_pp=False)
+        speaker = (_actor(toks, _with_apposition(toks, span, res), res) or _plain(toks, span, res)) if span else None
     if speaker is None:
         return None
-    b = span[1]
-    if b < len(toks) and toks[b].text == "," and i <= 1:
+    b = _with_apposition(toks, span, res)[1]
+    opening = all(t.text in QUOTE_CHARS or t.low in ("tetapi", "namun", "sementara", "dan", "tapi") for t in toks[:i])
+    if b < len(toks) and toks[b].text == "," and opening:
         c, e = b + 1, _content_end(toks, b + 1)
-    elif i >= 2 and toks[i - 1].text == "," or (i >= 2 and toks[i - 1].text.lower() == "demikian"):
+    elif i >= 2 and toks[i - 1].text == "," or (i >= 2 and toks[i - 1].low == "demikian"):
         c, e = 0, i - 1 if toks[i - 1].text == "," else i - 2
         while e > c and not is_word(toks[e - 1]):
             e -= 1

@@ -25,6 +25,7 @@ bhd sen jr sr no. art ps ayat
 OPEN_QUOTES = "“\""
 CLOSE_QUOTES = "”\""
 _END = re.compile(r"[.!?]+[\"”’')\]]*")
+_SPECIAL = re.compile(r'[“”"]|[.!?]')
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +48,7 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     """True when the '.' at ``dot`` closes an abbreviation or an initial."""
-    m = re.search(r"([\w.]+)$", text[:dot])
+    m = re.search(r"([\w.]+)$", text[max(0, dot - 40):dot])   # a window: whole prefixes made this quadratic
     if not m:
         return False
     word = m.group(1).lower()
@@ -61,8 +62,11 @@ def _next_starts_sentence(text: str, pos: int) -> bool:
 
 def _split_paragraph(text: str, base: int) -> list[Sentence]:
     out, start, depth = [], 0, 0
-    i = 0
-    while i < len(text):
+    skip = 0
+    for found in _SPECIAL.finditer(text):  # only quote marks and sentence ends matter
+        i = found.start()
+        if i < skip:
+            continue
         ch = text[i]
         if ch == "“":
             depth += 1
@@ -70,15 +74,13 @@ def _split_paragraph(text: str, base: int) -> list[Sentence]:
             depth = max(0, depth - 1)
         elif ch == '"':
             depth = 0 if depth else 1
-        elif ch in ".!?" and depth == 0:
+        elif depth == 0:
             m = _END.match(text, i)
             end = m.end()
             if (ch != "." or not _is_abbreviation(text, i)) and (end >= len(text) or (text[end] in " \t" and _next_starts_sentence(text, end))):
                 out.append((start, end))
                 start = end
-            i = end
-            continue
-        i += 1
+            skip = end
     out.append((start, len(text)))
     if depth and len(out) == 1 and len(text) > 400:   # unbalanced quote: split plainly
         return _split_plain(text, base)

@@ -3,13 +3,15 @@ from __future__ import annotations
 
 from ..pipeline import Pipeline, build
 from ..settings import DEFAULTS, Settings
-from . import clean, entities, link, times
+from . import clean, entities, events, link, quotes, times
 
 EXTRACT = (clean.clean,)
 ANALYZE = EXTRACT + (
     entities.entities,
     link.link,
     times.times,
+    quotes.quotes,
+    events.events,
 )
 
 PIPELINES = {"extract": EXTRACT, "analyze": ANALYZE}

@@ -1,0 +1,128 @@
+"""Event coding on hand-written sentences (not the seeds)."""
+import time
+
+from warta.model import Entity, TimeExpr
+from warta.nlp.actors import Resolver
+from warta.nlp.events import find_events, lexicon
+from warta.nlp.quotes import find_quotes
+
+PLOVER = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+          "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+
+
+def ent(body, text, label, country=None, canonical=None):
+    s = body.index(text)
+    return Entity(text, s, s + len(text), label, canonical=canonical or text, country=country)
+
+
+def events_of(body, entities=(), times=(), published=None):
+    res = Resolver(body, list(entities))
+    return find_events(body, res, find_quotes(body, res), list(times), published)
+
+
+def summary(evs):
+    return [(e.type, e.source and e.source.country, e.target and e.target.country) for e in evs]
+
+
+def test_lexicon_uses_only_plover_types_and_known_voices():
+    for trig in lexicon().values():
+        assert trig.type in PLOVER
+        assert trig.voice in {"act", "pas", "nom", "recv"}
+
+
+def test_consult_with_dengan_object_and_countries_from_entities():
+    body = "Menteri Luar Negeri Indonesia Retno Marsudi bertemu dengan Menteri Luar Negeri China Wang Yi di Beijing."
+    evs = events_of(body, [ent(body, "Retno Marsudi", "PER", "IDN"), ent(body, "Wang Yi", "PER", "CHN")])
+    assert summary(evs) == [("CONSULT", "IDN", "CHN")]
+    assert evs[0].source.canonical == "Retno Marsudi" and evs[0].location == "Beijing"
+
+
+def test_controlling_predicate_codes_one_event():
+    assert summary(events_of("Rusia siap membantu Senegal dalam memperkuat pertahanan.")) == [("AGREE", "RUS", "SEN")]
+
+
+def test_passive_swaps_source_and_target():
+    (e,) = events_of("Pasukan perdamaian PBB diserang oleh kelompok bersenjata di Mali utara.")
+    assert e.type == "ASSAULT" and e.source.text.startswith("kelompok bersenjata") and e.source.sector == "REB"
+    assert e.target.country == "IGO"
+
+
+def test_nominal_trigger_with_possessor_and_target():
+    assert summary(events_of("Dunia mengingat invasi Moskow ke Ukraina.")) == [("ASSAULT", "RUS", "UKR")]
+
+
+def test_receive_construction():
+    assert summary(events_of("Mali telah menerima pesawat tempur dari Rusia.")) == [("AID", "RUS", "MLI")]
+
+
+def test_aux_modes():
+    assert events_of("Jepang akan memberikan bantuan kepada Ukraina.")[0].aux == "future"
+    assert events_of("Rusia tidak akan menarik pasukan dari perbatasan.")[0].aux == "negated"
+    evs = {e.type: e for e in events_of("Korea Utara akan membalas Jepang jika Korea Selatan menyerang Korea Utara.")}
+    assert evs["ASSAULT"].aux == "hypothetical" and evs["THREATEN"].aux == "future"
+
+
+def test_sector_from_role_words():
+    (e,) = events_of("Menteri Pertahanan Rusia memperingatkan Prancis.")
+    assert e.type == "THREATEN" and e.source.sector == "MIL" and e.target.country == "FRA"
+
+
+def test_event_inside_a_quote_has_the_speaker_as_claimant():
+    body = "“Kami siap bekerja sama dengan Indonesia,” kata Menteri Energi Arab Saudi."
+    (e,) = events_of(body)
+    assert e.type == "AGREE" and e.claimant is not None and e.claimant.country == "SAU"
+    assert e.source.country == "SAU" and e.target.country == "IDN"
+
+
+def test_conjoined_targets_give_one_event_each():
+    evs = events_of("Putin menelepon para pemimpin Kuba, Venezuela, dan Nikaragua.")
+    assert {t for _, _, t in summary(evs)} >= {"CUB", "VEN", "NIC"}
+
+
+def test_reciprocal_predicate_splits_a_conjoined_subject():
+    assert summary(events_of("Australia dan Indonesia menandatangani perjanjian pertahanan.")) == [("AGREE", "AUS", "IDN")]
+
+
+def test_date_from_a_time_in_the_sentence_else_publication_day():
+    body = "Jepang mengecam Korea Utara pada 3 April 2024."
+    s = body.index("3 April 2024")
+    (e,) = events_of(body, times=[TimeExpr("3 April 2024", s, s + 12, "2024-04-03", "day")])
+    assert e.date == "2024-04-03" and not e.date_inferred
+    (e,) = events_of("Jepang mengecam Korea Utara.", published="2024-05-01T10:00:00+07:00")
+    assert e.date == "2024-05-01" and e.date_inferred
+    (e,) = events_of("Jepang mengecam Korea Utara.")
+    assert e.date is None
+
+
+def test_no_event_without_a_trigger_or_a_known_actor():
+    assert events_of("Harga minyak dunia naik dua persen pada perdagangan Selasa.") == []
+    assert events_of("Ia menolak berkomentar mengenai isu tersebut.") == []
+    assert events_of("yang menyerang itu kemudian pergi.") == []
+
+
+def test_unknown_actor_is_not_given_a_country():
+    evs = events_of("Seorang pria menyerang kantor polisi di pinggir kota.")
+    assert all(e.source is None or e.source.country is None for e in evs)
+    assert all(e.confidence < 0.7 for e in evs)
+
+
+def test_two_thousand_word_sentence_does_not_crash():
+    body = "Rusia menyerang " + " ".join(["desa dan kota di wilayah itu"] * 300) + " ."
+    t0 = time.perf_counter()
+    evs = events_of(body)
+    assert time.perf_counter() - t0 < 5
+    assert all(e.type in PLOVER for e in evs)
+
+
+def test_random_token_soup_never_crashes():
+    import json
+    import random
+    from pathlib import Path
+    rng = random.Random(5)
+    dev = Path(__file__).resolve().parents[1] / "data" / "events_dev.jsonl"
+    words = [w for line in dev.read_text().splitlines() for w in json.loads(line)["text"].split()]
+    words += ["“", "”", '"', "'", ",", ".", "(", ")", "yang", "bahwa", "kata", "ujarnya", "menurut", "oleh"]
+    for _ in range(300):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 30)))
+        for e in events_of(text):
+            assert e.type in PLOVER and e.source is not None
