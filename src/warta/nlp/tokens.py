@@ -47,7 +47,7 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     """True when the '.' at ``dot`` closes an abbreviation or an initial."""
-    m = re.search(r"([\w.]+)$", text[:dot])
+    m = re.search(r"([\w.]+)$", text[max(0, dot - 40):dot])   # a window: whole prefixes made this quadratic
     if not m:
         return False
     word = m.group(1).lower()

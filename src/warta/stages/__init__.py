@@ -3,10 +3,12 @@ from __future__ import annotations
 
 from ..pipeline import Pipeline, build
 from ..settings import DEFAULTS, Settings
-from . import clean, times
+from . import clean, entities, link, times
 
 EXTRACT = (clean.clean,)
 ANALYZE = EXTRACT + (
+    entities.entities,
+    link.link,
     times.times,
 )
 

@@ -1,0 +1,342 @@
+"""HTML main-text extraction with selectolax (lexbor): page structure picks the article
+container, the shared line classifier then drops teasers, promos, credits and captions.
+
+Scoring follows the usual content-density idea: every text block adds to its parent and
+grandparent a score that grows with its length and commas; link-heavy blocks and
+containers whose class/id say "comment", "related", "share"... count against; the best
+container and its strong siblings give the body blocks in document order.
+"""
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from typing import Optional
+
+from selectolax.lexbor import LexborHTMLParser
+
+from . import credits, dates, lang, outlet
+from .htmlmeta import PageMeta, best_title, read_meta
+from .lines import (BODY, CAPTION, CREDIT, DATE, LABEL, OTHER, PROMO, SLUG, TEASER, Line, _key,
+                    classify, words)
+from .result import NO_ARTICLE, Extraction
+from .text import read_body
+
+DROP = ("script, style, noscript, iframe, frame, frameset, svg, form, nav, footer, aside, button, "
+        "select, input, textarea, template, figcaption, object, embed, canvas, video, audio, map, dialog")
+BLOCK_TAGS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "td", "th", "dd", "dt",
+              "div", "section", "article", "main", "center", "font", "span", "figure", "address", "summary"}
+INNER_BLOCKS = "p, div, li, h1, h2, h3, h4, h5, h6, table, ul, ol, blockquote, pre, section, article, dl, br"
+POSITIVE = re.compile(r"article|body|content|entry|main|post|story|text|detail|read|isi|berita|news|blog|prose", re.I)
+NEGATIVE = re.compile(r"comment|komentar|footer|sidebar|widget|related|terkait|share|social|sosmed|nav|menu|"
+                      r"breadcrumb|banner|promo|advert|iklan|\bads?\b|sponsor|popular|populer|trending|newsletter|"
+                      r"subscribe|cookie|consent|modal|popup|tags?\b|author-?box|recommend|rekomendasi|baca-?juga|"
+                      r"masthead|login|signup|pagination|caption|credit", re.I)
+KEEP_KINDS = {BODY, OTHER}
+# CMS classes that describe the post, not the box ("tag-politik", "category-news", "node-promoted")
+CMS_TOKENS = ("tag-", "category-", "has-", "node-", "post-", "status-", "format-", "type-", "page-", "single-",
+              "hentry", "elementor", "wp-block", "ce_", "mod_", "et_pb", "vc_", "fl-", "widget_text", "textwidget")
+ARTICLE_ROOT = ("article", "main")
+MIN_BLOCK = 25
+CLIMB_STEPS, CLIMB_RATIO = 3, 1.3
+LEVEL_SHARES = (1.0, 0.5, 1 / 6, 1 / 9)  # a block's score shared with its parent, grandparent, ...
+
+
+def extract_html(html: str, url: Optional[str] = None, now: Optional[datetime] = None) -> Extraction:
+    tree = LexborHTMLParser(html)
+    meta = read_meta(tree)
+    for node in tree.css(DROP):
+        node.decompose()
+    blocks = main_blocks(tree)
+    out = Extraction()
+    paras, removed = clean_blocks(blocks)
+    out.boilerplate = removed
+    read_body(out, paras)
+    apply_meta(out, meta, blocks, url, now)
+    return out
+
+
+class Block:
+    __slots__ = ("node", "text", "links", "tag", "parent", "grand")
+
+    def __init__(self, node, text: str, links: int):
+        self.node, self.text, self.links, self.tag = node, text, links, node.tag
+        self.parent = node.parent
+        self.grand = self.parent.parent if self.parent is not None else None
+
+
+def text_blocks(tree) -> list[Block]:
+    """Leaf text blocks in document order: block elements with no block inside, plus the
+    loose text directly inside a non-leaf block (text beside nested paragraphs)."""
+    root = tree.body or tree.root
+    if root is None:
+        return []
+    for br in root.css("br"):
+        br.replace_with("\n")
+    order = [n for n in root.traverse(include_text=False) if n.tag in BLOCK_TAGS]
+    inner = _has_block_inside(order)
+    blocks = []
+    for node in order:
+        if node.mem_id in inner:
+            blocks.extend(_loose_text(node))
+            continue
+        text = _block_text(node)
+        if text:
+            links = len(text) if _in_link(node) else sum(len(a.text(strip=True)) for a in node.css("a"))
+            blocks.append(Block(node, text, links))
+    return blocks
+
+
+def _in_link(node, depth: int = 4) -> bool:
+    for _ in range(depth):
+        node = node.parent
+        if node is None:
+            return False
+        if node.tag == "a":
+            return True
+    return False
+
+
+def _has_block_inside(order) -> set[int]:
+    marked: set[int] = set()
+    for node in order:
+        parent = node.parent
+        while parent is not None and parent.mem_id not in marked:
+            marked.add(parent.mem_id)
+            parent = parent.parent
+    return marked
+
+
+def _loose_text(node) -> list[Block]:
+    out = []
+    for child in node.iter(include_text=True):
+        if child.is_text_node:
+            text = " ".join((child.text_content or "").split())
+            if len(text) >= MIN_BLOCK:
+                out.append(Block(node, text, 0))
+    return out
+
+
+def _block_text(node) -> str:
+    text = node.text(separator="", strip=False)
+    return "\n".join(" ".join(part.split()) for part in text.split("\n") if part.strip())
+
+
+def _class_weight(node) -> int:
+    if node is None or node.tag in ("html", "body", "article", "main"):
+        return 0
+    attrs = node.attributes
+    label = f"{attrs.get('class') or ''} {attrs.get('id') or ''} {attrs.get('itemprop') or ''} {attrs.get('role') or ''}"
+    tokens = [t for t in label.split() if not t.lower().startswith(CMS_TOKENS)]
+    if not tokens:
+        return 0
+    label = " ".join(tokens)
+    if POSITIVE.search(label):
+        return 1
+    return -2 if NEGATIVE.search(label) else 0
+
+
+class Weights:
+    """Class/id weights and "inside a comment/related/share box" flags, cached per node."""
+
+    def __init__(self) -> None:
+        self.own: dict[int, int] = {}
+        self.neg: dict[int, bool] = {}
+
+    def weight(self, node) -> int:
+        key = node.mem_id
+        if key not in self.own:
+            self.own[key] = _class_weight(node)
+        return self.own[key]
+
+    def negative(self, node, depth: int = 4) -> bool:
+        """True when the node or one of its nearest ancestors is marked as furniture
+        (a comment, share box, related list); far-up layout wrappers do not count."""
+        for _ in range(depth):
+            if node is None:
+                return False
+            if self.weight(node) < 0:
+                return True
+            node = node.parent
+        return False
+
+
+def main_blocks(tree) -> list[Block]:
+    blocks = text_blocks(tree)
+    w = Weights()
+    blocks = [b for b in blocks if not w.negative(b.node)]
+    scores: dict[int, float] = {}
+    nodes: dict[int, object] = {}
+    for b in blocks:
+        if len(b.text) < MIN_BLOCK or b.links > 0.5 * len(b.text):
+            continue
+        s = 1 + b.text.count(",") + b.text.count("，") + min(len(b.text) / 100, 3)
+        node = b.parent
+        for share in LEVEL_SHARES:
+            if node is None or node.tag in ("body", "html"):
+                break
+            key = node.mem_id
+            if key not in nodes:
+                nodes[key], scores[key] = node, 0.0
+            scores[key] += s * share
+            node = node.parent
+    if not scores:
+        return []
+    for key, node in nodes.items():
+        scores[key] *= 1.25 if w.weight(node) > 0 else 1.0
+    best_id = max(scores, key=scores.get)
+    best = _climb(nodes[best_id], blocks)
+    best_id = best.mem_id
+    nodes[best_id] = best
+    scores.setdefault(best_id, 0.0)
+    keep = {best_id} | {k for k, v in scores.items() if v >= 0.3 * scores[best_id] and _sibling(nodes[k], best)}
+    root = _article_root(best)
+    return [b for b in blocks if b.tag != "h1" and ((_inside_any(b, keep) and _block_ok(b))
+            or (_inside_any(b, {root.mem_id}) and _good_outside(b)))]
+
+
+def _article_root(best):
+    """The <article> holding the container, else its grandparent: lead and headings often
+    sit in a sibling box of the body text."""
+    node, up = best, 0
+    while node is not None and node.tag not in ("body", "html"):
+        if node.tag in ARTICLE_ROOT or (node.attributes.get("itemprop") or "") == "articleBody":
+            return node
+        node, up = node.parent, up + 1
+    node = best
+    for _ in range(2):
+        if node.parent is None or node.parent.tag in ("body", "html"):
+            break
+        node = node.parent
+    return node
+
+
+def _good_outside(b: Block) -> bool:
+    n = len(b.text)
+    if b.tag in ("h2", "h3", "h4"):
+        return b.links == 0 and 10 <= n <= 200 and len(words(b.text)) >= 3 and b.text[-1] not in "?:"
+    return n >= 60 and b.links <= 0.2 * n and len(words(b.text)) >= 8
+
+
+def _good_text(blocks: list[Block]) -> dict[int, int]:
+    """Length of substantial, link-poor text under every ancestor."""
+    good: dict[int, int] = {}
+    for b in blocks:
+        if len(b.text) < MIN_BLOCK or b.links > 0.3 * len(b.text):
+            continue
+        node = b.parent
+        while node is not None:
+            good[node.mem_id] = good.get(node.mem_id, 0) + len(b.text)
+            node = node.parent
+    return good
+
+
+def _climb(best, blocks: list[Block]):
+    """Widen the container while its parent holds clearly more article-like text."""
+    good = _good_text(blocks)
+    for _ in range(CLIMB_STEPS):
+        parent = best.parent
+        if parent is None or parent.tag in ("body", "html"):
+            break
+        mine, theirs = good.get(best.mem_id, 0), good.get(parent.mem_id, 0)
+        if theirs < CLIMB_RATIO * mine:
+            break
+        best = parent
+    return best
+
+
+def _sibling(node, best) -> bool:
+    return node.parent is not None and best.parent is not None and node.parent.mem_id == best.parent.mem_id
+
+
+def _inside_any(block: Block, keep: set[int]) -> bool:
+    node = block.node
+    while node is not None:
+        if node.mem_id in keep:
+            return True
+        node = node.parent
+    return False
+
+
+def _block_ok(b: Block) -> bool:
+    n = len(b.text)
+    if b.tag == "h1":
+        return False  # the headline: metadata, not body
+    if b.links > 0.6 * n and b.tag not in ("h1", "h2", "h3"):
+        return False
+    return True
+
+
+def clean_blocks(blocks: list[Block]) -> tuple[list[str], list[str]]:
+    """Body paragraphs and removed lines, by the shared line classifier."""
+    lines = [Line(t, t) for b in blocks for t in b.text.split("\n")]
+    classify(lines)
+    paras, removed = [], []
+    for line in lines:
+        keep = line.kind in KEEP_KINDS or (line.kind == DATE and len(words(line.text)) > 8)
+        (paras if keep else removed).append(line.text)
+        removed.extend(line.cut)
+    return _drop_duplicates(paras, removed), removed
+
+
+def _drop_duplicates(paras: list[str], removed: list[str]) -> list[str]:
+    seen, out = set(), []
+    for p in paras:
+        k = _key(p)
+        if k in seen and len(k) > 0:
+            removed.append(p)
+            continue
+        seen.add(k)
+        out.append(p)
+    return out
+
+
+def apply_meta(out: Extraction, meta: PageMeta, blocks: list[Block], url: Optional[str],
+               now: Optional[datetime]) -> None:
+    out.outlet = meta.site or out.outlet or outlet.from_url(url)
+    out.title = best_title(meta, out.outlet)
+    if out.title and out.body:
+        first, _, rest = out.body.partition("\n")
+        if _key(first) == _key(out.title):
+            out.boilerplate.append(first)
+            out.body = rest
+    _apply_date(out, meta, url, now)
+    out.authors = credits.unique(out.authors + meta.authors)
+    if not out.language:
+        out.language = meta.lang
+    if not out.body:
+        out.body = ""
+        if NO_ARTICLE not in out.notes:
+            out.notes.append(NO_ARTICLE)
+
+
+def _apply_date(out: Extraction, meta: PageMeta, url: Optional[str], now: Optional[datetime]) -> None:
+    reasons = []
+    candidates = [dates.parse_machine_date(d, now=now) for d in meta.dates]
+    candidates += [_url_date(url, now)]
+    for found in candidates:
+        if found and found.value:
+            out.published = found.value
+            return
+        if found and found.reason:
+            reasons.append(found.reason)
+    text_date = _date_from_lines(out.boilerplate, now)
+    if text_date and text_date.value:
+        out.published = text_date.value
+    elif reasons or text_date:
+        out.notes.append(f"published: {(reasons or [text_date.reason])[0]}")
+
+
+def _url_date(url: Optional[str], now) -> Optional[dates.DateResult]:
+    m = re.search(r"/(20\d{2}|19\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|$|-)", url or "")
+    if not m:
+        return None
+    return dates.parse_machine_date(f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}", now=now)
+
+
+def _date_from_lines(lines: list[str], now) -> Optional[dates.DateResult]:
+    for text in lines[:40]:
+        if len(words(text)) <= 14:
+            found = dates.parse_date(text, now=now)
+            if found:
+                return found
+    return None
