@@ -1,5 +1,5 @@
 """A web test database: the seeds (when ../shared is there) and the demo corpus ingested
-with every analysis stage available on this branch, plus hostile articles whose title,
+with the analyze pipeline and run through `warta corpus`, plus hostile articles whose title,
 body, URL and outlet carry markup and script that must be shown as text."""
 from __future__ import annotations
 
@@ -8,9 +8,8 @@ from typing import Optional
 
 from warta import ingestion
 from warta.model import Actor, Article, Entity, Event, content_hash
-from warta.pipeline import Pipeline, build, stage
-from warta.settings import DEFAULTS, Settings
-from warta.stages import PIPELINES
+from warta.settings import DEFAULTS
+from warta.stages import pipeline
 from warta.store import open_store
 from warta.store.corpus import update_corpus
 
@@ -20,27 +19,6 @@ XSS_BODY = ('Menteri Luar Negeri Retno Marsudi bertemu delegasi Jepang di Jakart
             '<svg onload="window.__xss=\'svg\'"></svg> "Kami sepakat," katanya. </textarea><script>window.__xss="body"</script>')
 XSS_URL = "javascript:window.__xss='url'"
 XSS_OUTLET = '"><script>window.__xss="outlet"</script>'
-
-
-@stage("times", requires={"body"}, provides={"times"})
-def no_times(article: Article, settings: Settings) -> None:
-    """Stands in for the times stage until it lands on this branch."""
-    article.times = article.times or []
-
-
-def full_pipeline(settings: Settings = DEFAULTS) -> Pipeline:
-    stages = list(PIPELINES["analyze"])
-    names = {f.stage.name for f in stages}
-    try:
-        from warta.stages import quotes, events
-    except ImportError:
-        return build(stages, settings)
-    extra = [quotes.quotes] if "quotes" not in names else []
-    if "times" not in names:
-        extra.append(no_times)
-    if "events" not in names:
-        extra.append(events.events)
-    return build(stages + extra, settings)
 
 
 def hostile_article() -> Article:
@@ -66,7 +44,7 @@ def build_db(path: Path, seeds: Optional[list[Path]], demo: Path) -> dict:
     compute near-copies and stories. Returns the ingest summary."""
     store = open_store(path)
     paths = [str(p) for p in (seeds or [])] + [str(demo)]
-    report = ingestion.ingest(paths, store, DEFAULTS, pipeline=full_pipeline())
+    report = ingestion.ingest(paths, store, DEFAULTS, pipeline=pipeline("analyze"))
     store.write([("hostile-test-article", hostile_article())])
     update_corpus(store)
     store.close()
