@@ -43,3 +43,11 @@ def test_timeline_months_include_empty_ones():
     assert months_between(["2023-11", "2024-02"]) == ["2023-11", "2023-12", "2024-01", "2024-02"]
     assert months_between(["2024", "2025"]) == ["2024", "2025"]
     assert months_between(["x-y", "2025-01"]) == ["x-y", "2025-01"]
+
+
+def test_markup_concatenation_escapes_plain_text_and_stays_markup():
+    joined = fmt("<b>{}</b>", "x") + Markup("<i>y</i>")
+    assert isinstance(joined, Markup) and joined == "<b>x</b><i>y</i>"
+    assert fmt("<b>{}</b>", "x") + "<script>" == "<b>x</b>&lt;script&gt;"
+    assert "<script>" + Markup("<br>") == "&lt;script&gt;<br>"
+    assert escape(fmt("<b>{}</b>", "x") + Markup("<i>")) == "<b>x</b><i>"

@@ -204,3 +204,13 @@ def test_foreign_host_header_is_refused(base_url):
         conn.request("GET", "/api/stats", headers={"Host": host})
         assert conn.getresponse().status == expected, host
         conn.close()
+
+
+def test_no_page_escapes_our_own_markup(base_url):
+    """Our fragments are never escaped twice (it would show tags as text)."""
+    ids = [r["id"] for r in api(base_url, "/api/search?limit=500")["results"]]
+    for path in [f"/article/{i}" for i in ids] + ["/events", "/search", "/timeline", "/network", "/map", "/outlets"]:
+        text = get(base_url, path)[2].decode()
+        for own in ('&lt;span class=&quot;', '&lt;a href=&quot;/article', '&lt;a href=&quot;#ev-', '&lt;li&gt;',
+                    '&lt;option', '&lt;td&gt;', '&lt;mark&gt;', '&lt;defs', '&lt;rect'):
+            assert own not in text, (path, own)

@@ -71,8 +71,7 @@ def _meta(a: dict) -> Markup:
 def _ul(items: list, css: str = "") -> Markup:
     if not items:
         return Markup('<p class="none">none</p>')
-    return Markup(fmt('<ul class="{}">', css) + join(fmt("<li>{}</li>", x) if not isinstance(x, Markup) else
-                                                     Markup("<li>" + x + "</li>") for x in items) + "</ul>")
+    return fmt('<ul class="{}">', css) + join(fmt("<li>{}</li>", x) for x in items) + Markup("</ul>")
 
 
 def _article_link(r: dict) -> Markup:

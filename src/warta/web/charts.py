@@ -38,7 +38,7 @@ def balance_colour(balance: float) -> str:
 def _svg(width: int, height: int, label: str, body: Iterable[str]) -> Markup:
     return Markup(fmt('<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {} {}" '
                       'width="{}" height="{}" role="img" aria-label="{}">', width, height, width, height, label)
-                  + join(body) + "</svg>")
+                  + join(body) + Markup("</svg>"))
 
 
 def _empty(label: str) -> Markup:
@@ -102,8 +102,8 @@ def network_svg(graph: dict, size: int = 720) -> Markup:
     pos = {n["id"]: (c + radius * math.cos(2 * math.pi * i / len(nodes) - math.pi / 2),
                      c + radius * math.sin(2 * math.pi * i / len(nodes) - math.pi / 2)) for i, n in enumerate(nodes)}
     heaviest = max(e["count"] for e in edges)
-    parts = ['<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="6" markerHeight="6" '
-             'orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#555"/></marker></defs>']
+    parts = [Markup('<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="6" markerHeight="6" '
+             'orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#555"/></marker></defs>')]
     for e in edges:
         (x1, y1), (x2, y2) = pos[e["source"]], pos[e["target"]]
         parts.append(fmt('<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" stroke-width="{}" stroke-opacity="0.7" '

@@ -13,7 +13,14 @@ _SLOT = re.compile(r"\{\{\s*(\w+)\s*\}\}")
 
 
 class Markup(str):
-    """A string of trusted HTML: inserted as is."""
+    """A string of trusted HTML: inserted as is. Adding a plain string escapes it, so
+    concatenation keeps the result trusted and safe."""
+
+    def __add__(self, other: Any) -> "Markup":
+        return Markup(str.__add__(self, escape(other)))
+
+    def __radd__(self, other: Any) -> "Markup":
+        return Markup(str.__add__(escape(other), self))
 
 
 def escape(value: Any) -> Markup:

@@ -45,7 +45,7 @@ def _pager(path: str, f: Filters, shown: int, total: Optional[int]) -> Markup:
         parts.append(fmt('<a href="{}" rel="prev">← previous</a>', path + query({**f.params(), "offset": max(0, f.offset - f.limit)})))
     if shown == f.limit:
         parts.append(fmt('<a href="{}" rel="next">next →</a>', path + query({**f.params(), "offset": f.offset + f.limit})))
-    return Markup('<nav class="pager">' + join(parts) + "</nav>")
+    return Markup('<nav class="pager">') + join(parts) + Markup("</nav>")
 
 
 def _summary(total: Optional[int], what: str, f: Filters, shown: int) -> str:
@@ -104,7 +104,7 @@ def search(db: sqlite3.Connection, params: Params, facets: dict) -> Response:
                  _wire_badges(_list(r["wire_sources"])), _snippet_html(r["snippet"])) for r in rows]
     summary = _summary(total, "articles", f, len(rows))
     content = render("list.html", heading="Search articles", filters=filter_form("/search", f, facets), summary=summary,
-                     table=Markup('<ol class="results" id="results">' + join(items) + "</ol>"),
+                     table=Markup('<ol class="results" id="results">') + join(items) + Markup("</ol>"),
                      pager=_pager("/search", f, len(rows), total), **_links("/search", f))
     return page("Search", content)
 
@@ -138,7 +138,8 @@ def events(db: sqlite3.Connection, params: Params, facets: dict) -> Response:
                     r["id"], r["date"] or "", r["type"], " ".join(x for x in (r["mode"], r["aux"]) if x),
                     _actor(r, "source"), _actor(r, "target"), r["location"] or "", r["article_outlet"] or "", r["mentions"],
                     r["article_id"], r["id"], _short(r["sentence"], 180)) for r in rows)
-    table = Markup('<table class="data" id="events-table"><thead><tr>' + head + "</tr></thead><tbody>" + body + "</tbody></table>")
+    table = (Markup('<table class="data" id="events-table"><thead><tr>') + head + Markup("</tr></thead><tbody>")
+             + body + Markup("</tbody></table>"))
     summary = _summary(total, "events", f, len(rows))
     content = render("list.html", heading="Events", filters=filter_form("/events", f, facets), summary=summary,
                      table=table, pager=_pager("/events", f, len(rows), total), **_links("/events", f))
@@ -210,8 +211,9 @@ def _chart_table(rows: list[dict]) -> Markup:
         return Markup("")
     cols = [c for c in rows[0] if c not in ("lat", "lon")]
     head = join(fmt("<th>{}</th>", c) for c in cols)
-    body = join(Markup("<tr>" + join(fmt("<td>{}</td>", r.get(c)) for c in cols) + "</tr>") for r in rows)
-    return Markup('<table class="data chart-table"><thead><tr>' + head + "</tr></thead><tbody>" + body + "</tbody></table>")
+    body = join(Markup("<tr>") + join(fmt("<td>{}</td>", r.get(c)) for c in cols) + Markup("</tr>") for r in rows)
+    return (Markup('<table class="data chart-table"><thead><tr>') + head + Markup("</tr></thead><tbody>")
+            + body + Markup("</tbody></table>"))
 
 
 def api_chart(kind: str, db: sqlite3.Connection, params: Params, cache=_no_cache) -> Response:
