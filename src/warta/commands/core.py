@@ -14,7 +14,7 @@ from ..progress import Progress
 from ..read import read
 from ..settings import DEFAULT_DB, DEFAULTS, Settings
 from ..stages import pipeline
-from ..store import open_store
+from ..store import SQLiteStore, open_store
 from ..store import export as exporting
 from ._format import emit, format_option
 
@@ -251,18 +251,33 @@ def demo_path() -> Path:
 @db_option
 def demo(db):
     """Ingest the demo corpus shipped with warta and show what was found."""
+    from ..store.corpus import update_corpus
+    from ..store.queries import events as event_rows
     store = open_store(db)
     report = ingestion.ingest([str(demo_path())], store)
+    corpus = update_corpus(store) if isinstance(store, SQLiteStore) else None  # corpus tables: SQLite
     s = store.stats()
     click.echo(f"Ingested the demo corpus ({report.documents} documents, {report.inserted} new, "
                f"{report.unchanged} already stored, {report.rejected} rejected) into {db}\n")
     click.echo(f"articles {s['articles']} · entities {s['entities']} · quotes {s['quotes']} · "
-               f"events {s['events']} · rejected {s['rejected']}\n")
+               f"events {s['events']} · rejected {s['rejected']}"
+               + (f" · near-copies {corpus.pairs} · stories told by several articles "
+                  f"{corpus.multi_article_stories}" if corpus else "") + "\n")
     rows = [{"id": a.id, "published": (a.published or "")[:16], "outlet": a.outlet, "title": a.title,
              "events": len(a.events)} for a in store.articles()]
     emit(rows, "table", ["id", "published", "outlet", "title", "events"], {"title": 60})
-    click.echo("\nNext: warta search Lavrov --db " + db + " · warta show 1 --db " + db
-               + " · warta export --format csv --db " + db)
+    click.echo("\nSome events (who did what to whom):")
+    sample = [{"date": r["date"], "type": r["type"], "source": _actor_name(r, "source"),
+               "target": _actor_name(r, "target"), "article": r["article_id"]}
+              for r in sorted(event_rows(store, limit=None), key=lambda r: -(r["confidence"] or 0))[:8]]
+    emit(sample, "table", None, {"source": 35, "target": 35})
+    click.echo(f"\nNext: warta search ASEAN --db {db} · warta show 1 --db {db} · warta events --db {db} · "
+               f"warta serve --db {db}")
+
+
+def _actor_name(row: dict, side: str) -> str:
+    name = row.get(f"{side}_canonical") or row.get(f"{side}_text") or ""
+    return f"{name} ({row[f'{side}_country']})" if row.get(f"{side}_country") and name else name
 
 
 commands = [ingest, extract, analyze, stats, search, show, export_, rejections, demo]
