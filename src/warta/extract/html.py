@@ -44,6 +44,7 @@ MIN_BLOCK = 25
 LINK_MAX = 0.4
 STRONG_LEN = 200
 GAP = 4
+MAJORITY = 0.7
 TAIL_WORDS = 8
 BACKUP_LEN, BACKUP_SHARE = 80, 0.4
 CLIMB_STEPS, CLIMB_RATIO = 3, 1.3
@@ -189,14 +190,19 @@ def _label_weight(label: str) -> int:
 class Weights:
     """Class/id weights and "inside a comment/related/share box" flags, cached per node."""
 
-    def __init__(self) -> None:
+    def __init__(self, good: dict[int, int] | None = None) -> None:
         self.own: dict[int, int] = {}
         self.neg: dict[int, bool] = {}
+        self.good = good or {}
+        self.total = max(self.good.values(), default=0)
 
     def weight(self, node) -> int:
         key = node.mem_id
         if key not in self.own:
-            self.own[key] = _class_weight(node)
+            weight = _class_weight(node)
+            if weight < 0 and self.good.get(key, 0) > MAJORITY * self.total:
+                weight = 0  # a "banner"/"report" box holding most of the page's text is the article
+            self.own[key] = weight
         return self.own[key]
 
     def negative(self, node, depth: int = 4) -> bool:
@@ -212,7 +218,7 @@ class Weights:
 
 
 def main_blocks(blocks: list[Block]) -> list[Block]:
-    w = Weights()
+    w = Weights(_good_text(blocks))
     blocks = [b for b in blocks if not w.negative(b.node)]
     scores: dict[int, float] = {}
     nodes: dict[int, object] = {}
