@@ -33,7 +33,7 @@ INNER_BLOCKS = "p, div, li, h1, h2, h3, h4, h5, h6, table, ul, ol, blockquote, p
 POSITIVE = re.compile(r"article|body|content|entry|main|post|story|text|detail|read|isi|berita|news|blog|prose", re.I)
 NEGATIVE = re.compile(r"comment|komentar|footer|sidebar|widget|related|terkait|share|social|sosmed|nav|menu|"
                       r"breadcrumb|banner|promo|advert|iklan|\bads?\b|sponsor|popular|populer|trending|newsletter|"
-                      r"subscribe|cookie|consent|modal|popup|tags?\b|author-?box|recommend|rekomendasi|baca-?juga|"
+                      r"subscribe|cookie|consent|modal|popup|tags?\b|author-?(?:box|bio|info)|about-?(?:the-?)?author|\bbio\b|recommend|rekomendasi|baca-?juga|"
                       r"masthead|login|signup|pagination|caption|credit", re.I)
 KEEP_KINDS = {BODY, OTHER}
 # CMS classes that describe the post, not the box ("tag-politik", "category-news", "node-promoted")
