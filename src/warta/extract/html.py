@@ -20,7 +20,7 @@ from .htmlmeta import PageMeta, best_title, read_meta
 from .lines import (BODY, CAPTION, CREDIT, DATE, LABEL, OTHER, PROMO, SLUG, TEASER, Line, _key,
                     classify, words)
 from .result import NO_ARTICLE, Extraction
-from .text import _read_credits, read_body
+from .text import read_credits, read_body
 
 DROP = ("script, style, iframe, frame, frameset, svg, nav, footer, aside, button, "
         "select, input, textarea, template, figcaption, object, embed, canvas, video, audio, map, dialog")
@@ -85,7 +85,7 @@ def read_page_credits(out: Extraction, every: list[Block], in_body: set[int], re
         line.kind = CREDIT
         if not out.outlet and (m := credits.BYLINE_OUTLET.match(line.text)):
             out.outlet = m.group(2)
-    _read_credits(out, lines, [], out.title)
+    read_credits(out, lines, [], out.title)
 
 
 class Block:
