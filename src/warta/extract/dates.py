@@ -42,6 +42,7 @@ COMPACT = re.compile(r"(?<!\d)(20\d{2}|19\d{2})(\d{2})(\d{2})(?:T?(\d{2})(\d{2})
 class DateResult:
     value: Optional[str]          # ISO 8601 with offset
     reason: Optional[str] = None  # why value is None although a date was seen
+    span: tuple[int, int] = (0, 0)  # where the date was read in the text
 
 
 def _offset(zone: Optional[str], numeric: Optional[str], default: timezone) -> timezone:
@@ -73,20 +74,24 @@ def parse_date(text: str, default: timezone = calendar.DEFAULT_ZONE,
     now = now or datetime.now(timezone.utc)
     found = []
     for m in ISO.finditer(text):
-        found.append((m.start(), m.groups()[:6] + (None, m.group(7))))
+        found.append((m.span(), m.groups()[:6] + (None, m.group(7))))
     for m in WORD_DMY.finditer(text):
         d, mo, y, h, mi, s, z, num = m.groups()
-        found.append((m.start(), (y, month_number(mo), d, h, mi, s, z, num)))
+        found.append((m.span(), (y, month_number(mo), d, h, mi, s, z, num)))
     for m in WORD_MDY.finditer(text):
         mo, d, y, h, mi, s, z, num = m.groups()
-        found.append((m.start(), (y, month_number(mo), d, h, mi, s, z, num)))
+        found.append((m.span(), (y, month_number(mo), d, h, mi, s, z, num)))
     for m in NUM_DMY.finditer(text):
         d, _, mo, y, h, mi, s, z, num = m.groups()
-        found.append((m.start(), (y, mo, d, h, mi, s, z, num)))
+        found.append((m.span(), (y, mo, d, h, mi, s, z, num)))
     if not found:
         return None
     found.sort(key=lambda x: x[0])
-    results = [_build(*g, default=default, now=now) for _, g in found]
+    results = []
+    for span, g in found:
+        result = _build(*g, default=default, now=now)
+        result.span = span
+        results.append(result)
     good = [r for r in results if r.value]
     return good[0] if good else results[0]
 

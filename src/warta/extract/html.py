@@ -18,7 +18,7 @@ from selectolax.lexbor import LexborHTMLParser
 from . import credits, dates, lang, outlet
 from .htmlmeta import PageMeta, best_title, read_meta
 from .lines import (BODY, CAPTION, CREDIT, DATE, LABEL, OTHER, PROMO, SLUG, TEASER, Line, _key,
-                    classify, words)
+                    classify, is_body_like, words)
 from .result import NO_ARTICLE, Extraction
 from .text import read_credits, read_body
 
@@ -36,6 +36,7 @@ NEGATIVE = re.compile(r"comment|komentar|footer|sidebar|widget|related|terkait|s
                       r"subscribe|cookie|consent|modal|popup|tags?\b|author-?(?:box|bio|info)|about-?(?:the-?)?author|\bbio\b|recommend|rekomendasi|baca-?juga|"
                       r"masthead|login|signup|pagination|caption|credit", re.I)
 KEEP_KINDS = {BODY, OTHER}
+PHOTO_CREDIT = re.compile(r"\b(?:foto|sumber|dok|ilustrasi|photo|antara|reuters|afp|ap|getty|istimewa|ist|net|tass|ria)\b", re.I)
 # CMS classes that describe the post, not the box ("tag-politik", "category-news", "node-promoted")
 CMS_TOKENS = ("tag-", "category-", "has-", "node-", "post-", "status-", "format-", "type-", "page-", "single-",
               "hentry", "elementor", "wp-block", "ce_", "mod_", "et_pb", "vc_", "fl-", "widget_text", "textwidget")
@@ -351,6 +352,9 @@ def clean_blocks(blocks: list[Block]) -> tuple[list[str], list[str]]:
     """Body paragraphs and removed lines, by the shared line classifier."""
     lines = [Line(t, t) for b in blocks for t in b.text.split("\n")]
     classify(lines)
+    for line in lines:  # captions proper are <figcaption>, gone already; keep only credited ones out
+        if line.kind == CAPTION and not PHOTO_CREDIT.search(line.text):
+            line.kind = BODY if is_body_like(line.text) else OTHER
     paras, removed = [], []
     kept = [l for l in lines if l.kind in KEEP_KINDS or (l.kind == DATE and len(words(l.text)) > 8)]
     while kept and kept[-1].kind == OTHER and len(words(kept[-1].text)) < TAIL_WORDS and len(kept[-1].text) < 60:
