@@ -351,6 +351,9 @@ def _opens_clause(toks: Sequence[Token], i: int) -> bool:
 def _first_person(source: Optional[Actor], claimant: Optional[Actor]) -> Optional[Actor]:
     """"Kami siap ..." inside a quotation: the speaker's side."""
     if source is not None and claimant is not None and source.text.lower() in FIRST_PERSON:
+        unresolved = not (claimant.canonical or claimant.country) and claimant.text.lower() in PRONOUN_SOURCES
+        if unresolved:
+            return source                  # "Kami ..., kata dia": still nobody we know
         return Actor(source.text, source.start, source.end, claimant.canonical or claimant.text, claimant.kb_id,
                      claimant.country, claimant.sector)
     return source
