@@ -66,3 +66,12 @@ def test_future_date_is_null_with_reason():
     e = extract_text(page, now=NOW)
     assert e.published is None
     assert any("future" in n for n in e.notes)
+
+
+def test_lines_mode_keeps_text_as_is():
+    from warta.model import RawDoc
+    from warta.settings import DEFAULTS
+    from warta.stages import pipeline
+    run = pipeline("extract", DEFAULTS.with_(lines=True))
+    a = run.run(RawDoc(source="s.txt", data="Baca juga: ini kalimat yang sudah bersih dari korpus.".encode()))
+    assert a.body == "Baca juga: ini kalimat yang sudah bersih dari korpus." and a.boilerplate == []

@@ -126,3 +126,12 @@ def test_random_token_soup_never_crashes():
         text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 30)))
         for e in events_of(text):
             assert e.type in PLOVER and e.source is not None
+
+
+def test_demands_and_intents_name_their_target_inside_the_clause():
+    body = "Kremlin telah meminta jaminan tertulis bahwa NATO tidak akan memperluas ke timur."
+    nato = ent(body, "NATO", "ORG", canonical="NATO")
+    nato.kb_id = "org:nato"
+    (e,) = events_of(body, [nato])
+    assert e.type == "REQUEST" and e.source.country == "RUS" and e.target.canonical == "NATO"
+    assert [ev.type for ev in events_of("Ryabkov menolak untuk mengesampingkan kemungkinan itu.")] == []

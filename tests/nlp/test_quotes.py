@@ -128,3 +128,11 @@ def test_parenthetical_cues_and_stray_marks():
     # a single quote inside a double-quoted quotation does not close it
     (q,) = quotes_of(""""Harga minyak sangat 'volatil' saat ini," kata Menteri Sofyan Djalil.""")
     assert q.direct and q.speaker.text.endswith("Sofyan Djalil") and "saat ini" in q.content
+
+
+def test_a_lead_title_resolves_to_the_office_holder_named_later():
+    body = "Menlu Rusia mengatakan bahwa kerja sama akan diperluas. Sergey Lavrov, Menlu Rusia, tiba di Dakar."
+    lavrov = person("Sergey Lavrov", body, country="RUS")
+    lavrov.role = "Menteri Luar Negeri Rusia"
+    q = quotes_of(body, [lavrov])[0]
+    assert q.speaker.text == "Menlu Rusia" and q.speaker.canonical == "Sergey Lavrov"

@@ -13,10 +13,26 @@ from typing import Optional
 
 from ..nlp import calendar
 
+# European month names seen on non-Indonesian pages; kept here, not in the shared calendar,
+# so that the Indonesian time-expression tagger does not read "mars" or "mai" as months.
+EXTRA_MONTHS = {name: n for n, names in enumerate([
+    "januar janvier enero gennaio janeiro", "februar février fevrier febrero febbraio fevereiro",
+    "märz maerz mars marzo março", "avril abril aprile", "mai mayo maggio maio", "juin junio giugno junho",
+    "juillet julio luglio julho", "august août aout agosto", "septembre septiembre settembre setembro",
+    "octobre octubre ottobre outubro", "novembre noviembre novembro", "dezember décembre decembre diciembre dicembre dezembro",
+], start=1) for name in names.split()}
+MONTHS = {**EXTRA_MONTHS, **calendar.MONTHS}
+MONTH_PATTERN = "|".join(sorted(MONTHS, key=len, reverse=True))
+
+
+def month_number(word: str) -> int | None:
+    return MONTHS.get(word.lower().rstrip("."))
+
+
 _TIME = r"(?:[,\s|•·\-–]*(?:pukul|jam|at)?\s*(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?\s*(?:(WITA|WIB|WIT|UTC|GMT)\b|([+-]\d{2}:?\d{2}))?)?"
 _WD = rf"(?:(?:{calendar.WEEKDAY_PATTERN})\b\.?,?\s*\(?\s*)?"
-WORD_DMY = re.compile(rf"\b{_WD}(\d{{1,2}})\s+({calendar.MONTH_PATTERN})\.?,?\s+(\d{{4}})\b{_TIME}", re.I)
-WORD_MDY = re.compile(rf"\b{_WD}({calendar.MONTH_PATTERN})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b{_TIME}", re.I)
+WORD_DMY = re.compile(rf"\b{_WD}(\d{{1,2}})\.?\s+(?:de\s+)?({MONTH_PATTERN})\.?,?\s+(?:de\s+)?(\d{{4}})\b{_TIME}", re.I)
+WORD_MDY = re.compile(rf"\b{_WD}({MONTH_PATTERN})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b{_TIME}", re.I)
 NUM_DMY = re.compile(rf"(?<![\d/.-])(\d{{1,2}})([/.-])(\d{{1,2}})\2(\d{{4}})(?![\d/]){_TIME}")
 ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?")
 COMPACT = re.compile(r"(?<!\d)(20\d{2}|19\d{2})(\d{2})(\d{2})(?:T?(\d{2})(\d{2})(\d{2})?)?(?!\d)")
@@ -26,6 +42,7 @@ COMPACT = re.compile(r"(?<!\d)(20\d{2}|19\d{2})(\d{2})(\d{2})(?:T?(\d{2})(\d{2})
 class DateResult:
     value: Optional[str]          # ISO 8601 with offset
     reason: Optional[str] = None  # why value is None although a date was seen
+    span: tuple[int, int] = (0, 0)  # where the date was read in the text
 
 
 def _offset(zone: Optional[str], numeric: Optional[str], default: timezone) -> timezone:
@@ -57,20 +74,24 @@ def parse_date(text: str, default: timezone = calendar.DEFAULT_ZONE,
     now = now or datetime.now(timezone.utc)
     found = []
     for m in ISO.finditer(text):
-        found.append((m.start(), m.groups()[:6] + (None, m.group(7))))
+        found.append((m.span(), m.groups()[:6] + (None, m.group(7))))
     for m in WORD_DMY.finditer(text):
         d, mo, y, h, mi, s, z, num = m.groups()
-        found.append((m.start(), (y, calendar.month(mo), d, h, mi, s, z, num)))
+        found.append((m.span(), (y, month_number(mo), d, h, mi, s, z, num)))
     for m in WORD_MDY.finditer(text):
         mo, d, y, h, mi, s, z, num = m.groups()
-        found.append((m.start(), (y, calendar.month(mo), d, h, mi, s, z, num)))
+        found.append((m.span(), (y, month_number(mo), d, h, mi, s, z, num)))
     for m in NUM_DMY.finditer(text):
         d, _, mo, y, h, mi, s, z, num = m.groups()
-        found.append((m.start(), (y, mo, d, h, mi, s, z, num)))
+        found.append((m.span(), (y, mo, d, h, mi, s, z, num)))
     if not found:
         return None
     found.sort(key=lambda x: x[0])
-    results = [_build(*g, default=default, now=now) for _, g in found]
+    results = []
+    for span, g in found:
+        result = _build(*g, default=default, now=now)
+        result.span = span
+        results.append(result)
     good = [r for r in results if r.value]
     return good[0] if good else results[0]
 

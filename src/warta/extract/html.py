@@ -18,9 +18,9 @@ from selectolax.lexbor import LexborHTMLParser
 from . import credits, dates, lang, outlet
 from .htmlmeta import PageMeta, best_title, read_meta
 from .lines import (BODY, CAPTION, CREDIT, DATE, LABEL, OTHER, PROMO, SLUG, TEASER, Line, _key,
-                    classify, words)
+                    classify, is_body_like, words)
 from .result import NO_ARTICLE, Extraction
-from .text import _read_credits, read_body
+from .text import read_credits, read_body
 
 DROP = ("script, style, iframe, frame, frameset, svg, nav, footer, aside, button, "
         "select, input, textarea, template, figcaption, object, embed, canvas, video, audio, map, dialog")
@@ -33,9 +33,10 @@ INNER_BLOCKS = "p, div, li, h1, h2, h3, h4, h5, h6, table, ul, ol, blockquote, p
 POSITIVE = re.compile(r"article|body|content|entry|main|post|story|text|detail|read|isi|berita|news|blog|prose", re.I)
 NEGATIVE = re.compile(r"comment|komentar|footer|sidebar|widget|related|terkait|share|social|sosmed|nav|menu|"
                       r"breadcrumb|banner|promo|advert|iklan|\bads?\b|sponsor|popular|populer|trending|newsletter|"
-                      r"subscribe|cookie|consent|modal|popup|tags?\b|author-?box|recommend|rekomendasi|baca-?juga|"
+                      r"subscribe|cookie|consent|modal|popup|tags?\b|author-?(?:box|bio|info)|about-?(?:the-?)?author|\bbio\b|recommend|rekomendasi|baca-?juga|"
                       r"masthead|login|signup|pagination|caption|credit", re.I)
 KEEP_KINDS = {BODY, OTHER}
+PHOTO_CREDIT = re.compile(r"\b(?:foto|sumber|dok|ilustrasi|photo|antara|reuters|afp|ap|getty|istimewa|ist|net|tass|ria)\b", re.I)
 # CMS classes that describe the post, not the box ("tag-politik", "category-news", "node-promoted")
 CMS_TOKENS = ("tag-", "category-", "has-", "node-", "post-", "status-", "format-", "type-", "page-", "single-",
               "hentry", "elementor", "wp-block", "ce_", "mod_", "et_pb", "vc_", "fl-", "widget_text", "textwidget")
@@ -44,6 +45,7 @@ MIN_BLOCK = 25
 LINK_MAX = 0.4
 STRONG_LEN = 200
 GAP = 4
+MAJORITY = 0.7
 TAIL_WORDS = 8
 BACKUP_LEN, BACKUP_SHARE = 80, 0.4
 CLIMB_STEPS, CLIMB_RATIO = 3, 1.3
@@ -84,7 +86,7 @@ def read_page_credits(out: Extraction, every: list[Block], in_body: set[int], re
         line.kind = CREDIT
         if not out.outlet and (m := credits.BYLINE_OUTLET.match(line.text)):
             out.outlet = m.group(2)
-    _read_credits(out, lines, [], out.title)
+    read_credits(out, lines, [], out.title)
 
 
 class Block:
@@ -189,14 +191,19 @@ def _label_weight(label: str) -> int:
 class Weights:
     """Class/id weights and "inside a comment/related/share box" flags, cached per node."""
 
-    def __init__(self) -> None:
+    def __init__(self, good: dict[int, int] | None = None) -> None:
         self.own: dict[int, int] = {}
         self.neg: dict[int, bool] = {}
+        self.good = good or {}
+        self.total = max(self.good.values(), default=0)
 
     def weight(self, node) -> int:
         key = node.mem_id
         if key not in self.own:
-            self.own[key] = _class_weight(node)
+            weight = _class_weight(node)
+            if weight < 0 and self.good.get(key, 0) > MAJORITY * self.total:
+                weight = 0  # a "banner"/"report" box holding most of the page's text is the article
+            self.own[key] = weight
         return self.own[key]
 
     def negative(self, node, depth: int = 4) -> bool:
@@ -212,7 +219,7 @@ class Weights:
 
 
 def main_blocks(blocks: list[Block]) -> list[Block]:
-    w = Weights()
+    w = Weights(_good_text(blocks))
     blocks = [b for b in blocks if not w.negative(b.node)]
     scores: dict[int, float] = {}
     nodes: dict[int, object] = {}
@@ -345,6 +352,9 @@ def clean_blocks(blocks: list[Block]) -> tuple[list[str], list[str]]:
     """Body paragraphs and removed lines, by the shared line classifier."""
     lines = [Line(t, t) for b in blocks for t in b.text.split("\n")]
     classify(lines)
+    for line in lines:  # captions proper are <figcaption>, gone already; keep only credited ones out
+        if line.kind == CAPTION and not PHOTO_CREDIT.search(line.text):
+            line.kind = BODY if is_body_like(line.text) else OTHER
     paras, removed = [], []
     kept = [l for l in lines if l.kind in KEEP_KINDS or (l.kind == DATE and len(words(l.text)) > 8)]
     while kept and kept[-1].kind == OTHER and len(words(kept[-1].text)) < TAIL_WORDS and len(kept[-1].text) < 60:

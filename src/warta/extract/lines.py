@@ -17,6 +17,7 @@ BODY, EMPTY, LABEL, TEASER, PROMO, CAPTION, CREDIT, DATE, SLUG, OTHER = (
     "body", "empty", "label", "teaser", "promo", "caption", "credit", "date", "slug", "other")
 FURNITURE_PENALTY = {LABEL: 25, TEASER: 25, PROMO: 60, CAPTION: 30, CREDIT: 60, DATE: 60, SLUG: 40, OTHER: 35}
 
+DATE_LINE_EXTRA_WORDS = 5  # "Diperbarui", a weekday, an outlet name, "Uhr" ...
 TAG = re.compile(r"<[^<>]{1,500}>")
 SPACE = re.compile(r"\s+")
 WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", re.U)
@@ -114,8 +115,13 @@ def _credit_fields(text: str) -> list:
 
 
 def _has_date(text: str) -> bool:
+    """A date line: a date and little else ("Kompas.tv - 4 April 2024, 14:43 WIB")."""
     from .dates import parse_date
-    return parse_date(text) is not None
+    found = parse_date(text)
+    if found is None:
+        return False
+    rest = text[:found.span[0]] + " " + text[found.span[1]:]
+    return len(words(rest)) <= DATE_LINE_EXTRA_WORDS
 
 
 def _capital_ratio(ws: list[str]) -> float:

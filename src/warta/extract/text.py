@@ -92,7 +92,7 @@ def read_furniture(out: Extraction, head: list[Line], foot: list[Line], title: O
     """Date, credits and outlet from the lines around the body."""
     around = head + foot
     _read_date(out, head, foot, now)
-    _read_credits(out, around, head, title)
+    read_credits(out, around, head, title)
     masthead = outlet.from_masthead(l.text for l in head if l.kind == DATE)
     out.outlet = (masthead or outlet.from_cues(l.text for l in around) or out.outlet
                   or outlet.from_domain_lines(l.text for l in foot + head) or outlet.from_url(url))
@@ -113,7 +113,7 @@ def _read_date(out: Extraction, head: list[Line], foot: list[Line], now: Optiona
         out.notes.append(f"published: {reasons[0]}")
 
 
-def _read_credits(out: Extraction, around: list[Line], head: list[Line], title: Optional[str]) -> None:
+def read_credits(out: Extraction, around: list[Line], head: list[Line], title: Optional[str]) -> None:
     for line in around:
         for role, value in credits.credit_fields(line.text):
             if role == "author":

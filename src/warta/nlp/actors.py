@@ -26,6 +26,8 @@ from .tokens import Sentence, Token, sentences, tokenize
 PRONOUNS = frozenset({"ia", "dia", "beliau", "nya"})
 PLURAL_PRONOUNS = frozenset({"mereka", "kami", "kita"})
 GROUP_ANAPHORS = frozenset({"mereka", "keduanya", "kedua pihak", "kedua negara", "kedua pemimpin", "kedua menteri"})
+TITLE_EXPANSIONS = {"menlu": "menteri luar negeri", "menhan": "menteri pertahanan", "pm": "perdana menteri",
+                    "dubes": "duta besar", "jubir": "juru bicara"}
 HEAD_WORDS = frozenset({"para", "negara-negara", "negara", "pihak", "kaum", "bangsa", "rakyat"})
 PLURAL_MARKERS = frozenset({"dan", "beserta", "berserta", "para", "negara-negara", "kedua"})
 PERSON_LABELS = ("PER", "PERSON", "PPL")
@@ -238,7 +240,7 @@ class Resolver:
                 self._members[(start, end)] = group.members
                 return Actor(text, start, end, g.canonical or g.text, g.kb_id, g.country, g.sector)
         if role is not None and role.kind == "person" and country and not other:
-            ref = self.person_before(start, country)
+            ref = self.person_before(start, country) or self.office_holder_after(end, country, role)
             if ref is not None:
                 return self._from_entity(ref, text, start, end, country, role)
         if other is not None:
@@ -273,6 +275,15 @@ class Resolver:
             return Actor(text, start, tok.end)
         return Actor(text, start, tok.end, canonical=ref.canonical or ref.text, kb_id=ref.kb_id,
                      country=ref.country, sector=ref.sector)
+
+    def office_holder_after(self, pos: int, country: str, role: Role) -> Optional[Entity]:
+        """A lead's "Menlu Rusia" named only later ("Sergey Lavrov, Menlu Rusia"): the first
+        later person of that country whose linked role is that office."""
+        office = TITLE_EXPANSIONS.get(role.phrase, role.phrase)
+        for e in self.people:
+            if e.start >= pos and e.country == country and e.role and office in e.role.lower():
+                return e
+        return None
 
     def group_before(self, pos: int, words: Sequence[str]) -> Optional["Group"]:
         """The nearest earlier plural subject ("Menlu Rusia dan negara-negara ASEAN")

@@ -351,6 +351,9 @@ def _opens_clause(toks: Sequence[Token], i: int) -> bool:
 def _first_person(source: Optional[Actor], claimant: Optional[Actor]) -> Optional[Actor]:
     """"Kami siap ..." inside a quotation: the speaker's side."""
     if source is not None and claimant is not None and source.text.lower() in FIRST_PERSON:
+        unresolved = not (claimant.canonical or claimant.country) and claimant.text.lower() in PRONOUN_SOURCES
+        if unresolved:
+            return source                  # "Kami ..., kata dia": still nobody we know
         return Actor(source.text, source.start, source.end, claimant.canonical or claimant.text, claimant.kb_id,
                      claimant.country, claimant.sector)
     return source
@@ -425,7 +428,22 @@ def _targets(toks: list[Token], m: Match, res: Resolver) -> list[Actor]:
             if obj and all(a.country or a.canonical for a in obj):
                 return obj
             start = span[0] + 1
-    return _pp_targets(toks, start, res, TARGET_PREPS + ("bersama", "oleh")) or obj or _agent_of_relative(toks, start, res)
+    found = _pp_targets(toks, start, res, TARGET_PREPS + ("bersama", "oleh")) or obj or _agent_of_relative(toks, start, res)
+    if not found and m.trigger.type in ("REQUEST", "AGREE"):
+        found = _named_in_complement(toks, start, res)
+    return found
+
+
+def _named_in_complement(toks: list[Token], i: int, res: Resolver) -> list[Actor]:
+    """"meminta jaminan tertulis bahwa NATO ...", "bersedia mengirim tim untuk melatih aparat
+    ASEAN": an intent or a demand is about the first state or body its clause names."""
+    for k in range(i, min(len(toks), i + 15)):
+        if toks[k].text in ";" or (toks[k].text == "," and toks[k - 1].text != ","):
+            break
+        for e in res.inside(toks[k].start, toks[k].end):
+            if e.start == toks[k].start and (e.label in ("GPE", "ORG") or e.label in ("PER",)) and (e.country or e.kb_id):
+                return [Actor(e.text, e.start, e.end, e.canonical or e.text, e.kb_id, e.country, e.sector)]
+    return []
 
 
 def _agent_of_nominal(toks: list[Token], span: tuple[int, int], res: Resolver) -> list[Actor]:

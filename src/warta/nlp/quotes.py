@@ -68,13 +68,31 @@ class Found:
 def find_quotes(body: str, resolver: Resolver) -> list[Quote]:
     out: list[Quote] = []
     prev: Optional[Found] = None
+    bare: Optional[Sentence] = None        # the sentence before, when it had no quote or cue
     for sent, toks in split(body):
         toks = list(toks)
         found = _sentence_quotes(body, sent, toks, resolver, prev)
         for f in found:
+            _join_unmarked(body, f, sent, bare)
             out.append(_to_quote(body, f))
         prev = found[-1] if found else (None if _has_text_outside_quotes(toks) else prev)
+        bare = sent if not found and not _has_cue(toks) else None
     return out
+
+
+def _join_unmarked(body: str, f: Found, sent: Sentence, bare: Optional[Sentence]) -> None:
+    """Without quote marks, "A. B, lanjut Ryabkov." quotes both sentences: a post-posed cue
+    whose words open its sentence also takes the cue-less sentence just before it in the
+    same paragraph."""
+    if (bare is not None and not f.direct and f.cue_at < 0 and f.content[0] == sent.start
+            and "\n" not in body[bare.end:sent.start]):
+        f.content = (bare.start, f.content[1])
+        f.span = (min(f.span[0], bare.start), f.span[1])
+
+
+def _has_cue(toks: Sequence[Token]) -> bool:
+    return any(t.low in PRE_CUES or t.low in POST_CUES or t.low in NYA_CUES or t.low in PASSIVE_CUES
+               or t.low in ("menurut", "menurutnya") or t.text in QUOTE_CHARS for t in toks)
 
 
 def _to_quote(body: str, f: Found) -> Quote:
@@ -306,7 +324,7 @@ def _reported(toks: list[Token], inside: set[int], res: Resolver) -> list[Found]
             f = _pre_posed(toks, i, inside, res)
         elif low in PASSIVE_CUES:
             f = _passive(toks, i, res)
-        elif (low in POST_CUES or low in NYA_CUES) and i > 0 and toks[i - 1].text in ",":
+        elif (low in POST_CUES or low in NYA_CUES or low == "bunyi") and i > 0 and toks[i - 1].text in ",":
             f = _post_posed(toks, i, res)
         elif low in ("kata", "ujar", "lanjut", "tutur", "imbuh") and _parenthetical_cue(toks, i) \
                 and not any(t.text in QUOTE_CHARS for t in toks[max(0, i - 2):i]):
