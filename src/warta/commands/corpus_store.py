@@ -15,8 +15,9 @@ def corpus(db):
 
     Run it after `warta ingest` whenever new articles arrived.
     """
-    from ..store import open_store
+    from ..store import open_store, require_sqlite
     from ..store.corpus import update_corpus
+    require_sqlite(db, "warta corpus")
     store = open_store(db, create=False)
     try:
         r = update_corpus(store)

@@ -23,4 +23,11 @@ def open_store(url: Union[str, Path] = "warta.db", create: bool = True) -> Store
     return SQLiteStore(url.removeprefix("sqlite:///"), create=create)
 
 
-__all__ = ["open_store", "Store", "BaseStore", "SQLiteStore", "WriteCounts"]
+def require_sqlite(url: Union[str, Path], what: str) -> None:
+    """Refuse a PostgreSQL URL for features that exist only on SQLite so far."""
+    if str(url).startswith(("postgresql://", "postgres://")):
+        raise StoreError(f"{what} works on SQLite databases only in this version; "
+                         "use `warta export` to move the data into an SQLite file")
+
+
+__all__ = ["open_store", "require_sqlite", "Store", "BaseStore", "SQLiteStore", "WriteCounts"]

@@ -16,7 +16,7 @@ from typing import Any, Callable, Optional
 from urllib.parse import parse_qsl, urlsplit
 
 from ..store import browse as queries
-from ..store import open_store
+from ..store import open_store, require_sqlite
 from . import views
 from .article import api_article, article_page
 from .openapi import openapi
@@ -53,6 +53,7 @@ class App:
     its own connection (opened read-only on first use)."""
 
     def __init__(self, db_path: str):
+        require_sqlite(db_path, "warta serve")
         open_store(db_path, create=False).close()          # exists, and migrated to this schema
         self.db_path = db_path
         self.static = static_files()
