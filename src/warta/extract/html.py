@@ -47,6 +47,7 @@ STRONG_LEN = 200
 GAP = 4
 MAJORITY = 0.7
 TAIL_WORDS = 8
+TAIL_CHARS = 60
 BACKUP_LEN, BACKUP_SHARE = 80, 0.4
 CLIMB_STEPS, CLIMB_RATIO = 3, 1.3
 ROOT_STEPS, ROOT_GROWTH = 2, 3.0
@@ -357,7 +358,7 @@ def clean_blocks(blocks: list[Block]) -> tuple[list[str], list[str]]:
             line.kind = BODY if is_body_like(line.text) else OTHER
     paras, removed = [], []
     kept = [l for l in lines if l.kind in KEEP_KINDS or (l.kind == DATE and len(words(l.text)) > 8)]
-    while kept and kept[-1].kind == OTHER and len(words(kept[-1].text)) < TAIL_WORDS and len(kept[-1].text) < 60:
+    while kept and kept[-1].kind == OTHER and len(words(kept[-1].text)) < TAIL_WORDS and len(kept[-1].text) < TAIL_CHARS:
         kept.pop()  # trailing short non-sentences: "Mehr zum Thema", "Teilen", a menu
     keep_ids = set(map(id, kept))
     for line in lines:
