@@ -20,7 +20,7 @@ from .htmlmeta import PageMeta, best_title, read_meta
 from .lines import (BODY, CAPTION, CREDIT, DATE, LABEL, OTHER, PROMO, SLUG, TEASER, Line, _key,
                     classify, is_body_like, words)
 from .result import NO_ARTICLE, Extraction
-from .text import read_credits, read_body
+from .text import read_body, read_credits, same_name
 
 DROP = ("script, style, iframe, frame, frameset, svg, nav, footer, aside, button, "
         "select, input, textarea, template, figcaption, object, embed, canvas, video, audio, map, dialog")
@@ -389,7 +389,7 @@ def apply_meta(out: Extraction, meta: PageMeta, url: Optional[str],
             out.boilerplate.append(first)
             out.body = rest
     _apply_date(out, meta, url, now)
-    out.authors = credits.unique(out.authors + meta.authors)
+    out.authors = [a for a in credits.unique(out.authors + meta.authors) if not same_name(a, out.outlet)]
     if not out.language:
         out.language = meta.lang
     if not out.body:
