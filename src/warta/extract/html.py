@@ -45,6 +45,7 @@ MIN_BLOCK = 25
 LINK_MAX = 0.4
 STRONG_LEN = 200
 GAP = 4
+SECOND = 0.6
 MAJORITY = 0.7
 TAIL_WORDS = 8
 TAIL_CHARS = 60
@@ -248,6 +249,7 @@ def main_blocks(blocks: list[Block]) -> list[Block]:
     nodes[best_id] = best
     scores.setdefault(best_id, 0.0)
     keep = {best_id} | {k for k, v in scores.items() if v >= 0.3 * scores[best_id] and _sibling(nodes[k], best)}
+    keep |= {k for k, v in scores.items() if v >= SECOND * scores[best_id]}  # articles split in sections
     root = _article_root(best, good)
     chosen = [b for b in blocks if b.tag != "h1" and ((_inside_any(b, keep) and _block_ok(b))
             or (_inside_any(b, {root.mem_id}) and _good_outside(b))
