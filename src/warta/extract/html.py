@@ -20,7 +20,7 @@ from .htmlmeta import PageMeta, best_title, read_meta
 from .lines import (BODY, CAPTION, CREDIT, DATE, LABEL, OTHER, PROMO, SLUG, TEASER, Line, _key,
                     classify, is_body_like, words)
 from .result import NO_ARTICLE, Extraction
-from .text import read_body, read_credits, same_name
+from .text import is_outlet, read_body, read_credits
 
 DROP = ("script, style, iframe, frame, frameset, svg, nav, footer, aside, button, "
         "select, input, textarea, template, figcaption, object, embed, canvas, video, audio, map, dialog")
@@ -83,7 +83,7 @@ def strip_furniture(tree) -> None:
 def read_page_credits(out: Extraction, every: list[Block], in_body: set[int], removed: list[str]) -> None:
     """Bylines, editors and source credits from short texts around the body."""
     lines = [Line(t, t) for t in removed]
-    lines += [Line(b.text, b.text) for b in every if id(b) not in in_body and len(b.text) <= 120]
+    lines += [Line(b.text, b.text) for b in every if len(b.text) <= 120 and not (id(b) in in_body and len(b.text) > 60)]
     for line in lines:
         line.kind = CREDIT
         if not out.outlet and (m := credits.BYLINE_OUTLET.match(line.text)):
@@ -391,7 +391,7 @@ def apply_meta(out: Extraction, meta: PageMeta, url: Optional[str],
             out.boilerplate.append(first)
             out.body = rest
     _apply_date(out, meta, url, now)
-    out.authors = [a for a in credits.unique(out.authors + meta.authors) if not same_name(a, out.outlet)]
+    out.authors = [a for a in credits.unique(out.authors + meta.authors) if not is_outlet(a, out.outlet)]
     if not out.language:
         out.language = meta.lang
     if not out.body:

@@ -119,9 +119,16 @@ def read_credits(out: Extraction, around: list[Line], head: list[Line], title: O
                 out.wire_sources = credits.unique(out.wire_sources + credits.wires_in_source_line(value))
     if not out.authors:
         out.authors += _bare_byline(head, title)
-    out.authors = [a for a in credits.unique(out.authors) if not same_name(a, out.outlet)]
+    out.authors = [a for a in credits.unique(out.authors) if not is_outlet(a, out.outlet)]
     out.wire_sources = [w for w in out.wire_sources if not same_name(w, out.outlet)]
     out.editors = sorted(credits.unique(out.editors), key=lambda n: " " not in n)
+
+
+def is_outlet(name: str, outlet_name: Optional[str]) -> bool:
+    """An author credit that is the outlet itself ("CNN Indonesia", "Redaksi")."""
+    a = "".join(ch for ch in name.lower() if ch.isalnum())
+    o = "".join(ch for ch in (outlet_name or "").lower() if ch.isalnum())
+    return a == "redaksi" or (len(a) >= 4 and len(o) >= 4 and (a == o or o.startswith(a) or a.startswith(o)))
 
 
 def same_name(agency: str, outlet_name: Optional[str]) -> bool:
