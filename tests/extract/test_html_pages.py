@@ -20,11 +20,21 @@ EXPECT = {
                              first="Badan Penanggulangan Bencana Daerah", last="kenaikan air di Katulampa."),
     "detik_like.html": dict(title="Menlu Bertemu Mitra Malaysia Bahas Perlintasan Batas",
                             published="2024-03-05T08:12:00+07:00", outlet="detikNews", authors=["Fajar Nugraha"],
-                            editors=[], dateline="Jakarta", wire_sources=["Bernama"],
+                            editors=["fjr", "rdp"], dateline="Jakarta", wire_sources=["Bernama"],
                             first="Menteri Luar Negeri bertemu", last="dalam keterangan tertulis."),
+    "cnnindonesia_like.html": dict(title="Pemerintah Siapkan Insentif Mobil Listrik Produksi Lokal",
+                                   published="2024-07-05T07:30:00+07:00", outlet="CNN Indonesia", authors=[],
+                                   editors=["rds", "agt"], dateline="Jakarta", wire_sources=[],
+                                   first="Pemerintah menyiapkan insentif pajak", last="investasi tidak terganggu."),
+    "tempo_like.html": dict(title="Gempa Magnitudo 5,2 Guncang Sulawesi Tengah, Warga Berhamburan",
+                            published="2024-07-05T14:05:00+08:00", outlet="TEMPO.CO", authors=["Andi Saputra"],
+                            editors=["Maria Ulfa"], dateline="Palu", wire_sources=["Reuters"],
+                            first="Gempa bermagnitudo 5,2", last="mengutip pejabat setempat."),
 }
 FURNITURE = ["Baca juga", "Berita Terkait", "Terpopuler", "IKLAN", "Komentar", "Copyright", "Hak Cipta",
-             "Pewarta", "Editor", "Bagikan", "Tag", "Grup Telegram", "fjr/rdp", "ANTARA FOTO", "Semoga warga"]
+             "Pewarta", "Editor", "Bagikan", "Tag", "Grup Telegram", "fjr/rdp", "ANTARA FOTO", "Semoga warga",
+             "ADVERTISEMENT", "SCROLL", "Gambas", "Lihat Juga", "Ilustrasi", "rds/agt", "Pilihan Editor", "Salin tautan",
+             "Artikel Terkait", "Facebook"]
 
 
 @pytest.fixture(scope="module")

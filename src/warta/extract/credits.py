@@ -58,6 +58,12 @@ def closing_code(text: str) -> tuple[str, Optional[str]]:
     return text[:m.start()].rstrip(), (m.group(1) or m.group(2))
 
 
+def standalone_code(text: str) -> Optional[str]:
+    """A line that is only a credit code: "(rds/agt)", "[ded]", "(AFP/OL-6)"."""
+    m = CODE_TAIL.fullmatch(text.strip())
+    return (m.group(1) or m.group(2)) if m else None
+
+
 def code_parts(code: str) -> tuple[list[str], list[str]]:
     """Wire agencies and staff initials in a closing code ("AFP/OL-6" -> ["AFP"], ["OL-6"])."""
     wires, staff = [], []

@@ -20,7 +20,7 @@ from .htmlmeta import PageMeta, best_title, read_meta
 from .lines import (BODY, CAPTION, CREDIT, DATE, LABEL, OTHER, PROMO, SLUG, TEASER, Line, _key,
                     classify, is_body_like, words)
 from .result import NO_ARTICLE, Extraction
-from .text import read_credits, read_body
+from .text import is_outlet, read_body, read_credits
 
 DROP = ("script, style, iframe, frame, frameset, svg, nav, footer, aside, button, "
         "select, input, textarea, template, figcaption, object, embed, canvas, video, audio, map, dialog")
@@ -45,8 +45,10 @@ MIN_BLOCK = 25
 LINK_MAX = 0.4
 STRONG_LEN = 200
 GAP = 4
+SECOND = 0.6
 MAJORITY = 0.7
 TAIL_WORDS = 8
+TAIL_CHARS = 60
 BACKUP_LEN, BACKUP_SHARE = 80, 0.4
 CLIMB_STEPS, CLIMB_RATIO = 3, 1.3
 ROOT_STEPS, ROOT_GROWTH = 2, 3.0
@@ -81,7 +83,7 @@ def strip_furniture(tree) -> None:
 def read_page_credits(out: Extraction, every: list[Block], in_body: set[int], removed: list[str]) -> None:
     """Bylines, editors and source credits from short texts around the body."""
     lines = [Line(t, t) for t in removed]
-    lines += [Line(b.text, b.text) for b in every if id(b) not in in_body and len(b.text) <= 120]
+    lines += [Line(b.text, b.text) for b in every if len(b.text) <= 120 and not (id(b) in in_body and len(b.text) > 60)]
     for line in lines:
         line.kind = CREDIT
         if not out.outlet and (m := credits.BYLINE_OUTLET.match(line.text)):
@@ -247,6 +249,7 @@ def main_blocks(blocks: list[Block]) -> list[Block]:
     nodes[best_id] = best
     scores.setdefault(best_id, 0.0)
     keep = {best_id} | {k for k, v in scores.items() if v >= 0.3 * scores[best_id] and _sibling(nodes[k], best)}
+    keep |= {k for k, v in scores.items() if v >= SECOND * scores[best_id]}  # articles split in sections
     root = _article_root(best, good)
     chosen = [b for b in blocks if b.tag != "h1" and ((_inside_any(b, keep) and _block_ok(b))
             or (_inside_any(b, {root.mem_id}) and _good_outside(b))
@@ -357,7 +360,7 @@ def clean_blocks(blocks: list[Block]) -> tuple[list[str], list[str]]:
             line.kind = BODY if is_body_like(line.text) else OTHER
     paras, removed = [], []
     kept = [l for l in lines if l.kind in KEEP_KINDS or (l.kind == DATE and len(words(l.text)) > 8)]
-    while kept and kept[-1].kind == OTHER and len(words(kept[-1].text)) < TAIL_WORDS and len(kept[-1].text) < 60:
+    while kept and kept[-1].kind == OTHER and len(words(kept[-1].text)) < TAIL_WORDS and len(kept[-1].text) < TAIL_CHARS:
         kept.pop()  # trailing short non-sentences: "Mehr zum Thema", "Teilen", a menu
     keep_ids = set(map(id, kept))
     for line in lines:
@@ -388,7 +391,7 @@ def apply_meta(out: Extraction, meta: PageMeta, url: Optional[str],
             out.boilerplate.append(first)
             out.body = rest
     _apply_date(out, meta, url, now)
-    out.authors = credits.unique(out.authors + meta.authors)
+    out.authors = [a for a in credits.unique(out.authors + meta.authors) if not is_outlet(a, out.outlet)]
     if not out.language:
         out.language = meta.lang
     if not out.body:

@@ -18,6 +18,7 @@ BODY, EMPTY, LABEL, TEASER, PROMO, CAPTION, CREDIT, DATE, SLUG, OTHER = (
 FURNITURE_PENALTY = {LABEL: 25, TEASER: 25, PROMO: 60, CAPTION: 30, CREDIT: 60, DATE: 60, SLUG: 40, OTHER: 35}
 
 DATE_LINE_EXTRA_WORDS = 5  # "Diperbarui", a weekday, an outlet name, "Uhr" ...
+PLACEHOLDER = re.compile(r"^\[[^\[\]]{1,80}\]$")  # "[Gambas:Video CNN]", "[caption]": embed markers
 TAG = re.compile(r"<[^<>]{1,500}>")
 SPACE = re.compile(r"\s+")
 WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", re.U)
@@ -93,7 +94,7 @@ def base_kind(line: Line) -> str:
     t = line.text
     if not t:
         return EMPTY
-    if lexicon.label_line().match(t) or lexicon.label_prefix().match(t):
+    if lexicon.label_line().match(t) or lexicon.label_prefix().match(t) or PLACEHOLDER.match(t):
         return LABEL
     ws = words(t)
     if lexicon.credit_label().match(t) or (len(ws) <= 6 and _credit_fields(t)):

@@ -115,6 +115,11 @@ def _read_date(out: Extraction, head: list[Line], foot: list[Line], now: Optiona
 
 def read_credits(out: Extraction, around: list[Line], head: list[Line], title: Optional[str]) -> None:
     for line in around:
+        if code := credits.standalone_code(line.text):
+            wires, staff = credits.code_parts(code)
+            out.wire_sources = credits.unique(out.wire_sources + wires)
+            out.editors += staff
+            continue
         for role, value in credits.credit_fields(line.text):
             if role == "author":
                 out.authors += credits.names(value)
@@ -124,12 +129,19 @@ def read_credits(out: Extraction, around: list[Line], head: list[Line], title: O
                 out.wire_sources = credits.unique(out.wire_sources + credits.wires_in_source_line(value))
     if not out.authors:
         out.authors += _bare_byline(head, title)
-    out.authors = credits.unique(out.authors)
-    out.wire_sources = [w for w in out.wire_sources if not _same_name(w, out.outlet)]
+    out.authors = [a for a in credits.unique(out.authors) if not is_outlet(a, out.outlet)]
+    out.wire_sources = [w for w in out.wire_sources if not same_name(w, out.outlet)]
     out.editors = sorted(credits.unique(out.editors), key=lambda n: " " not in n)
 
 
-def _same_name(agency: str, outlet_name: Optional[str]) -> bool:
+def is_outlet(name: str, outlet_name: Optional[str]) -> bool:
+    """An author credit that is the outlet itself ("CNN Indonesia", "Redaksi")."""
+    a = "".join(ch for ch in name.lower() if ch.isalnum())
+    o = "".join(ch for ch in (outlet_name or "").lower() if ch.isalnum())
+    return a == "redaksi" or (len(a) >= 4 and len(o) >= 4 and (a == o or o.startswith(a) or a.startswith(o)))
+
+
+def same_name(agency: str, outlet_name: Optional[str]) -> bool:
     """An outlet does not credit itself as a wire source (ANTARA News, "Jakarta (ANTARA)")."""
     a = "".join(ch for ch in agency.lower() if ch.isalnum())
     o = "".join(ch for ch in (outlet_name or "").lower() if ch.isalnum())
