@@ -75,3 +75,22 @@ def test_lines_mode_keeps_text_as_is():
     run = pipeline("extract", DEFAULTS.with_(lines=True))
     a = run.run(RawDoc(source="s.txt", data="Baca juga: ini kalimat yang sudah bersih dari korpus.".encode()))
     assert a.body == "Baca juga: ini kalimat yang sudah bersih dari korpus." and a.boilerplate == []
+
+
+def test_photo_caption_with_hyphenated_credit_is_not_the_title():
+    from warta.extract.text import extract_text
+    page = ("Internasional\n\nMenteri Bertemu Mitranya di Tokyo Bahas Patroli Laut\n\n"
+            "Selasa, 14 Oktober 2025, 16:20 WIB\n"
+            "Menlu Jepang (kiri) berjabat tangan dengan tamunya di Tokyo pada Selasa sore. (ANTARA/HO-Kemlu RI)\n\n"
+            + "Kedua menteri sepakat memperkuat patroli laut bersama di perairan regional tahun depan. " * 3 + "\n"
+            + "Mereka juga membahas investasi infrastruktur dan pelatihan aparat penjaga pantai kedua negara. " * 3 + "\n")
+    out = extract_text(page)
+    assert out.title == "Menteri Bertemu Mitranya di Tokyo Bahas Patroli Laut"
+    assert not any("berjabat" in p for p in out.body.split("\n"))
+
+
+def test_outlet_from_copyright_footer():
+    from warta.extract.outlet import from_copyright
+    assert from_copyright(["Copyright © 2025 Harian Lintas. All Rights Reserved."]) == "Harian Lintas"
+    assert from_copyright(["Hak Cipta 2010-2024 Tempo Media Group"]) == "Tempo Media Group"
+    assert from_copyright(["hak cipta dilindungi undang-undang"]) is None

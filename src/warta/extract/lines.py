@@ -26,7 +26,7 @@ DOMAIN = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.(?:com|co\.id|id|net|org|tv|news|in
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’]$")
 CAPTION_CREDIT = re.compile(
     r"(?:\((?:foto|sumber|dok|ilustrasi|source|photo)\s*[:.]?[^()]{0,60}\)|"
-    r"\((?:[A-Z][\w ]{1,20}(?:/[\w .]{1,30})*)\)|"
+    r"\((?:[A-Z][\w ]{1,20}(?:/[\w .-]{1,30})*)\)|"  # "(AFP)", "(ANTARA/HO-Kemlu RI)"
     r"/\s?(?:net|ist|istimewa|dok|antara|antara foto|reuters|afp|ap|tass|ria|getty images)\b\.?)\s*$", re.I)
 LOGO_HEAD = re.compile(r"^(?:\w+\s+){0,3}logo\s+(?=[A-Z\"“])", re.I)
 LOGO_TAIL = re.compile(r"\s+(?:\w+\s+){0,3}logo(?:\s+\w+)?$", re.I)

@@ -41,6 +41,21 @@ def from_cues(lines: Iterable[str]) -> Optional[str]:
     return None
 
 
+COPYRIGHT = re.compile(r"(?i:copyright|hak cipta|\(c\)|©)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?"
+                       r"((?:[A-Z][\w.-]*)(?:\s+[A-Z][\w.-]*){0,3})")
+
+
+def from_copyright(lines: Iterable[str]) -> Optional[str]:
+    """"Copyright © 2025 Harian Lintas. All Rights Reserved." -> "Harian Lintas"."""
+    for text in lines:
+        m = COPYRIGHT.search(text)
+        if m:
+            name = re.sub(r"\s+(?:All|Hak|Seluruh)\b.*$", "", m.group(1)).strip(" .")
+            if name and name.lower() not in ("all", "hak"):
+                return _not_platform(name)
+    return None
+
+
 def from_domain_lines(lines: Iterable[str]) -> Optional[str]:
     """A line that is only a site name with a domain ending ("NewsRoom.id")."""
     for text in lines:

@@ -50,12 +50,21 @@ def _removed(lines: list[Line], kept: set[int]) -> list[str]:
 def find_title(head: list[Line], lines: list[Line]) -> Optional[str]:
     """The head line most like a headline: repeated on the page, then the longest."""
     counts = repeated_keys(lines)
-    cands = [l for l in head if l.kind in (OTHER, BODY) and _headline_shaped(l.text)]
+    cands = [l for l in _before_dateline(head) if l.kind in (OTHER, BODY) and _headline_shaped(l.text)]
+    cands = cands or [l for l in head if l.kind in (OTHER, BODY) and _headline_shaped(l.text)]
     if not cands:
         return None
     if all(is_name_like(l.text) for l in cands):  # a headline in title case comes before a byline
         return max(cands, key=lambda l: counts[_key(l.text)] > 1).text
     return max(cands, key=lambda l: (counts[_key(l.text)] > 1, not is_name_like(l.text), len(l.text))).text
+
+
+def _before_dateline(head: list[Line]) -> list[Line]:
+    """Head lines above the first date or credit line: where headlines stand (captions come after)."""
+    for i, line in enumerate(head):
+        if line.kind in (DATE, CREDIT):
+            return head[:i]
+    return head
 
 
 def _headline_shaped(text: str) -> bool:
@@ -94,7 +103,8 @@ def read_furniture(out: Extraction, head: list[Line], foot: list[Line], title: O
     _read_date(out, head, foot, now)
     read_credits(out, around, head, title)
     masthead = outlet.from_masthead(l.text for l in head if l.kind == DATE)
-    out.outlet = (masthead or outlet.from_cues(l.text for l in around) or out.outlet
+    out.outlet = (masthead or outlet.from_cues(l.text for l in around)
+                  or outlet.from_copyright(l.text for l in foot) or out.outlet
                   or outlet.from_domain_lines(l.text for l in foot + head) or outlet.from_url(url))
 
 
