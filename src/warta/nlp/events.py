@@ -29,7 +29,7 @@ from .tokens import Sentence, Token
 LIGHT_VERBS = frozenset("""
 melakukan mengadakan menggelar menyelenggarakan melangsungkan menjalin memberikan memberi
 melancarkan menjatuhkan mengumumkan menyampaikan menunjukkan menyatakan mengungkapkan
-mengajukan meluncurkan memulai melanjutkan menawarkan
+mengajukan meluncurkan memulai melanjutkan menawarkan menegaskan menekankan
 """.split())
 NOT_AN_ACT = frozenset({"berkomentar", "menjawab", "menanggapi", "memberikan", "dikonfirmasi"})
 SUBORDINATORS = ("setelah", "sesudah", "sebelum", "usai", "sambil", "seraya", "sejak", "dengan",
@@ -38,6 +38,7 @@ CONTROL_WORDS = frozenset({"siap", "bersedia", "berencana", "mulai", "berupaya",
 HOSTILE_ACTS = frozenset({"SANCTION", "COERCE", "ASSAULT", "THREATEN"})
 AUDIENCE = frozenset({"wartawan", "jurnalis", "awak", "media", "pers", "publik", "hadirin"})
 NEED_TARGET = frozenset({"ASSAULT", "AID", "THREATEN"})   # an attack, aid or threat is always at someone
+DEMONSTRATIVES = frozenset({"itu", "tersebut", "ini"})
 READINESS = frozenset({"siap", "bersedia"})
 MUTUAL = frozenset({"AGREE", "CONSULT", "COOPERATE"})   # "A dan B sepakat": A -> B
 PRONOUN_SOURCES = frozenset({"ia", "dia", "beliau", "mereka", "kami", "kita", "saya", "aku", "keduanya", "nya",
@@ -189,6 +190,8 @@ def _events_for(body: str, sent: Sentence, toks: list[Token], m: Match, res: Res
     nxt = toks[m.end].low if m.end < len(toks) else ""
     if (m.trigger.type == "REJECT" and nxt in NOT_AN_ACT) or (nxt == "diri" and len(m.trigger.words) == 1 and m.trigger.type != "AGREE"):
         return []                          # "menolak berkomentar", "menahan diri"
+    if m.voice == "nom" and nxt in DEMONSTRATIVES:
+        return []                          # "dalam pertemuan itu": refers back, not a new event
     if m.trigger.words[0] in READINESS and not (nxt in ("untuk", "akan") or verb_form(nxt) or nxt.startswith("be")):
         return []                          # "stoknya sudah siap": ready, not willing to act
     quote = _quote_at(quotes, toks[m.start].start)
@@ -285,6 +288,9 @@ def _own_country(source: Actor, target: Actor) -> bool:
 
 def _roles(toks: list[Token], m: Match, res: Resolver, claimant: Optional[Actor]):
     voice = m.voice
+    owned = _possessed_intent(toks, m, res) if voice == "act" and m.trigger.voice == "nom" else None
+    if owned is not None:
+        return owned
     if voice == "act":
         source = _subject(toks, m.anchor, res)
         targets = _targets(toks, m, res)
@@ -310,6 +316,33 @@ def _roles(toks: list[Token], m: Match, res: Resolver, claimant: Optional[Actor]
     if source is None:
         return None
     return source, targets
+
+
+def _possessed_intent(toks: list[Token], m: Match, res: Resolver):
+    """"Lecornu mengungkapkan kesiapan Prancis untuk bekerja sama dengan Rusia": an intent
+    noun after a light verb whose possessor is a state or body is that possessor's intent;
+    the target is the object (or the prepositional object) of its complement verb."""
+    if "ctrl" not in m.trigger.flags:
+        return None
+    span = phrase_after(toks, m.end, max_len=4, allow_pp=False)
+    owner = _resolve(toks, span, res) if span else None
+    if owner is None or not owner.country or _is_person(owner, res):
+        return None
+    k = span[1]
+    while k < len(toks) and toks[k].low in AUX | {"untuk", "agar", "guna"}:
+        k += 1
+    targets: list[Actor] = []
+    n = longest_match([t.low for t in toks], k, lexicon(), max_len=4)[0] if k < len(toks) else 0
+    if n or (k < len(toks) and is_verb(toks[k])):
+        k += max(1, n)
+        obj = phrase_after(toks, k, max_len=6, allow_pp=False)
+        found = _conjuncts(toks, obj, res) if obj else []
+        targets = [a for a in found if a.country or a.canonical] or _pp_targets(toks, k, res, TARGET_PREPS)
+    return owner, targets
+
+
+def _is_person(actor: Actor, res: Resolver) -> bool:
+    return actor.start is not None and any(e.label in ("PER", "PERSON") for e in res.inside(actor.start, actor.end or actor.start))
 
 
 def _nominal_roles(toks: list[Token], m: Match, res: Resolver):
