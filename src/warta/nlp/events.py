@@ -208,6 +208,8 @@ def _events_for(body: str, sent: Sentence, toks: list[Token], m: Match, res: Res
     if not targets and m.trigger.type == "ASSAULT":
         place = _place_target(toks, m.end, res)
         targets = [place] if place is not None else []
+    if not targets:
+        targets = _pair_partner(toks, m.end, source)
     if not _enough(toks, m, targets):
         return []
     events = []
@@ -216,6 +218,31 @@ def _events_for(body: str, sent: Sentence, toks: list[Token], m: Match, res: Res
             if target is None or _key(target) != _key(src):
                 events.append(_event(body, sent, toks, m, src, target, claimant, times, published))
     return events
+
+
+def _hyphen_pair(tok: Token) -> Optional[tuple[Actor, Actor]]:
+    """"Rusia-ASEAN", "Indonesia-Jepang": two states or bodies joined by a hyphen."""
+    parts = tok.text.split("-")
+    if len(parts) != 2 or not all(p[:1].isupper() for p in parts):
+        return None
+    found = [places().get(tuple(p.lower().split())) for p in parts]
+    if not all(f is not None and f.code for f in found):
+        return None
+    mid = tok.start + len(parts[0])
+    return (Actor(parts[0], tok.start, mid, country=found[0].code, sector=found[0].sector),
+            Actor(parts[1], mid + 1, tok.end, country=found[1].code, sector=found[1].sector))
+
+
+def _pair_partner(toks: Sequence[Token], i: int, source: Actor) -> list[Actor]:
+    """"Lavrov memuji hubungan Rusia-ASEAN": the member of a hyphenated pair named in the
+    clause that is not the source's own state."""
+    for k in range(i, min(len(toks), i + 10)):
+        if toks[k].text in PUNCT_STOP or toks[k].low in ("bahwa", "yang"):
+            break
+        pair = _hyphen_pair(toks[k])
+        if pair is not None and source.country in (pair[0].country, pair[1].country) and pair[0].country != pair[1].country:
+            return [pair[1] if pair[0].country == source.country else pair[0]]
+    return []
 
 
 def _warned_about(toks: list[Token], i: int, res: Resolver, source: Actor) -> list[Actor]:
@@ -347,6 +374,9 @@ def _is_person(actor: Actor, res: Resolver) -> bool:
 
 def _nominal_roles(toks: list[Token], m: Match, res: Resolver):
     span = phrase_after(toks, m.end, max_len=6, allow_pp=False)
+    pair = _hyphen_pair(toks[span[0]]) if span and m.trigger.type in MUTUAL else None
+    if pair is not None:                   # "perundingan Rusia-AS"
+        return pair[0], [pair[1]]
     source = _resolve(toks, span, res) if span else None
     targets = _pp_targets(toks, span[1] if span else m.end, res, ("ke", "terhadap", "atas", "dengan", "melawan"))
     if source is None and _in_fronted_clause(toks, m.start):
