@@ -38,6 +38,7 @@ CONTROL_WORDS = frozenset({"siap", "bersedia", "berencana", "mulai", "berupaya",
 HOSTILE_ACTS = frozenset({"SANCTION", "COERCE", "ASSAULT", "THREATEN"})
 AUDIENCE = frozenset({"wartawan", "jurnalis", "awak", "media", "pers", "publik", "hadirin"})
 NEED_TARGET = frozenset({"ASSAULT", "AID", "THREATEN"})   # an attack, aid or threat is always at someone
+CONTINUATION = frozenset({"tetap", "terus", "melanjutkan", "mempertahankan"})
 DEMONSTRATIVES = frozenset({"itu", "tersebut", "ini"})
 READINESS = frozenset({"siap", "bersedia"})
 MUTUAL = frozenset({"AGREE", "CONSULT", "COOPERATE"})   # "A dan B sepakat": A -> B
@@ -119,7 +120,8 @@ def _drop_controlled(toks: Sequence[Token], ms: list[Match]) -> list[Match]:
     """A trigger inside the complement of an earlier controlling one is not its own event."""
     out: list[Match] = []
     for m in ms:
-        ctrl = next((c for c in out if "ctrl" in c.trigger.flags and c.end <= m.start), None)
+        ctrl = next((c for c in out if "ctrl" in c.trigger.flags and c.end <= m.start
+                     and not (c.voice == "modal" and _self_exhortation(toks, c.start))), None)
         coordinated = toks[m.start - 1].low in ("dan", "serta", "tetapi", "namun") if m.start else False
         if ctrl is not None and _same_clause(toks, ctrl.end, m.start) and m.start - ctrl.end <= 8 and not coordinated:
             if ctrl.trigger.type == "AGREE" and m.trigger.type in HOSTILE_ACTS and m.start - ctrl.end <= 2:
@@ -127,6 +129,15 @@ def _drop_controlled(toks: Sequence[Token], ms: list[Match]) -> list[Match]:
             continue                       # "sepakat memperpanjang sanksi" is the sanction
         out.append(m)
     return out
+
+
+def _self_exhortation(toks: Sequence[Token], i: int) -> bool:
+    """"Kita harus bekerja sama dengan Jepang": a "must" said of oneself is no demand, so
+    the act it governs stays an event of its own."""
+    j = i - 1
+    while j >= 0 and toks[j].low in AUX:
+        j -= 1
+    return j < 0 or toks[j].low in FIRST_PERSON or toks[j].text in PUNCT_STOP | QUOTE_CHARS
 
 
 def _same_clause(toks: Sequence[Token], a: int, b: int) -> bool:
@@ -327,6 +338,8 @@ def _roles(toks: list[Token], m: Match, res: Resolver, claimant: Optional[Actor]
                 source, targets = members[0], [members[1]]
             else:
                 source, targets = _split_pair(toks, m, res, source)
+    elif voice == "modal":                 # "X mengatakan bahwa Israel harus ...": X demands of Israel
+        return _demand_roles(toks, m, res, claimant)
     elif voice == "pas":
         targets = [a for a in [_subject(toks, m.anchor, res)] if a]
         source = _pp_actor(toks, m.end, res, ("oleh",))
@@ -370,6 +383,33 @@ def _possessed_intent(toks: list[Token], m: Match, res: Resolver):
 
 def _is_person(actor: Actor, res: Resolver) -> bool:
     return actor.start is not None and any(e.label in ("PER", "PERSON") for e in res.inside(actor.start, actor.end or actor.start))
+
+
+def _demand_roles(toks: list[Token], m: Match, res: Resolver, claimant: Optional[Actor]):
+    """A "must" said of another state or body is a demand on it: the target is the subject
+    of harus/perlu, the source whoever says it (the verb before "bahwa", else the quote's
+    speaker). Said of oneself ("kita harus") it is no event."""
+    nxt = next((t.low for t in toks[m.end:] if t.low not in ("segera", "dapat", "bisa")), "")
+    if nxt in CONTINUATION:
+        return None                        # "ASEAN harus tetap bersatu": urging, not a demand
+    target = _subject(toks, m.start, res)
+    if target is None or not (target.country or target.canonical) or target.text.lower() in FIRST_PERSON:
+        return None
+    source = _sayer(toks, m.start, res) or claimant
+    if source is None or not (source.country or source.canonical) or source.country == target.country:
+        return None
+    return source, [target]
+
+
+def _sayer(toks: list[Token], i: int, res: Resolver) -> Optional[Actor]:
+    """The subject of the saying verb whose "bahwa" clause holds token ``i``."""
+    k = next((k for k in range(i - 1, -1, -1) if toks[k].low == "bahwa"), None)
+    if k is None or not _same_clause(toks, k, i):
+        return None
+    for v in range(k - 1, max(-1, k - 4), -1):
+        if is_verb(toks[v]):
+            return _subject(toks, v, res)
+    return None
 
 
 def _nominal_roles(toks: list[Token], m: Match, res: Resolver):
