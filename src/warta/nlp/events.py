@@ -38,6 +38,7 @@ CONTROL_WORDS = frozenset({"siap", "bersedia", "berencana", "mulai", "berupaya",
 HOSTILE_ACTS = frozenset({"SANCTION", "COERCE", "ASSAULT", "THREATEN"})
 AUDIENCE = frozenset({"wartawan", "jurnalis", "awak", "media", "pers", "publik", "hadirin"})
 NEED_TARGET = frozenset({"ASSAULT", "AID", "THREATEN"})   # an attack, aid or threat is always at someone
+STATE_OF = frozenset({"hubungan", "sejarah", "tradisi"})
 CONTINUATION = frozenset({"tetap", "terus", "melanjutkan", "mempertahankan"})
 DEMONSTRATIVES = frozenset({"itu", "tersebut", "ini"})
 READINESS = frozenset({"siap", "bersedia"})
@@ -201,8 +202,9 @@ def _events_for(body: str, sent: Sentence, toks: list[Token], m: Match, res: Res
     nxt = toks[m.end].low if m.end < len(toks) else ""
     if (m.trigger.type == "REJECT" and nxt in NOT_AN_ACT) or (nxt == "diri" and len(m.trigger.words) == 1 and m.trigger.type != "AGREE"):
         return []                          # "menolak berkomentar", "menahan diri"
-    if m.voice == "nom" and nxt in DEMONSTRATIVES:
-        return []                          # "dalam pertemuan itu": refers back, not a new event
+    prev = toks[m.start - 1].low if m.start else ""
+    if m.voice == "nom" and (nxt in DEMONSTRATIVES or prev in STATE_OF):
+        return []                          # "dalam pertemuan itu" refers back; "hubungan kerja sama" is a state
     if m.trigger.words[0] in READINESS and not (nxt in ("untuk", "akan") or verb_form(nxt) or nxt.startswith("be")):
         return []                          # "stoknya sudah siap": ready, not willing to act
     quote = _quote_at(quotes, toks[m.start].start)
