@@ -161,6 +161,7 @@ class Resolver:
 
     def __init__(self, body: str, entities: Sequence[Entity]):
         self.body = body
+        self.lower = body.lower()
         if not entities:
             entities = guess_people(body)
         self.entities = sorted(entities, key=lambda e: e.start)
@@ -265,11 +266,14 @@ class Resolver:
             found = [e.country for e in self.inside(led.end(), min(len(self.body), led.end() + 80)) if e.country]
             if found:
                 return found[0]
-        table = places()
-        for m in reversed(list(re.finditer(r"\b" + re.escape(text.lower()) + r"\s+(\w+(?:\s\w+){0,2})", self.body[:start].lower()))):
-            n, place = longest_match(m.group(1).split(), 0, table)
-            if place is not None and place.code and place.code != "IGO":
+        low, phrase = self.lower, text.lower()
+        k = low.rfind(phrase, 0, start)
+        while k >= 0:                      # nearest earlier mention first
+            after = low[k + len(phrase):k + len(phrase) + 40].split()[:3]
+            n, place = longest_match(after, 0, places()) if after else (0, None)
+            if place is not None and place.code and place.code != "IGO" and low[k + len(phrase):][:1].isspace():
                 return place.code
+            k = low.rfind(phrase, 0, k)
         return None
 
     def _at_head(self, e: Entity, start: int) -> bool:
