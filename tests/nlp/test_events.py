@@ -27,7 +27,7 @@ def summary(evs):
 def test_lexicon_uses_only_plover_types_and_known_voices():
     for trig in lexicon().values():
         assert trig.type in PLOVER
-        assert trig.voice in {"act", "pas", "nom", "recv"}
+        assert trig.voice in {"act", "pas", "nom", "recv", "modal"}
 
 
 def test_consult_with_dengan_object_and_countries_from_entities():
@@ -135,3 +135,31 @@ def test_demands_and_intents_name_their_target_inside_the_clause():
     (e,) = events_of(body, [nato])
     assert e.type == "REQUEST" and e.source.country == "RUS" and e.target.canonical == "NATO"
     assert [ev.type for ev in events_of("Ryabkov menolak untuk mengesampingkan kemungkinan itu.")] == []
+
+
+def test_intent_noun_after_light_verb_belongs_to_its_possessor():
+    body = "Menteri Luar Negeri Mesir menyatakan kesediaan Kairo untuk menampung pengungsi dari Sudan."
+    assert ("AGREE", "EGY", None) in summary(events_of(body)) or ("AGREE", "EGY", "SDN") in summary(events_of(body))
+    body = "Duta besar itu menyampaikan komitmen Kanada untuk bekerja sama dengan Meksiko di bidang energi."
+    assert summary(events_of(body)) == [("AGREE", "CAN", "MEX")]
+
+
+def test_nominal_trigger_with_demonstrative_is_not_a_new_event():
+    body = "Dalam perundingan tersebut, Menlu Norwegia mengecam Iran."
+    assert summary(events_of(body)) == [("ACCUSE", "NOR", "IRN")]
+
+
+def test_hyphenated_pair_gives_partner_or_both_sides():
+    assert summary(events_of("Menlu Vietnam memuji hubungan Vietnam-Laos .")) == [("SUPPORT", "VNM", "LAO")]
+    assert summary(events_of("Perundingan Armenia-Azerbaijan dilanjutkan pekan depan .")) == [("CONSULT", "ARM", "AZE")]
+
+
+def test_group_takes_country_of_its_earlier_full_mention():
+    body = "Junta militer Sudan menutup perbatasan. Kemudian, junta militer mengusir diplomat Kenya dari Khartoum."
+    assert ("SANCTION", "SDN", "KEN") in summary(events_of(body))
+
+
+def test_must_said_of_another_state_is_a_demand_but_not_of_oneself():
+    assert summary(events_of("Presiden Kenya mengatakan bahwa Ethiopia harus menarik pasukannya .")) == [("REQUEST", "KEN", "ETH")]
+    assert summary(events_of("Presiden Kenya mengatakan bahwa Ethiopia harus tetap tenang .")) == []
+    assert all(e.type != "REQUEST" for e in events_of('"Kita harus berunding dengan Somalia," kata Presiden Kenya.'))

@@ -29,6 +29,7 @@ GROUP_ANAPHORS = frozenset({"mereka", "keduanya", "kedua pihak", "kedua negara",
 TITLE_EXPANSIONS = {"menlu": "menteri luar negeri", "menhan": "menteri pertahanan", "pm": "perdana menteri",
                     "dubes": "duta besar", "jubir": "juru bicara"}
 HEAD_WORDS = frozenset({"para", "negara-negara", "negara", "pihak", "kaum", "bangsa", "rakyat"})
+_LED_BY = re.compile(r"\s*,?\s*yang\s+(?:di|ter)?(?:pimpin|kuasai|kendalikan)(?:nya)?\s+(?:oleh\s+)?", re.I)
 PLURAL_MARKERS = frozenset({"dan", "beserta", "berserta", "para", "negara-negara", "kedua"})
 PERSON_LABELS = ("PER", "PERSON", "PPL")
 ORG_LABELS = ("ORG", "ORGANISATION", "ORGANIZATION", "NOR")
@@ -160,6 +161,7 @@ class Resolver:
 
     def __init__(self, body: str, entities: Sequence[Entity]):
         self.body = body
+        self.lower = body.lower()
         if not entities:
             entities = guess_people(body)
         self.entities = sorted(entities, key=lambda e: e.start)
@@ -246,11 +248,32 @@ class Resolver:
         if other is not None:
             return self._from_entity(other, text, start, end, country, role)
         sector = role.sector if role else place_sector
+        if country is None and role is not None and role.kind == "group" and not ents:
+            country = self._group_country(text, start, end)
         if country or role or ents or self._named_place:
             canonical = ents[0].canonical if ents and not role else None
             return Actor(text, start, end, canonical=canonical, country=country or (ents[0].country if ents else None), sector=sector)
         if words[0] in PLURAL_PRONOUNS and len(words) == 1:
             return Actor(text, start, end)
+        return None
+
+    def _group_country(self, text: str, start: int, end: int) -> Optional[str]:
+        """A body or group named without its state takes the state of its leader
+        ("junta militer yang dipimpin oleh Kolonel Assimi Goita") or of its earlier full
+        mention in the article ("junta militer Mali" ... "junta militer")."""
+        led = _LED_BY.match(self.body, end)
+        if led is not None:
+            found = [e.country for e in self.inside(led.end(), min(len(self.body), led.end() + 80)) if e.country]
+            if found:
+                return found[0]
+        low, phrase = self.lower, text.lower()
+        k = low.rfind(phrase, 0, start)
+        while k >= 0:                      # nearest earlier mention first
+            after = low[k + len(phrase):k + len(phrase) + 40].split()[:3]
+            n, place = longest_match(after, 0, places()) if after else (0, None)
+            if place is not None and place.code and place.code != "IGO" and low[k + len(phrase):][:1].isspace():
+                return place.code
+            k = low.rfind(phrase, 0, k)
         return None
 
     def _at_head(self, e: Entity, start: int) -> bool:

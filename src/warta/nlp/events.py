@@ -29,7 +29,7 @@ from .tokens import Sentence, Token
 LIGHT_VERBS = frozenset("""
 melakukan mengadakan menggelar menyelenggarakan melangsungkan menjalin memberikan memberi
 melancarkan menjatuhkan mengumumkan menyampaikan menunjukkan menyatakan mengungkapkan
-mengajukan meluncurkan memulai melanjutkan menawarkan
+mengajukan meluncurkan memulai melanjutkan menawarkan menegaskan menekankan
 """.split())
 NOT_AN_ACT = frozenset({"berkomentar", "menjawab", "menanggapi", "memberikan", "dikonfirmasi"})
 SUBORDINATORS = ("setelah", "sesudah", "sebelum", "usai", "sambil", "seraya", "sejak", "dengan",
@@ -38,6 +38,9 @@ CONTROL_WORDS = frozenset({"siap", "bersedia", "berencana", "mulai", "berupaya",
 HOSTILE_ACTS = frozenset({"SANCTION", "COERCE", "ASSAULT", "THREATEN"})
 AUDIENCE = frozenset({"wartawan", "jurnalis", "awak", "media", "pers", "publik", "hadirin"})
 NEED_TARGET = frozenset({"ASSAULT", "AID", "THREATEN"})   # an attack, aid or threat is always at someone
+STATE_OF = frozenset({"hubungan", "sejarah", "tradisi"})
+CONTINUATION = frozenset({"tetap", "terus", "melanjutkan", "mempertahankan"})
+DEMONSTRATIVES = frozenset({"itu", "tersebut", "ini"})
 READINESS = frozenset({"siap", "bersedia"})
 MUTUAL = frozenset({"AGREE", "CONSULT", "COOPERATE"})   # "A dan B sepakat": A -> B
 PRONOUN_SOURCES = frozenset({"ia", "dia", "beliau", "mereka", "kami", "kita", "saya", "aku", "keduanya", "nya",
@@ -118,7 +121,8 @@ def _drop_controlled(toks: Sequence[Token], ms: list[Match]) -> list[Match]:
     """A trigger inside the complement of an earlier controlling one is not its own event."""
     out: list[Match] = []
     for m in ms:
-        ctrl = next((c for c in out if "ctrl" in c.trigger.flags and c.end <= m.start), None)
+        ctrl = next((c for c in out if "ctrl" in c.trigger.flags and c.end <= m.start
+                     and not (c.voice == "modal" and _self_exhortation(toks, c.start))), None)
         coordinated = toks[m.start - 1].low in ("dan", "serta", "tetapi", "namun") if m.start else False
         if ctrl is not None and _same_clause(toks, ctrl.end, m.start) and m.start - ctrl.end <= 8 and not coordinated:
             if ctrl.trigger.type == "AGREE" and m.trigger.type in HOSTILE_ACTS and m.start - ctrl.end <= 2:
@@ -126,6 +130,15 @@ def _drop_controlled(toks: Sequence[Token], ms: list[Match]) -> list[Match]:
             continue                       # "sepakat memperpanjang sanksi" is the sanction
         out.append(m)
     return out
+
+
+def _self_exhortation(toks: Sequence[Token], i: int) -> bool:
+    """"Kita harus bekerja sama dengan Jepang": a "must" said of oneself is no demand, so
+    the act it governs stays an event of its own."""
+    j = i - 1
+    while j >= 0 and toks[j].low in AUX:
+        j -= 1
+    return j < 0 or toks[j].low in FIRST_PERSON or toks[j].text in PUNCT_STOP | QUOTE_CHARS
 
 
 def _same_clause(toks: Sequence[Token], a: int, b: int) -> bool:
@@ -189,6 +202,9 @@ def _events_for(body: str, sent: Sentence, toks: list[Token], m: Match, res: Res
     nxt = toks[m.end].low if m.end < len(toks) else ""
     if (m.trigger.type == "REJECT" and nxt in NOT_AN_ACT) or (nxt == "diri" and len(m.trigger.words) == 1 and m.trigger.type != "AGREE"):
         return []                          # "menolak berkomentar", "menahan diri"
+    prev = toks[m.start - 1].low if m.start else ""
+    if m.voice == "nom" and (nxt in DEMONSTRATIVES or prev in STATE_OF):
+        return []                          # "dalam pertemuan itu" refers back; "hubungan kerja sama" is a state
     if m.trigger.words[0] in READINESS and not (nxt in ("untuk", "akan") or verb_form(nxt) or nxt.startswith("be")):
         return []                          # "stoknya sudah siap": ready, not willing to act
     quote = _quote_at(quotes, toks[m.start].start)
@@ -205,6 +221,8 @@ def _events_for(body: str, sent: Sentence, toks: list[Token], m: Match, res: Res
     if not targets and m.trigger.type == "ASSAULT":
         place = _place_target(toks, m.end, res)
         targets = [place] if place is not None else []
+    if not targets:
+        targets = _pair_partner(toks, m.end, source)
     if not _enough(toks, m, targets):
         return []
     events = []
@@ -213,6 +231,31 @@ def _events_for(body: str, sent: Sentence, toks: list[Token], m: Match, res: Res
             if target is None or _key(target) != _key(src):
                 events.append(_event(body, sent, toks, m, src, target, claimant, times, published))
     return events
+
+
+def _hyphen_pair(tok: Token) -> Optional[tuple[Actor, Actor]]:
+    """"Rusia-ASEAN", "Indonesia-Jepang": two states or bodies joined by a hyphen."""
+    parts = tok.text.split("-")
+    if len(parts) != 2 or not all(p[:1].isupper() for p in parts):
+        return None
+    found = [places().get(tuple(p.lower().split())) for p in parts]
+    if not all(f is not None and f.code for f in found):
+        return None
+    mid = tok.start + len(parts[0])
+    return (Actor(parts[0], tok.start, mid, country=found[0].code, sector=found[0].sector),
+            Actor(parts[1], mid + 1, tok.end, country=found[1].code, sector=found[1].sector))
+
+
+def _pair_partner(toks: Sequence[Token], i: int, source: Actor) -> list[Actor]:
+    """"Lavrov memuji hubungan Rusia-ASEAN": the member of a hyphenated pair named in the
+    clause that is not the source's own state."""
+    for k in range(i, min(len(toks), i + 10)):
+        if toks[k].text in PUNCT_STOP or toks[k].low in ("bahwa", "yang"):
+            break
+        pair = _hyphen_pair(toks[k])
+        if pair is not None and source.country in (pair[0].country, pair[1].country) and pair[0].country != pair[1].country:
+            return [pair[1] if pair[0].country == source.country else pair[0]]
+    return []
 
 
 def _warned_about(toks: list[Token], i: int, res: Resolver, source: Actor) -> list[Actor]:
@@ -285,6 +328,9 @@ def _own_country(source: Actor, target: Actor) -> bool:
 
 def _roles(toks: list[Token], m: Match, res: Resolver, claimant: Optional[Actor]):
     voice = m.voice
+    owned = _possessed_intent(toks, m, res) if voice == "act" and m.trigger.voice == "nom" else None
+    if owned is not None:
+        return owned
     if voice == "act":
         source = _subject(toks, m.anchor, res)
         targets = _targets(toks, m, res)
@@ -294,6 +340,8 @@ def _roles(toks: list[Token], m: Match, res: Resolver, claimant: Optional[Actor]
                 source, targets = members[0], [members[1]]
             else:
                 source, targets = _split_pair(toks, m, res, source)
+    elif voice == "modal":                 # "X mengatakan bahwa Israel harus ...": X demands of Israel
+        return _demand_roles(toks, m, res, claimant)
     elif voice == "pas":
         targets = [a for a in [_subject(toks, m.anchor, res)] if a]
         source = _pp_actor(toks, m.end, res, ("oleh",))
@@ -312,8 +360,65 @@ def _roles(toks: list[Token], m: Match, res: Resolver, claimant: Optional[Actor]
     return source, targets
 
 
+def _possessed_intent(toks: list[Token], m: Match, res: Resolver):
+    """"Lecornu mengungkapkan kesiapan Prancis untuk bekerja sama dengan Rusia": an intent
+    noun after a light verb whose possessor is a state or body is that possessor's intent;
+    the target is the object (or the prepositional object) of its complement verb."""
+    if "ctrl" not in m.trigger.flags:
+        return None
+    span = phrase_after(toks, m.end, max_len=4, allow_pp=False)
+    owner = _resolve(toks, span, res) if span else None
+    if owner is None or not owner.country or _is_person(owner, res):
+        return None
+    k = span[1]
+    while k < len(toks) and toks[k].low in AUX | {"untuk", "agar", "guna"}:
+        k += 1
+    targets: list[Actor] = []
+    n = longest_match([t.low for t in toks], k, lexicon(), max_len=4)[0] if k < len(toks) else 0
+    if n or (k < len(toks) and is_verb(toks[k])):
+        k += max(1, n)
+        obj = phrase_after(toks, k, max_len=6, allow_pp=False)
+        found = _conjuncts(toks, obj, res) if obj else []
+        targets = [a for a in found if a.country or a.canonical] or _pp_targets(toks, k, res, TARGET_PREPS)
+    return owner, targets
+
+
+def _is_person(actor: Actor, res: Resolver) -> bool:
+    return actor.start is not None and any(e.label in ("PER", "PERSON") for e in res.inside(actor.start, actor.end or actor.start))
+
+
+def _demand_roles(toks: list[Token], m: Match, res: Resolver, claimant: Optional[Actor]):
+    """A "must" said of another state or body is a demand on it: the target is the subject
+    of harus/perlu, the source whoever says it (the verb before "bahwa", else the quote's
+    speaker). Said of oneself ("kita harus") it is no event."""
+    nxt = next((t.low for t in toks[m.end:] if t.low not in ("segera", "dapat", "bisa")), "")
+    if nxt in CONTINUATION:
+        return None                        # "ASEAN harus tetap bersatu": urging, not a demand
+    target = _subject(toks, m.start, res)
+    if target is None or not (target.country or target.canonical) or target.text.lower() in FIRST_PERSON:
+        return None
+    source = _sayer(toks, m.start, res) or claimant
+    if source is None or not (source.country or source.canonical) or source.country == target.country:
+        return None
+    return source, [target]
+
+
+def _sayer(toks: list[Token], i: int, res: Resolver) -> Optional[Actor]:
+    """The subject of the saying verb whose "bahwa" clause holds token ``i``."""
+    k = next((k for k in range(i - 1, -1, -1) if toks[k].low == "bahwa"), None)
+    if k is None or not _same_clause(toks, k, i):
+        return None
+    for v in range(k - 1, max(-1, k - 4), -1):
+        if is_verb(toks[v]):
+            return _subject(toks, v, res)
+    return None
+
+
 def _nominal_roles(toks: list[Token], m: Match, res: Resolver):
     span = phrase_after(toks, m.end, max_len=6, allow_pp=False)
+    pair = _hyphen_pair(toks[span[0]]) if span and m.trigger.type in MUTUAL else None
+    if pair is not None:                   # "perundingan Rusia-AS"
+        return pair[0], [pair[1]]
     source = _resolve(toks, span, res) if span else None
     targets = _pp_targets(toks, span[1] if span else m.end, res, ("ke", "terhadap", "atas", "dengan", "melawan"))
     if source is None and _in_fronted_clause(toks, m.start):
