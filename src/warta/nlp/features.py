@@ -38,6 +38,7 @@ class Gazetteer:
     def __init__(self, kb: KB) -> None:
         self.entries: dict[tuple[str, ...], str] = {}
         self.first_words: dict[str, int] = {}          # first word -> longest entry length
+        self._memo: dict[tuple[str, ...], tuple[Optional[str], ...]] = {}
         for key in kb.capitals:
             self._put(key, "CAP")
         for rec in kb.records.values():
@@ -56,6 +57,15 @@ class Gazetteer:
 
     def tag(self, lowers: Sequence[str]) -> list[Optional[str]]:
         """Per token: 'B-CAT' / 'I-CAT' for the longest KB match covering it, else None."""
+        key = tuple(lowers)
+        got = self._memo.get(key)
+        if got is None:
+            if len(self._memo) > 4096:            # features and mentions tag each sentence
+                self._memo.clear()
+            got = self._memo[key] = tuple(self._tag(key))
+        return list(got)
+
+    def _tag(self, lowers: Sequence[str]) -> list[Optional[str]]:
         out: list[Optional[str]] = [None] * len(lowers)
         firsts = self.first_words
         i = 0

@@ -7,6 +7,7 @@ a sentence.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -43,7 +44,13 @@ class Sentence:
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
-    return [Token(m.group(), m.start() + offset, m.end() + offset) for m in TOKEN.finditer(text)]
+    """Tokens of ``text`` with offsets shifted by ``offset`` (a fresh list each call)."""
+    return list(_tokens(text, offset))
+
+
+@functools.lru_cache(maxsize=4096)      # NER, quotes and events all tokenise each sentence
+def _tokens(text: str, offset: int) -> tuple[Token, ...]:
+    return tuple(Token(m.group(), m.start() + offset, m.end() + offset) for m in TOKEN.finditer(text))
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
