@@ -115,11 +115,16 @@ def _trimmed(text: str, s: int, e: int, base: int) -> Sentence:
 
 
 def sentences(text: str) -> list[Sentence]:
-    """Split ``text`` into sentences whose offsets index ``text``."""
+    """Split ``text`` into sentences whose offsets index ``text`` (a fresh list each call)."""
+    return list(_sentences(text))
+
+
+@functools.lru_cache(maxsize=64)        # every analysis stage splits the same body
+def _sentences(text: str) -> tuple[Sentence, ...]:
     out: list[Sentence] = []
     pos = 0
     for para in text.split("\n"):
         if para.strip():
             out.extend(_split_paragraph(para, pos))
         pos += len(para) + 1
-    return out
+    return tuple(out)
