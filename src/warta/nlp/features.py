@@ -60,7 +60,7 @@ class Gazetteer:
         key = tuple(lowers)
         got = self._memo.get(key)
         if got is None:
-            if len(self._memo) > 4096:            # features and mentions tag each sentence
+            if len(self._memo) > 16:     # only the sentence at hand: features, then mentions
                 self._memo.clear()
             got = self._memo[key] = tuple(self._tag(key))
         return list(got)

@@ -48,7 +48,7 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     return list(_tokens(text, offset))
 
 
-@functools.lru_cache(maxsize=4096)      # NER, quotes and events all tokenise each sentence
+@functools.lru_cache(maxsize=1024)      # entities, then quotes and events (actors.split) tokenise each sentence
 def _tokens(text: str, offset: int) -> tuple[Token, ...]:
     return tuple(Token(m.group(), m.start() + offset, m.end() + offset) for m in TOKEN.finditer(text))
 
