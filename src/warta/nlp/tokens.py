@@ -48,7 +48,7 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     return list(_tokens(text, offset))
 
 
-@functools.lru_cache(maxsize=1024)      # entities, then quotes and events (actors.split) tokenise each sentence
+@functools.lru_cache(maxsize=256)       # entities, then quotes and events (actors.split) tokenise each sentence
 def _tokens(text: str, offset: int) -> tuple[Token, ...]:
     return tuple(Token(m.group(), m.start() + offset, m.end() + offset) for m in TOKEN.finditer(text))
 
@@ -119,7 +119,7 @@ def sentences(text: str) -> list[Sentence]:
     return list(_sentences(text))
 
 
-@functools.lru_cache(maxsize=64)        # every analysis stage splits the same body
+@functools.lru_cache(maxsize=2)         # every analysis stage splits the same body
 def _sentences(text: str) -> tuple[Sentence, ...]:
     out: list[Sentence] = []
     pos = 0
