@@ -170,6 +170,7 @@ class Resolver:
         self._plurals: Optional[list[Group]] = None
         self._members: dict[tuple[int, int], list[Actor]] = {}
         self._memo: dict[tuple[int, int], Optional[Actor]] = {}
+        self._scanned: dict[tuple[str, ...], tuple] = {}     # this article's phrases only
 
     # --- looking up ---------------------------------------------------------------
     def inside(self, start: int, end: int) -> list[Entity]:
@@ -387,22 +388,33 @@ class Resolver:
                      country=e.country or country, sector=sector)
 
     def _country_and_role(self, words: list[str]) -> tuple[Optional[str], Optional[str], Optional[Role]]:
-        country = place_sector = role = None
-        self._named_place = False
-        table, rtable = places(), roles()
-        i = 0
-        while i < len(words):
-            n, place = longest_match(words, i, table)
-            if place is not None and country is None:
-                country, place_sector = place.code, place.sector
-                self._named_place = self._named_place or all(w in HEAD_WORDS for w in words[:i])
-            m, r = longest_match(words, i, rtable)
-            if r is None and words[i] != strip_nya(words[i]):
-                m, r = (1, rtable.get((strip_nya(words[i]),)))
-            if r is not None and role is None:
-                role = r
-            i += max(n, m, 1)
+        key = tuple(words)               # quotes and events scan the same phrases again
+        found = self._scanned.get(key)
+        if found is None:
+            found = self._scanned[key] = _country_and_role(key)
+        country, place_sector, role, self._named_place = found
         return country, place_sector, role
+
+
+def _country_and_role(words: tuple[str, ...]) -> tuple[Optional[str], Optional[str], Optional[Role], bool]:
+    """The first country (with its sector) and role named in a phrase's words, and
+    whether the place stands at its head."""
+    country = place_sector = role = None
+    named_place = False
+    table, rtable = places(), roles()
+    i = 0
+    while i < len(words):
+        n, place = longest_match(words, i, table)
+        if place is not None and country is None:
+            country, place_sector = place.code, place.sector
+            named_place = named_place or all(w in HEAD_WORDS for w in words[:i])
+        m, r = longest_match(words, i, rtable)
+        if r is None and words[i] != strip_nya(words[i]):
+            m, r = (1, rtable.get((strip_nya(words[i]),)))
+        if r is not None and role is None:
+            role = r
+        i += max(n, m, 1)
+    return country, place_sector, role, named_place
 
 
 # --- fallback when no entities stage ran ------------------------------------------------

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass
 from typing import Optional, Sequence
 
 from .kb import KB, load_kb, norm
@@ -37,6 +38,7 @@ class Gazetteer:
     def __init__(self, kb: KB) -> None:
         self.entries: dict[tuple[str, ...], str] = {}
         self.first_words: dict[str, int] = {}          # first word -> longest entry length
+        self._memo: dict[tuple[str, ...], tuple[Optional[str], ...]] = {}
         for key in kb.capitals:
             self._put(key, "CAP")
         for rec in kb.records.values():
@@ -55,6 +57,15 @@ class Gazetteer:
 
     def tag(self, lowers: Sequence[str]) -> list[Optional[str]]:
         """Per token: 'B-CAT' / 'I-CAT' for the longest KB match covering it, else None."""
+        key = tuple(lowers)
+        got = self._memo.get(key)
+        if got is None:
+            if len(self._memo) > 16:     # only the sentence at hand: features, then mentions
+                self._memo.clear()
+            got = self._memo[key] = tuple(self._tag(key))
+        return list(got)
+
+    def _tag(self, lowers: Sequence[str]) -> list[Optional[str]]:
         out: list[Optional[str]] = [None] * len(lowers)
         firsts = self.first_words
         i = 0
@@ -94,6 +105,50 @@ def _token_feats(word: str, low: str) -> tuple[str, ...]:
     return tuple(f)
 
 
+@dataclass(frozen=True, slots=True)
+class _Word:
+    """Everything a sentence's features need from one word type, computed once."""
+    low: str
+    cap: str
+    own: tuple[str, ...]           # "b" + base features (before the gazetteer feature)
+    lex: tuple[str, ...]           # cluster, lexicon and names features (after it)
+    nx: Optional[str]
+    near: dict[int, tuple[str, ...]]   # offset -> word and capitalisation features
+    side: dict[int, tuple[str, ...]]   # offset +-1 -> shape, cluster and lexicon features
+
+
+def _word(word: str, clusters: dict[str, str], lexicon: dict[str, str], names: dict[str, str]) -> _Word:
+    low = norm(word) or word.lower()
+    cap = "C" if word[:1].isupper() else "l" if word[:1].islower() else "o"
+    c, lx, nx = clusters.get(low), lexicon.get(low), names.get(low)
+    lex = (["c1=" + c[:1], "c2=" + c[:2], "c=" + c] if c else []) + (["lx=" + lx] if lx else []) \
+        + (["nx=" + nx] if nx else [])
+    near = {d: (f"{d}w=" + low, f"{d}cap=" + cap) for d in (-2, -1, 1, 2)}
+    side = {d: (f"{d}sh=" + shape(word),) + ((f"{d}c=" + c,) if c else ()) + ((f"{d}lx=" + lx,) if lx else ())
+            for d in (-1, 1)}
+    return _Word(low, cap, ("b", *_token_feats(word, low)), tuple(lex), nx, near, side)
+
+
+_WORDS: dict[tuple[int, int, int], tuple[tuple[dict, dict, dict], dict[str, _Word]]] = {}
+_MAX_WORDS = 1 << 17
+
+
+def _word_table(clusters: dict, lexicon: dict, names: dict) -> dict[str, _Word]:
+    """The per-word cache for one set of word resources (the model's, normally)."""
+    key = (id(clusters), id(lexicon), id(names))
+    entry = _WORDS.get(key)
+    if entry is None or entry[0][0] is not clusters or entry[0][1] is not lexicon or entry[0][2] is not names:
+        if len(_WORDS) > 8:
+            _WORDS.clear()
+        entry = _WORDS[key] = ((clusters, lexicon, names), {})
+    if len(entry[1]) > _MAX_WORDS:
+        entry[1].clear()
+    return entry[1]
+
+
+_EMPTY: dict[str, str] = {}
+
+
 def sentence_features(words: Sequence[str], clusters: Optional[dict[str, str]] = None,
                       lexicon: Optional[dict[str, str]] = None,
                       names: Optional[dict[str, str]] = None) -> list[list[str]]:
@@ -101,50 +156,42 @@ def sentence_features(words: Sequence[str], clusters: Optional[dict[str, str]] =
 
     ``clusters``: lower-cased word -> cluster path (e.g. "352"); ``lexicon``: lower-cased
     word -> the entity type it mostly bears in the training data; ``names``: the same from
-    a set not trained on (NERP's names), so no jackknifing is needed.
+    a set not trained on (NERP's names), so no jackknifing is needed. Everything that
+    depends on one word only is cached per word type (tests keep the plain version to
+    prove the strings and their order are unchanged: the model was trained on them).
     """
-    lowers = [norm(w) or w.lower() for w in words]
+    clusters, lexicon, names = clusters or _EMPTY, lexicon or _EMPTY, names or _EMPTY
+    table = _word_table(clusters, lexicon, names)
+    info = []
+    for w in words:
+        wi = table.get(w)
+        if wi is None:
+            wi = table[w] = _word(w, clusters, lexicon, names)
+        info.append(wi)
+    lowers = [wi.low for wi in info]
     gaz = gazetteer().tag(lowers)
-    clusters = clusters or {}
-    lexicon = lexicon or {}
-    names = names or {}
-    base = [_token_feats(w, l) for w, l in zip(words, lowers)]
-    caps = ["C" if w[:1].isupper() else "l" if w[:1].islower() else "o" for w in words]
     n = len(words)
     out = []
-    for i in range(n):
-        f = ["b", *base[i]]
-        if gaz[i]:
-            f.append("gz=" + gaz[i])
-        c = clusters.get(lowers[i])
-        if c:
-            f += ["c1=" + c[:1], "c2=" + c[:2], "c=" + c]
-        lx = lexicon.get(lowers[i])
-        if lx:
-            f.append("lx=" + lx)
-        nx = names.get(lowers[i])
-        if nx:
-            f.append("nx=" + nx)
-            if i + 1 < n and names.get(lowers[i + 1]):
-                f.append("nx+=" + names[lowers[i + 1]])
+    for i, wi in enumerate(info):
+        f = list(wi.own)
+        g = gaz[i]
+        if g:
+            f.append("gz=" + g)
+        f += wi.lex
+        if wi.nx and i + 1 < n and info[i + 1].nx:
+            f.append("nx+=" + info[i + 1].nx)
         if i == 0:
             f.append("BOS")
         for d in (-2, -1, 1, 2):
             j = i + d
             if 0 <= j < n:
-                f.append(f"{d}w=" + lowers[j])
-                f.append(f"{d}cap=" + caps[j])
+                wj = info[j]
+                f += wj.near[d]
                 if gaz[j]:
                     f.append(f"{d}gz=" + gaz[j])
-                if d in (-1, 1):
-                    f.append(f"{d}sh=" + shape(words[j]))
-                    cj = clusters.get(lowers[j])
-                    if cj:
-                        f.append(f"{d}c=" + cj)
-                    lj = lexicon.get(lowers[j])
-                    if lj:
-                        f.append(f"{d}lx=" + lj)
-        f.append("cc=" + "".join(caps[max(0, i - 1):i + 2]))
+                if d == -1 or d == 1:
+                    f += wj.side[d]
+        f.append("cc=" + "".join(x.cap for x in info[max(0, i - 1):i + 2]))
         if BIGRAMS:
             f.append("bg-=" + (lowers[i - 1] if i else "<s>") + "|" + lowers[i])
             f.append("bg+=" + lowers[i] + "|" + (lowers[i + 1] if i + 1 < n else "</s>"))

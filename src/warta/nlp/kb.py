@@ -32,6 +32,7 @@ _FOLDS = ((re.compile(r"oe"), "u"), (re.compile(r"dj"), "j"), (re.compile(r"tj")
           (re.compile(r"y"), "i"), (re.compile(r"(\w)\1+"), r"\1"))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def fold(name: str) -> str:
     """A loose key for one name word: transliteration variants map to one spelling."""
     key = norm(name)

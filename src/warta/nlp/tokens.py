@@ -7,6 +7,7 @@ a sentence.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -43,7 +44,13 @@ class Sentence:
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
-    return [Token(m.group(), m.start() + offset, m.end() + offset) for m in TOKEN.finditer(text)]
+    """Tokens of ``text`` with offsets shifted by ``offset`` (a fresh list each call)."""
+    return list(_tokens(text, offset))
+
+
+@functools.lru_cache(maxsize=256)       # entities, then quotes and events (actors.split) tokenise each sentence
+def _tokens(text: str, offset: int) -> tuple[Token, ...]:
+    return tuple(Token(m.group(), m.start() + offset, m.end() + offset) for m in TOKEN.finditer(text))
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -108,11 +115,16 @@ def _trimmed(text: str, s: int, e: int, base: int) -> Sentence:
 
 
 def sentences(text: str) -> list[Sentence]:
-    """Split ``text`` into sentences whose offsets index ``text``."""
+    """Split ``text`` into sentences whose offsets index ``text`` (a fresh list each call)."""
+    return list(_sentences(text))
+
+
+@functools.lru_cache(maxsize=2)         # every analysis stage splits the same body
+def _sentences(text: str) -> tuple[Sentence, ...]:
     out: list[Sentence] = []
     pos = 0
     for para in text.split("\n"):
         if para.strip():
             out.extend(_split_paragraph(para, pos))
         pos += len(para) + 1
-    return out
+    return tuple(out)
