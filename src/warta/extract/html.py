@@ -181,7 +181,10 @@ def _class_weight(node) -> int:
 
 @functools.lru_cache(maxsize=4096)
 def _label_weight(label: str) -> int:
-    tokens = [t for t in label.split() if not t.lower().startswith(CMS_TOKENS)]
+    # CMS post classes and BEM modifiers ("Section--Ads": a section that carries ads) describe
+    # the box's state, not what the box is
+    tokens = [t.split("--")[0] for t in label.split() if not t.lower().startswith(CMS_TOKENS)]
+    tokens = [t for t in tokens if t]
     if not tokens:
         return 0
     label = " ".join(tokens)
