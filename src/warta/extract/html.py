@@ -9,6 +9,7 @@ container and its strong siblings give the body blocks in document order.
 from __future__ import annotations
 
 import functools
+import html as html_lib
 import re
 from datetime import datetime
 from typing import Optional
@@ -42,6 +43,8 @@ CMS_TOKENS = ("tag-", "category-", "has-", "node-", "post-", "status-", "format-
               "hentry", "elementor", "wp-block", "ce_", "mod_", "et_pb", "vc_", "fl-", "widget_text", "textwidget")
 ARTICLE_ROOT = ("article", "main")
 MIN_BLOCK = 25
+LD_MIN, LD_FACTOR = 200, 2.0
+LD_TAGS = re.compile(r"<[^>]{0,300}>")
 LINK_MAX = 0.4
 STRONG_LEN = 200
 GAP = 4
@@ -63,11 +66,28 @@ def extract_html(html: str, url: Optional[str] = None, now: Optional[datetime] =
     blocks = main_blocks(every)
     out = Extraction()
     paras, removed = clean_blocks(blocks)
+    paras = _script_body(meta.body, paras, removed)
     out.boilerplate = removed
     read_body(out, paras)
     apply_meta(out, meta, url, now)
     read_page_credits(out, every, set(map(id, blocks)), removed)
     return out
+
+
+def _script_body(ld_body: str, paras: list[str], removed: list[str]) -> list[str]:
+    """The JSON-LD article text when the visible page holds far less of it (text rendered by
+    a script, or the container choice failed)."""
+    text = html_lib.unescape(LD_TAGS.sub("\n", ld_body))
+    if len(text) < LD_MIN or len(text) < LD_FACTOR * sum(len(p) for p in paras):
+        return paras
+    fake = [Block(_NoNode, " ".join(line.split()), 0) for line in text.split("\n") if line.strip()]
+    ld_paras, ld_removed = clean_blocks(fake)
+    removed.extend(paras + ld_removed)
+    return ld_paras
+
+
+class _NoNode:
+    tag, parent = "p", None
 
 
 def strip_furniture(tree) -> None:
