@@ -274,8 +274,9 @@ def main_blocks(blocks: list[Block]) -> list[Block]:
     keep = {best_id} | {k for k, v in scores.items() if v >= 0.3 * scores[best_id] and _sibling(nodes[k], best)}
     keep |= {k for k, v in scores.items() if v >= SECOND * scores[best_id]}  # articles split in sections
     root = _article_root(best, good)
+    explicit = _is_article(root)
     chosen = [b for b in blocks if b.tag != "h1" and ((_inside_any(b, keep) and _block_ok(b))
-            or (_inside_any(b, {root.mem_id}) and _good_outside(b))
+            or (_inside_any(b, {root.mem_id}) and (_good_outside(b) or (explicit and _plain(b))))
             or (_strong_anywhere(b) and not w.negative(b.node, 8)))]
     chosen = _fill_gaps(blocks, chosen, w)
     backup = [b for b in blocks if b.tag != "h1" and len(b.text) >= BACKUP_LEN
@@ -291,7 +292,7 @@ def _article_root(best, good: dict[int, int]):
     that adds little article-like text: lead and headings often sit in a sibling box."""
     node = best
     while node is not None and node.tag not in ("body", "html"):
-        if node.tag in ARTICLE_ROOT or (node.attributes.get("itemprop") or "") == "articleBody":
+        if node.tag in ARTICLE_ROOT or _is_article(node):
             return node
         node = node.parent
     node, base = best, max(1, good.get(best.mem_id, 0))
@@ -301,6 +302,24 @@ def _article_root(best, good: dict[int, int]):
             break
         node = parent
     return node
+
+
+def _is_article(node) -> bool:
+    return node.tag == "article" or (node.attributes.get("itemprop") or "") == "articleBody"
+
+
+def _plain(b: Block) -> bool:
+    """Link-free text inside the page's own <article>: list items (ingredients, fact boxes)."""
+    if b.links or b.tag == "h1":
+        return False
+    node = b.node
+    for _ in range(3):
+        node = node.parent
+        if node is None:
+            return False
+        if node.tag in ("ul", "ol", "dl"):
+            return True
+    return False
 
 
 def _fill_gaps(blocks: list[Block], chosen: list[Block], w: Weights) -> list[Block]:
