@@ -43,6 +43,7 @@ CMS_TOKENS = ("tag-", "category-", "has-", "node-", "post-", "status-", "format-
               "hentry", "elementor", "wp-block", "ce_", "mod_", "et_pb", "vc_", "fl-", "widget_text", "textwidget")
 ARTICLE_ROOT = ("article", "main")
 MIN_BLOCK = 25
+FACT = re.compile(r"^[^:|]{2,40}:\s*\S")  # "Art der Aufnahme: Digitalfoto"
 LD_MIN, LD_FACTOR = 200, 2.0
 LD_TAGS = re.compile(r"<[^>]{0,300}>")
 LINK_MAX = 0.4
@@ -402,13 +403,22 @@ def clean_blocks(blocks: list[Block]) -> tuple[list[str], list[str]]:
             line.kind = BODY if is_body_like(line.text) else OTHER
     paras, removed = [], []
     kept = [l for l in lines if l.kind in KEEP_KINDS or (l.kind == DATE and len(words(l.text)) > 8)]
-    while kept and kept[-1].kind == OTHER and len(words(kept[-1].text)) < TAIL_WORDS and len(kept[-1].text) < TAIL_CHARS:
+    while kept and _menu_tail(kept[-1]) and not _fact_run(kept[-2:]):
         kept.pop()  # trailing short non-sentences: "Mehr zum Thema", "Teilen", a menu
     keep_ids = set(map(id, kept))
     for line in lines:
         (paras if id(line) in keep_ids else removed).append(line.text)
         removed.extend(line.cut)
     return _drop_duplicates(paras, removed), removed
+
+
+def _menu_tail(line: Line) -> bool:
+    return line.kind == OTHER and len(words(line.text)) < TAIL_WORDS and len(line.text) < TAIL_CHARS
+
+
+def _fact_run(last: list[Line]) -> bool:
+    """The text ends in a list of labelled facts ("Ort: Kasberg", "Belichtung: 30 s")."""
+    return len(last) == 2 and all(FACT.match(l.text) for l in last)
 
 
 def _drop_duplicates(paras: list[str], removed: list[str]) -> list[str]:
