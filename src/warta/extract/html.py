@@ -16,7 +16,7 @@ from typing import Optional
 
 from selectolax.lexbor import LexborHTMLParser
 
-from . import credits, dates, lang, outlet
+from . import credits, dates, lang, lexicon, outlet
 from .htmlmeta import PageMeta, best_title, read_meta
 from .lines import (BODY, CAPTION, CREDIT, DATE, LABEL, OTHER, PROMO, SLUG, TEASER, Line, _key,
                     classify, is_body_like, words)
@@ -43,6 +43,7 @@ CMS_TOKENS = ("tag-", "category-", "has-", "node-", "post-", "status-", "format-
               "hentry", "elementor", "wp-block", "ce_", "mod_", "et_pb", "vc_", "fl-", "widget_text", "textwidget")
 ARTICLE_ROOT = ("article", "main")
 MIN_BLOCK = 25
+END_SHARE = 0.5  # an end heading counts only in the second half of the text
 FACT = re.compile(r"^[^:|]{2,40}:\s*\S")  # "Art der Aufnahme: Digitalfoto"
 LD_MIN, LD_FACTOR = 200, 2.0
 LD_TAGS = re.compile(r"<[^>]{0,300}>")
@@ -50,6 +51,7 @@ LINK_MAX = 0.4
 STRONG_LEN = 200
 GAP = 4
 SECOND = 0.6
+SIBLING = 0.3  # a sibling box of the container with this share of its score is part of the article
 MAJORITY = 0.7
 TAIL_WORDS = 8
 TAIL_CHARS = 60
@@ -272,7 +274,7 @@ def main_blocks(blocks: list[Block]) -> list[Block]:
     best_id = best.mem_id
     nodes[best_id] = best
     scores.setdefault(best_id, 0.0)
-    keep = {best_id} | {k for k, v in scores.items() if v >= 0.3 * scores[best_id] and _sibling(nodes[k], best)}
+    keep = {best_id} | {k for k, v in scores.items() if v >= SIBLING * scores[best_id] and _sibling(nodes[k], best)}
     keep |= {k for k, v in scores.items() if v >= SECOND * scores[best_id]}  # articles split in sections
     root = _article_root(best, good)
     explicit = _is_article(root)
@@ -403,6 +405,7 @@ def clean_blocks(blocks: list[Block]) -> tuple[list[str], list[str]]:
             line.kind = BODY if is_body_like(line.text) else OTHER
     paras, removed = [], []
     kept = [l for l in lines if l.kind in KEEP_KINDS or (l.kind == DATE and len(words(l.text)) > 8)]
+    kept = _cut_at_end_heading(lines, kept)
     while kept and _menu_tail(kept[-1]) and not _fact_run(kept[-2:]):
         kept.pop()  # trailing short non-sentences: "Mehr zum Thema", "Teilen", a menu
     keep_ids = set(map(id, kept))
@@ -410,6 +413,18 @@ def clean_blocks(blocks: list[Block]) -> tuple[list[str], list[str]]:
         (paras if id(line) in keep_ids else removed).append(line.text)
         removed.extend(line.cut)
     return _drop_duplicates(paras, removed), removed
+
+
+def _cut_at_end_heading(lines: list[Line], kept: list[Line]) -> list[Line]:
+    """Drop what follows a "Related posts" / "Kommentare" heading in the last part of the text."""
+    total, seen = sum(len(l.text) for l in kept), 0
+    kept_ids = set(map(id, kept))
+    for i, line in enumerate(lines):
+        if seen >= END_SHARE * total and len(line.text) <= 60 and lexicon.end_line().match(line.text):
+            after = set(map(id, lines[i:]))
+            return [l for l in kept if id(l) not in after]
+        seen += len(line.text) if id(line) in kept_ids else 0
+    return kept
 
 
 def _menu_tail(line: Line) -> bool:
