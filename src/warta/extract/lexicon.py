@@ -26,7 +26,7 @@ def label_line() -> re.Pattern:
 @functools.cache
 def end_line() -> re.Pattern:
     """A heading that closes the article ("Related posts", "Kommentare (3)", "Zum Weiterlesen:")."""
-    return re.compile(rf"^\W*(?:{_alternation(data()['end_cues'])})[\W\d]*$", re.I)
+    return re.compile(rf"^[\W\d]*(?:{_alternation(data()['end_cues'])})[\W\d]*$", re.I)
 
 
 @functools.cache
