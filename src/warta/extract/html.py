@@ -9,13 +9,14 @@ container and its strong siblings give the body blocks in document order.
 from __future__ import annotations
 
 import functools
+import html as html_lib
 import re
 from datetime import datetime
 from typing import Optional
 
 from selectolax.lexbor import LexborHTMLParser
 
-from . import credits, dates, lang, outlet
+from . import credits, dates, lang, lexicon, outlet
 from .htmlmeta import PageMeta, best_title, read_meta
 from .lines import (BODY, CAPTION, CREDIT, DATE, LABEL, OTHER, PROMO, SLUG, TEASER, Line, _key,
                     classify, is_body_like, words)
@@ -42,10 +43,15 @@ CMS_TOKENS = ("tag-", "category-", "has-", "node-", "post-", "status-", "format-
               "hentry", "elementor", "wp-block", "ce_", "mod_", "et_pb", "vc_", "fl-", "widget_text", "textwidget")
 ARTICLE_ROOT = ("article", "main")
 MIN_BLOCK = 25
+END_SHARE = 0.5  # an end heading counts only in the second half of the text
+FACT = re.compile(r"^[^:|]{2,40}:\s*\S")  # "Art der Aufnahme: Digitalfoto"
+LD_MIN, LD_FACTOR = 200, 2.0
+LD_TAGS = re.compile(r"<[^>]{0,300}>")
 LINK_MAX = 0.4
 STRONG_LEN = 200
 GAP = 4
 SECOND = 0.6
+SIBLING = 0.3  # a sibling box of the container with this share of its score is part of the article
 MAJORITY = 0.7
 TAIL_WORDS = 8
 TAIL_CHARS = 60
@@ -63,11 +69,28 @@ def extract_html(html: str, url: Optional[str] = None, now: Optional[datetime] =
     blocks = main_blocks(every)
     out = Extraction()
     paras, removed = clean_blocks(blocks)
+    paras = _script_body(meta.body, paras, removed)
     out.boilerplate = removed
     read_body(out, paras)
     apply_meta(out, meta, url, now)
     read_page_credits(out, every, set(map(id, blocks)), removed)
     return out
+
+
+def _script_body(ld_body: str, paras: list[str], removed: list[str]) -> list[str]:
+    """The JSON-LD article text when the visible page holds far less of it (text rendered by
+    a script, or the container choice failed)."""
+    text = html_lib.unescape(LD_TAGS.sub("\n", ld_body))
+    if len(text) < LD_MIN or len(text) < LD_FACTOR * sum(len(p) for p in paras):
+        return paras
+    fake = [Block(_NoNode, " ".join(line.split()), 0) for line in text.split("\n") if line.strip()]
+    ld_paras, ld_removed = clean_blocks(fake)
+    removed.extend(paras + ld_removed)
+    return ld_paras
+
+
+class _NoNode:
+    tag, parent = "p", None
 
 
 def strip_furniture(tree) -> None:
@@ -181,7 +204,10 @@ def _class_weight(node) -> int:
 
 @functools.lru_cache(maxsize=4096)
 def _label_weight(label: str) -> int:
-    tokens = [t for t in label.split() if not t.lower().startswith(CMS_TOKENS)]
+    # CMS post classes and BEM modifiers ("Section--Ads": a section that carries ads) describe
+    # the box's state, not what the box is
+    tokens = [t.split("--")[0] for t in label.split() if not t.lower().startswith(CMS_TOKENS)]
+    tokens = [t for t in tokens if t]
     if not tokens:
         return 0
     label = " ".join(tokens)
@@ -248,11 +274,12 @@ def main_blocks(blocks: list[Block]) -> list[Block]:
     best_id = best.mem_id
     nodes[best_id] = best
     scores.setdefault(best_id, 0.0)
-    keep = {best_id} | {k for k, v in scores.items() if v >= 0.3 * scores[best_id] and _sibling(nodes[k], best)}
+    keep = {best_id} | {k for k, v in scores.items() if v >= SIBLING * scores[best_id] and _sibling(nodes[k], best)}
     keep |= {k for k, v in scores.items() if v >= SECOND * scores[best_id]}  # articles split in sections
     root = _article_root(best, good)
+    explicit = _is_article(root)
     chosen = [b for b in blocks if b.tag != "h1" and ((_inside_any(b, keep) and _block_ok(b))
-            or (_inside_any(b, {root.mem_id}) and _good_outside(b))
+            or (_inside_any(b, {root.mem_id}) and (_good_outside(b) or (explicit and _plain(b))))
             or (_strong_anywhere(b) and not w.negative(b.node, 8)))]
     chosen = _fill_gaps(blocks, chosen, w)
     backup = [b for b in blocks if b.tag != "h1" and len(b.text) >= BACKUP_LEN
@@ -268,7 +295,7 @@ def _article_root(best, good: dict[int, int]):
     that adds little article-like text: lead and headings often sit in a sibling box."""
     node = best
     while node is not None and node.tag not in ("body", "html"):
-        if node.tag in ARTICLE_ROOT or (node.attributes.get("itemprop") or "") == "articleBody":
+        if node.tag in ARTICLE_ROOT or _is_article(node):
             return node
         node = node.parent
     node, base = best, max(1, good.get(best.mem_id, 0))
@@ -278,6 +305,24 @@ def _article_root(best, good: dict[int, int]):
             break
         node = parent
     return node
+
+
+def _is_article(node) -> bool:
+    return node.tag == "article" or (node.attributes.get("itemprop") or "") == "articleBody"
+
+
+def _plain(b: Block) -> bool:
+    """Link-free text inside the page's own <article>: list items (ingredients, fact boxes)."""
+    if b.links or b.tag == "h1":
+        return False
+    node = b.node
+    for _ in range(3):
+        node = node.parent
+        if node is None:
+            return False
+        if node.tag in ("ul", "ol", "dl"):
+            return True
+    return False
 
 
 def _fill_gaps(blocks: list[Block], chosen: list[Block], w: Weights) -> list[Block]:
@@ -360,13 +405,35 @@ def clean_blocks(blocks: list[Block]) -> tuple[list[str], list[str]]:
             line.kind = BODY if is_body_like(line.text) else OTHER
     paras, removed = [], []
     kept = [l for l in lines if l.kind in KEEP_KINDS or (l.kind == DATE and len(words(l.text)) > 8)]
-    while kept and kept[-1].kind == OTHER and len(words(kept[-1].text)) < TAIL_WORDS and len(kept[-1].text) < TAIL_CHARS:
+    kept = _cut_at_end_heading(lines, kept)
+    while kept and _menu_tail(kept[-1]) and not _fact_run(kept[-2:]):
         kept.pop()  # trailing short non-sentences: "Mehr zum Thema", "Teilen", a menu
     keep_ids = set(map(id, kept))
     for line in lines:
         (paras if id(line) in keep_ids else removed).append(line.text)
         removed.extend(line.cut)
     return _drop_duplicates(paras, removed), removed
+
+
+def _cut_at_end_heading(lines: list[Line], kept: list[Line]) -> list[Line]:
+    """Drop what follows a "Related posts" / "Kommentare" heading in the last part of the text."""
+    total, seen = sum(len(l.text) for l in kept), 0
+    kept_ids = set(map(id, kept))
+    for i, line in enumerate(lines):
+        if seen >= END_SHARE * total and len(line.text) <= 60 and lexicon.end_line().match(line.text):
+            after = set(map(id, lines[i:]))
+            return [l for l in kept if id(l) not in after]
+        seen += len(line.text) if id(line) in kept_ids else 0
+    return kept
+
+
+def _menu_tail(line: Line) -> bool:
+    return line.kind == OTHER and len(words(line.text)) < TAIL_WORDS and len(line.text) < TAIL_CHARS
+
+
+def _fact_run(last: list[Line]) -> bool:
+    """The text ends in a list of labelled facts ("Ort: Kasberg", "Belichtung: 30 s")."""
+    return len(last) == 2 and all(FACT.match(l.text) for l in last)
 
 
 def _drop_duplicates(paras: list[str], removed: list[str]) -> list[str]:

@@ -30,6 +30,7 @@ class PageMeta:
     authors: list[str] = field(default_factory=list)
     site: Optional[str] = None
     lang: Optional[str] = None
+    body: str = ""    # JSON-LD articleBody/text, for pages that render their text by script
 
 
 def read_meta(tree) -> PageMeta:
@@ -84,6 +85,9 @@ def _meta_props(tree) -> dict[str, str]:
 def _from_json_ld(tree, meta: PageMeta) -> None:
     for node in tree.css('script[type="application/ld+json"]'):
         for item in _ld_items(node.text()):
+            text = item.get("articleBody") or item.get("text")
+            if isinstance(text, str) and len(text) > len(meta.body):
+                meta.body = text
             if not NEWS_TYPES.search(str(item.get("@type", ""))):
                 continue
             if item.get("headline"):

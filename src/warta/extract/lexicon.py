@@ -24,6 +24,12 @@ def label_line() -> re.Pattern:
 
 
 @functools.cache
+def end_line() -> re.Pattern:
+    """A heading that closes the article ("Related posts", "Kommentare (3)", "Zum Weiterlesen:")."""
+    return re.compile(rf"^[\W\d]*(?:{_alternation(data()['end_cues'])})[\W\d]*$", re.I)
+
+
+@functools.cache
 def label_prefix() -> re.Pattern:
     """A teaser label opening a line ("Baca juga: ...", "SIMAK JUGA - ...")."""
     cues = [c for c in data()["label_cues"] if " " in c or c in ("iklan", "advertisement")]

@@ -1,0 +1,48 @@
+"""Container choice and body trimming on small hand-written pages (general page shapes)."""
+from __future__ import annotations
+
+from warta.extract.html import extract_html
+
+PARA = ("Der Stadtrat hat am {} nach langer Debatte beschlossen, die alte Brücke über den Fluss "
+        "zu sanieren, und die Kosten werden auf rund {} Millionen Euro geschätzt. ")
+DAYS = ("Montag", "Dienstag", "Mittwoch", "Donnerstag")
+SUMS = ("zwölf", "zehn", "acht", "neun")
+
+
+def para(i: int) -> str:
+    return PARA.format(DAYS[i], SUMS[i])
+
+
+def page(article: str) -> str:
+    return f"<html><head><title>T</title></head><body><nav>Start | Politik</nav>{article}</body></html>"
+
+
+def test_bem_modifier_does_not_mark_a_content_section_as_ads():
+    sections = "".join(f'<section class="Report__Section Report__Section--Ads"><p>{para(i)}</p></section>'
+                       for i in range(4))
+    body = extract_html(page(f'<article class="Report"><h1>Titel</h1>{sections}</article>')).body
+    assert body.count("Stadtrat") == 4
+
+
+def test_text_after_a_closing_heading_is_dropped():
+    paras = "".join(f"<p>{para(i)}</p>" for i in range(4))
+    tail = "<p>Zum Weiterlesen</p><p>Ein ganz anderer Bericht über das Wetter in den Bergen, mit vielen Wörtern.</p>"
+    body = extract_html(page(f"<article><div>{paras}{tail}</div></article>")).body
+    assert body.count("Stadtrat") == 4
+    assert "Wetter" not in body
+
+
+def test_trailing_labelled_facts_and_article_lists_are_kept():
+    paras = "".join(f"<p>{para(i)}</p>" for i in range(3))
+    facts = "<p>Ort: Kasberg</p><p>Belichtung: 30 s</p>"
+    ingredients = "<ul><li>200 g Mehl</li><li>2 Eier</li><li>Salz</li></ul>"
+    body = extract_html(page(f"<article><section>{ingredients}</section><div>{paras}{facts}</div></article>")).body
+    assert "Ort: Kasberg" in body and "Belichtung: 30 s" in body
+    assert "200 g Mehl" in body
+
+
+def test_json_ld_article_body_fills_a_script_rendered_page():
+    text = " ".join(para(i) for i in range(4))
+    ld = '{"@type": "NewsArticle", "headline": "T", "articleBody": "%s"}' % text
+    html = f'<html><head><script type="application/ld+json">{ld}</script></head><body><div id="app"></div></body></html>'
+    assert "Stadtrat" in extract_html(html).body
