@@ -131,3 +131,43 @@ def test_unlinked_actors_merge_by_country():
     (story,) = stories.cluster([a, b])
     (merged,) = stories.story_events([story], [a, b])
     assert merged.source == "RUS" and len(merged.mentions) == 2
+
+
+def _brute_force(articles, settings=stories.StorySettings()):
+    """The reference: every article scored against every story so far."""
+    from warta.corpus.dedup import published_utc, seen_order
+    word_vecs = stories.tfidf([stories.Counter(stories.content_words(a)) for a in articles])
+    name_vecs = stories.tfidf([stories.Counter(stories.entity_names(a)) for a in articles])
+    times = [published_utc(a) for a in articles]
+    open_: list = []
+    for i in seen_order(articles):
+        best, best_score = None, settings.min_score
+        for n, story in enumerate(open_):
+            factor = stories.time_factor(times[i], story.latest, settings)
+            score = factor * stories.similarity(word_vecs[i], name_vecs[i], story, settings) if factor else 0.0
+            if score >= best_score:
+                best, best_score = n, score
+        if best is None:
+            open_.append(stories._Open(i, word_vecs[i], name_vecs[i], times[i]))
+        else:
+            open_[best].add(i, word_vecs[i], name_vecs[i], times[i])
+    return [s.members for s in open_]
+
+
+def test_retiring_closed_stories_changes_nothing():
+    import random
+    from datetime import datetime, timedelta, timezone
+    base = load_demo()
+    rng = random.Random(3)
+    articles = []
+    for k in range(6):   # the demo six times over, weeks apart, some copies undated
+        for a in base:
+            b = Article(source=f"{a.source}#{k}", body=a.body, title=a.title, outlet=a.outlet,
+                        entities=a.entities)
+            when = datetime(2025, 1, 1, tzinfo=timezone.utc) + timedelta(days=9 * k, hours=rng.randrange(72))
+            b.published = None if rng.random() < 0.1 else when.isoformat()
+            articles.append(b)
+    got = stories.cluster(articles)
+    index = {key: i for i, key in enumerate(article_keys(articles))}
+    assert [[index[m] for m in s.members] for s in got] == _brute_force(articles)
+    assert len(got) > len(base)   # copies nine days apart are separate stories

@@ -10,11 +10,12 @@ several mentions.
 """
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from importlib import resources
 from typing import Optional, Sequence
 
@@ -171,6 +172,39 @@ class _Postings:
             found |= self.index.get(term, set())
         return found
 
+    def remove(self, story: int, vec: dict) -> None:
+        for term in vec:
+            self.index.get(term, set()).discard(story)
+
+
+class _Index:
+    """Postings of the stories still open to dated articles, and of every story for undated
+    ones. Articles come in time order, so a story whose latest article is more than the
+    window before the current one can never be joined by a dated article again: it is
+    retired, and the candidates to score stay those of the last few days, not of all time."""
+
+    def __init__(self, window: timedelta):
+        self.window, self.open, self.every = window, _Postings(), _Postings()
+        self.closing: list[tuple[datetime, int]] = []   # heap of (latest, story)
+        self.closed: set[int] = set()
+
+    def candidates(self, vec: dict, when: Optional[datetime], stories: list) -> set[int]:
+        if when is None:
+            return self.every.candidates(vec)
+        while self.closing and self.closing[0][0] < when - self.window:
+            latest, n = heapq.heappop(self.closing)
+            if stories[n].latest == latest and n not in self.closed:   # not a stale entry
+                self.closed.add(n)
+                self.open.remove(n, stories[n].words)
+        return self.open.candidates(vec)
+
+    def add(self, n: int, vec: dict, story) -> None:
+        self.every.add(n, vec)
+        if n not in self.closed:
+            self.open.add(n, vec)
+        if story.latest is not None:
+            heapq.heappush(self.closing, (story.latest, n))
+
 
 def cluster(articles: Sequence[Article], settings: StorySettings = StorySettings()) -> list[Story]:
     """Stories over ``articles`` (every article in exactly one story), earliest story first."""
@@ -178,10 +212,10 @@ def cluster(articles: Sequence[Article], settings: StorySettings = StorySettings
     name_vecs = tfidf([Counter(entity_names(a)) for a in articles])
     times = [published_utc(a) for a in articles]
     stories: list[_Open] = []
-    postings = _Postings()
+    index = _Index(timedelta(hours=settings.window_hours))
     for i in seen_order(articles):
         best, best_score = None, settings.min_score
-        for n in sorted(postings.candidates(word_vecs[i])):
+        for n in sorted(index.candidates(word_vecs[i], times[i], stories)):
             story = stories[n]
             factor = time_factor(times[i], story.latest, settings)
             score = factor * similarity(word_vecs[i], name_vecs[i], story, settings) if factor else 0.0
@@ -192,7 +226,7 @@ def cluster(articles: Sequence[Article], settings: StorySettings = StorySettings
             stories.append(_Open(i, word_vecs[i], name_vecs[i], times[i]))
         else:
             stories[best].add(i, word_vecs[i], name_vecs[i], times[i])
-        postings.add(best, word_vecs[i])
+        index.add(best, word_vecs[i], stories[best])
     keys = article_keys(articles)
     return [_describe(s.members, articles, keys) for s in stories]
 
