@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Optional
 
 from ..errors import InputError
+from . import prf
 
 _WORD = re.compile(r"\w+")
 STOP = frozenset({"para", "dan", "yang", "di", "dari", "ke", "untuk", "the", "of"})
@@ -60,8 +61,7 @@ class Score:
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return prf(self.tp, self.pred, self.gold)[2]
 
     def add(self, other: "Score") -> None:
         self.tp += other.tp

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
 
 from ..errors import InputError
+from ..evaluate import prf
 
 WORDS = re.compile(r"\w+")
 
@@ -49,9 +50,7 @@ class Tally:
         right_total[1] += 1
 
     def summary(self) -> dict:
-        p = self.tp / max(1, self.tp + self.fp)
-        r = self.tp / max(1, self.tp + self.fn)
-        f1 = 2 * p * r / max(1e-9, p + r)
+        p, r, f1 = prf(self.tp, self.tp + self.fp, self.tp + self.fn)
         out = {"docs": self.docs, "precision": round(p, 4), "recall": round(r, 4), "f1": round(f1, 4),
                "accuracy": round((self.tp + self.tn) / max(1, self.tp + self.tn + self.fp + self.fn), 4)}
         for name, (right, total) in sorted(self.fields.items()):

@@ -4,6 +4,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from ..evaluate import prf
+
 
 def read_conll(text: str) -> list[list[list[str]]]:
     """Sentences of rows of columns; blank lines separate sentences, -DOCSTART- is skipped."""
@@ -42,9 +44,7 @@ class Score:
     def prf(self, label: str | None = None) -> tuple[float, float, float]:
         pick = (lambda c: c[label]) if label else (lambda c: sum(c.values()))
         tp, fp, fn = pick(self.tp), pick(self.fp), pick(self.fn)
-        p = tp / (tp + fp) if tp + fp else 0.0
-        r = tp / (tp + fn) if tp + fn else 0.0
-        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+        return prf(tp, tp + fp, tp + fn)
 
     @property
     def labels(self) -> list[str]:

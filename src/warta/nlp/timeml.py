@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Optional
 
 from ..errors import InputError
+from ..evaluate import prf
 from .timeval import REFS, normalise_value
 
 
@@ -163,9 +164,8 @@ def _pairs(gold: list[Timex], system: list[Timex], strict: bool) -> list[tuple[T
 
 
 def _prf(tp: int, n_gold: int, n_system: int) -> dict:
-    p = tp / n_system if n_system else 0.0
-    r = tp / n_gold if n_gold else 0.0
-    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(2 * p * r / (p + r) if p + r else 0.0, 4)}
+    p, r, f1 = prf(tp, n_system, n_gold)
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f1, 4)}
 
 
 @dataclass(slots=True)
