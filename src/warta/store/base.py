@@ -5,7 +5,7 @@ all SQL here is portable and uses ``?`` placeholders, bound, never interpolated 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from typing import Any, Iterable, Iterator, Optional, Union
 
@@ -31,7 +31,6 @@ class WriteCounts:
     updated: int = 0
     unchanged: int = 0
     rejected: int = 0
-    ids: list[int] = field(default_factory=list)
 
 
 TABLES = ("articles", "rejections", *rows.CHILDREN)
@@ -125,7 +124,6 @@ class BaseStore:
                                       (*row.values(), t, t))
             counts.inserted += 1
         a.id = article_id
-        counts.ids.append(article_id)
         self._put_children(article_id, a)
         self._execute("DELETE FROM rejections WHERE doc_key = ?", (key,))
 

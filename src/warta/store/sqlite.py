@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Iterable, Optional, Union
 
 from ..errors import StoreError
-from .base import BaseStore, WriteCounts, article_filters, next_day  # noqa: F401 (re-exported)
+from .base import BaseStore, article_filters
 from .schema import MIGRATIONS, VERSION
 
 
