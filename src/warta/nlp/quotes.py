@@ -12,12 +12,13 @@ before. A quote whose speaker cannot be found is not reported.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
 from ..model import Actor, Quote
 from .actors import PRONOUNS, Resolver, split
-from .phrases import QUOTE_CHARS, is_verb, is_word, phrase_after, subject_before
+from .phrases import AUX, PREPOSITIONS, QUOTE_CHARS, is_verb, is_word, phrase_after, subject_before
 from .tokens import Sentence, Token, sentences, tokenize
 
 PRE_CUES = frozenset("""
@@ -39,6 +40,29 @@ WEAK_CUES = frozenset("""
 menuduh menuding membantah menolak memperingatkan menyampaikan menanggapi
 menilai menganggap mengakui mengingatkan berharap menyebut
 """.split())
+# verbs of saying: whatever follows is what was said
+SAY_CUES = frozenset("""
+mengatakan berkata menuturkan berujar berucap menambahkan mengimbuhkan menandaskan
+""".split())
+# words that open a predicate: a complement "NP + one of these" is a clause (something said),
+# while a bare noun phrase ("menyatakan kekecewaannya", "mengumumkan formasi kabinet") is not
+PREDICATE_WORDS = frozenset("""
+akan telah sudah sedang masih tidak tak belum bukan harus dapat bisa mampu perlu pernah
+tengah ingin hendak mau bakal segera sempat tetap adalah merupakan menjadi ialah ada siap
+sangat cukup terus kian makin semakin
+""".split())
+# words that open a purpose or relative phrase inside a noun phrase
+PHRASE_OPENERS = frozenset({"untuk", "guna", "agar", "supaya", "demi"})
+# speech that did not (yet) happen: "akan mengumumkan", "tidak menjelaskan"
+UNSAID = frozenset({"akan", "bakal", "hendak", "tidak", "tak", "belum", "enggan", "urung"})
+BACK_REFERENCES = frozenset({"hal", "itu", "ini", "tersebut", "demikian", "begitu"})
+# "menurut rencana/jadwal/aturan ...": a plan or a rule, not a speaker
+NOT_SOURCES = frozenset("""
+rencana rencananya jadwal jadwalnya aturan ketentuan peraturan undang-undang hukum pasal
+kebiasaan tradisi adat kalender perhitungan perkiraan prakiraan versi standar kriteria
+""".split())
+# weak cues that still report an opinion or a claim when a clause follows ("menilai X akan ...")
+CLAUSE_CUES = frozenset({"menilai", "menganggap", "mengakui", "menyebut"})
 CUE_PHRASES = (("bunyi", "pernyataan"), ("demikian", "pernyataan"), ("menurut",), ("demikian", "menurut"))
 TIME_WORDS = frozenset("""
 pada hari senin selasa rabu kamis jumat jum'at sabtu minggu kemarin lalu ini itu pagi siang
@@ -50,6 +74,11 @@ dilaporkan diklaim
 """.split())
 SPEECH_NOUNS = frozenset("""
 ide gagasan pendapat usulan klaim pernyataan kekhawatiran harapan peringatan pesan keyakinan
+""".split())
+NESTED_PRONOUNS = frozenset({"ia", "dia", "beliau", "kami", "kita", "saya", "aku", "nya"})
+CONNECTIVES = frozenset("""
+namun tetapi tapi dan sementara itu selain lebih lanjut kemudian selanjutnya bahkan padahal
+meski meskipun begitu demikian oleh karena adapun akan tetapi sedangkan lalu juga pun
 """.split())
 NO_SPEAKER_NP = frozenset({"hal", "itu", "ini", "tersebut", "laporan", "data", "hasil"})
 
@@ -68,7 +97,7 @@ class Found:
 def find_quotes(body: str, resolver: Resolver) -> list[Quote]:
     out: list[Quote] = []
     prev: Optional[Found] = None
-    bare: Optional[Sentence] = None        # the sentence before, when it had no quote or cue
+    bare: Optional[Sentence] = None        # the run of sentences before without a quote or quote mark
     for sent, toks in split(body):
         toks = list(toks)
         found = _sentence_quotes(body, sent, toks, resolver, prev)
@@ -76,14 +105,23 @@ def find_quotes(body: str, resolver: Resolver) -> list[Quote]:
             _join_unmarked(body, f, sent, bare)
             out.append(_to_quote(body, f))
         prev = found[-1] if found else (None if _has_text_outside_quotes(toks) else prev)
-        bare = sent if not found and not _has_cue(toks) else None
+        bare = _extend_bare(body, bare, sent, toks) if not found else None
     return out
 
 
+def _extend_bare(body: str, bare: Optional[Sentence], sent: Sentence, toks: Sequence[Token]) -> Optional[Sentence]:
+    """The paragraph's run of sentences with no quote found and no quote mark, up to ``sent``."""
+    if any(t.text in QUOTE_CHARS for t in toks):
+        return None
+    if bare is None or "\n" in body[bare.end:sent.start]:
+        return sent
+    return Sentence(body[bare.start:sent.end], bare.start, sent.end)
+
+
 def _join_unmarked(body: str, f: Found, sent: Sentence, bare: Optional[Sentence]) -> None:
-    """Without quote marks, "A. B, lanjut Ryabkov." quotes both sentences: a post-posed cue
-    whose words open its sentence also takes the cue-less sentence just before it in the
-    same paragraph."""
+    """Without quote marks, "A. B. C, lanjut Ryabkov." quotes all three sentences: a
+    post-posed cue whose words open its sentence also takes the sentences just before it
+    in the same paragraph that have no quote of their own."""
     if (bare is not None and not f.direct and f.cue_at < 0 and f.content[0] == sent.start
             and "\n" not in body[bare.end:sent.start]):
         f.content = (bare.start, f.content[1])
@@ -144,7 +182,40 @@ def _sentence_quotes(body: str, sent: Sentence, toks: list[Token], res: Resolver
             out.append(f)
     out.extend(_reported(toks, inside, res))
     out.sort(key=lambda f: f.content[0])
-    return _cut_at_next_cue(out, toks)
+    return _drop_nested_pronouns(_cut_at_post_cue(_cut_at_next_cue(out, toks), toks))
+
+
+def _cut_at_post_cue(found: list[Found], toks: Sequence[Token]) -> list[Found]:
+    """"Kami menilai A, kami akan ..., tambah dia": a pre-posed quote's words end before the
+    comma of a post-posed cue that follows them."""
+    for f in found:
+        for g in found:
+            at = _start_of(g.speaker)
+            if g is f or f.cue_at < 0 or g.cue_at >= 0 or not f.content[0] < at <= f.content[1]:
+                continue
+            words = [t for t in toks if f.content[0] <= t.start and t.end <= at]
+            comma = max((k for k, t in enumerate(words) if t.text == ","), default=None)
+            kept = [t for t in words[:comma] if is_word(t)] if comma is not None else []
+            if kept:
+                f.content = (f.content[0], kept[-1].end)
+    return found
+
+
+def _start_of(actor: Optional[Actor]) -> int:
+    return actor.start if actor is not None and actor.start is not None else -1
+
+
+def _drop_nested_pronouns(found: list[Found]) -> list[Found]:
+    """"Alasannya, kata Gus Dur, ia menilai ..." / "Kami menilai ..., tambah dia": a cue whose
+    speaker is a pronoun inside another quote's words is part of that quote, not a new one."""
+    def nested(f: Found) -> bool:
+        sp = f.speaker
+        if sp is None or (sp.text or "").lower() not in NESTED_PRONOUNS:
+            return False
+        return any(g is not f and g.content[0] <= _start_of(sp) < g.content[1]
+                   and (sp.canonical is None or sp.canonical == (g.speaker.canonical if g.speaker else None))
+                   for g in found)
+    return [f for f in found if not nested(f)]
 
 
 def _cut_at_next_cue(found: list[Found], toks: Sequence[Token]) -> list[Found]:
@@ -219,8 +290,12 @@ def _with_apposition(toks: Sequence[Token], span: tuple[int, int], res: Resolver
     """"juru bicara Kemlu, Roy Soemirat": a title followed by the person's name."""
     a, b = span
     if b + 1 < len(toks) and toks[b].text == "," and toks[b + 1].text[:1].isupper():
+        titles = b + 1                   # ", Mayor Arye Shalicar": a rank or title before the name
+        while titles < min(b + 4, len(toks)) and toks[titles].text[:1].isupper():
+            titles += 1
+        first = {t.start for t in toks[b + 1:titles]}
         names = [e for e in res.inside(toks[b + 1].start, toks[min(b + 6, len(toks) - 1)].end)
-                 if e.label in ("PER", "PERSON") and e.start == toks[b + 1].start]
+                 if e.label in ("PER", "PERSON") and e.start in first]
         if names:
             end = next((k for k in range(b + 1, len(toks)) if toks[k].end >= names[0].end), b)
             return a, end + 1
@@ -257,7 +332,7 @@ def _speaker_before(toks: list[Token], a: int, res: Resolver) -> Optional[Hit]:
 
 
 def _subject_of_cue(toks: list[Token], j: int, res: Resolver) -> Optional[Hit]:
-    span = subject_before(toks, j)
+    span = subject_before(toks, j) or _apposed_subject(toks, j)
     if span is None:
         k = j - 1
         while k >= 0 and toks[k].low in ("dan", "juga", "serta", "lalu", "kemudian", "tetapi", "tapi", "namun", ","):
@@ -269,6 +344,36 @@ def _subject_of_cue(toks: list[Token], j: int, res: Resolver) -> Optional[Hit]:
         return None
     actor = _actor(toks, span, res)
     return (actor, toks[j].text, 0.85) if actor else None
+
+
+def _apposed_subject(toks: Sequence[Token], j: int, max_len: int = 14) -> Optional[tuple[int, int]]:
+    """"Dewi, salah seorang pedagang di Pasar Senen, mengaku ..." and "Ketua Umum PPP ...,
+    M Romahurmuziy, telah menyatakan ...": a name and its description between commas."""
+    k = j - 1
+    while k >= 0 and toks[k].low in AUX:
+        k -= 1
+    if k < 1 or toks[k].text != ",":
+        return None
+    inner = _segment_start(toks, k, max_len)
+    if inner is None or inner < 2 or toks[inner - 1].text != ",":
+        return None
+    outer = _segment_start(toks, inner - 1, max_len)
+    if outer is None:
+        return None
+    words = [t for t in toks[outer:k] if is_word(t)]
+    if not any(t.text[0].isupper() for t in words[1:]) or any(is_verb(t) for t in words):
+        return None
+    return outer, k
+
+
+def _segment_start(toks: Sequence[Token], comma: int, max_len: int) -> Optional[int]:
+    """Index after the comma (or the sentence start) that opens the segment ending at ``comma``."""
+    k = comma - 1
+    while k >= 0 and toks[k].text not in ",;:.!?\"“”" and comma - k <= max_len:
+        k -= 1
+    if comma - k > max_len or k == comma - 1:
+        return None
+    return k + 1
 
 
 def _first_cue_or_verb(toks: Sequence[Token], upto: int) -> Optional[int]:
@@ -293,11 +398,30 @@ def _sentence_speaker(toks: list[Token], a: int, res: Resolver) -> Optional[Hit]
 
 
 def _plain(toks: Sequence[Token], span: tuple[int, int], res: Resolver) -> Optional[Actor]:
-    """After "kata"/"ujar" any noun phrase is the speaker, known or not ("kelompok pemantau")."""
+    """After "kata"/"ujar" any noun phrase is the speaker, known or not ("kelompok pemantau");
+    an unnamed one keeps its institution ("seorang pejabat pada kementerian pertanian")."""
+    span = _with_institution(toks, span)
     words = toks[span[0]:span[1]]
     if not words or all(w.low in NO_SPEAKER_NP for w in words):
         return None
     return Actor(res.body[words[0].start:words[-1].end], words[0].start, words[-1].end)
+
+
+INSTITUTIONS = frozenset("""
+kementerian kantor badan dinas lembaga komisi dewan partai kepolisian polisi militer
+universitas pemerintah departemen kedutaan pengadilan kejaksaan rumah perusahaan bank
+""".split())
+
+
+def _with_institution(toks: Sequence[Token], span: tuple[int, int]) -> tuple[int, int]:
+    a, b = span
+    if any(t.text[0].isupper() for t in toks[a:b]) or b + 1 >= len(toks) or toks[b].low not in ("pada", "dari", "di"):
+        return span
+    nxt = toks[b + 1]
+    if nxt.low not in INSTITUTIONS and not nxt.text[0].isupper():
+        return span
+    tail = phrase_after(toks, b + 1, max_len=6, allow_pp=False)
+    return (a, tail[1]) if tail else span
 
 
 def _actor(toks: Sequence[Token], span: tuple[int, int], res: Resolver) -> Optional[Actor]:
@@ -320,11 +444,11 @@ def _reported(toks: list[Token], inside: set[int], res: Resolver) -> list[Found]
             continue
         low = t.low
         f = None
-        if (low in PRE_CUES and (low not in WEAK_CUES or _bahwa_follows(toks, i))) or _voices_idea(toks, i):
+        if (low in PRE_CUES and _reports_speech(toks, i)) or _voices_idea(toks, i):
             f = _pre_posed(toks, i, inside, res)
         elif low in PASSIVE_CUES:
             f = _passive(toks, i, res)
-        elif (low in POST_CUES or low in NYA_CUES or low == "bunyi") and i > 0 and toks[i - 1].text in ",":
+        elif (low in POST_CUES or low in NYA_CUES or low == "bunyi" or _demikian_cue(toks, i)) and i > 0 and toks[i - 1].text in ",":
             f = _post_posed(toks, i, res)
         elif low in ("kata", "ujar", "lanjut", "tutur", "imbuh") and _parenthetical_cue(toks, i) \
                 and not any(t.text in QUOTE_CHARS for t in toks[max(0, i - 2):i]):
@@ -334,6 +458,104 @@ def _reported(toks: list[Token], inside: set[int], res: Resolver) -> list[Found]
         if f is not None:
             out.append(f)
     return _dedupe(out)
+
+
+def _reports_speech(toks: Sequence[Token], i: int) -> bool:
+    """A pre-posed cue verb that reports something said: not unsaid ("akan mengumumkan",
+    "tidak menjelaskan"), not a back reference ("mengungkapkan hal itu"); verbs of saying
+    take any complement, act verbs (menolak, membantah) only a bahwa clause or a colon,
+    the rest a bahwa clause, a colon or a complement that is a clause or a verb phrase."""
+    if _unsaid(toks, i) or _back_reference(toks, i + 1):
+        return False
+    low = toks[i].low
+    if low in SAY_CUES or _bahwa_follows(toks, i):
+        return True
+    if low in WEAK_CUES - CLAUSE_CUES:
+        return False
+    clause = _clause_follows(toks, i + 1)
+    return clause or (low not in CLAUSE_CUES and clause is None)
+
+
+def _unsaid(toks: Sequence[Token], i: int) -> bool:
+    k = i - 1
+    while k >= 0 and toks[k].low in ("juga", "pun", "lagi", "sendiri"):
+        k -= 1
+    return k >= 0 and toks[k].low in UNSAID
+
+
+def _back_reference(toks: Sequence[Token], k: int) -> bool:
+    """"mengungkapkan hal itu kepada X", "menegaskan hal tersebut.": what was said is elsewhere."""
+    words = []
+    while k < len(toks) and is_word(toks[k]) and toks[k].low not in PREPOSITIONS and len(words) < 3:
+        words.append(toks[k].low)
+        k += 1
+    return bool(words) and all(w in BACK_REFERENCES for w in words) and (k >= len(toks) or not is_word(toks[k]) or toks[k].low in PREPOSITIONS)
+
+
+def _clause_follows(toks: Sequence[Token], k: int) -> Optional[bool]:
+    """True when the complement at ``k`` is a verb phrase ("mengaku telah menerima") or a
+    noun phrase with its own predicate ("menilai kebijakan itu akan menekan"); False when
+    it is a bare noun phrase headed by an abstract noun, a number or a purpose phrase
+    ("menyatakan kekecewaannya atas ...", "mengumumkan tiga calon"); None when unsure
+    ("menyatakan seluruh WNI dalam kondisi aman" has no predicate word)."""
+    if k >= len(toks):
+        return False
+    if toks[k].low in PREDICATE_WORDS or is_verb(toks[k]):
+        return True
+    first = toks[k]
+    noun = False
+    while k < len(toks) and toks[k].text not in ",;:.!?":
+        low = toks[k].low
+        if low == "yang":                # a relative clause belongs to the noun phrase
+            k += 1
+            while k < len(toks) and (toks[k].low in AUX or toks[k].low in PREDICATE_WORDS) and not is_verb(toks[k]):
+                k += 1
+            k += 1 if k < len(toks) and is_verb(toks[k]) else 0
+            continue
+        if low in PHRASE_OPENERS or low in ("atas", "terhadap"):
+            return _stance(first)        # "menyatakan kesiapan Seoul untuk ...", "keprihatinan atas ..."
+        if noun and (low in PREDICATE_WORDS or is_verb(toks[k])):
+            return True
+        noun = noun or is_word(toks[k])
+        k += 1
+    return False if _bare_noun_head(first) else None
+
+
+_ABSTRACT = re.compile(r"^(ke|pe|per|pen|pem|peng|peny)[a-z]{3,}an(nya)?$|^[a-z]{4,}nya$")
+STANCE_NOUNS = frozenset("""
+solidaritas dukungan simpati belasungkawa sikap perang komitmen apresiasi rasa duka
+""".split())
+
+
+STANCE_HEADS = frozenset("""
+kesiapan kesediaan komitmen keinginan tekad niat keprihatinan kekhawatiran kekecewaan
+penolakan dukungan keberatan protes keyakinan kecaman penyesalan apresiasi
+""".split())
+
+
+def _stance(t: Token) -> bool:
+    """A stance or intent toward something is a statement of it (the gold of the seeds and of
+    our dev set count "menyatakan kesiapannya untuk ..." as a quote)."""
+    low = t.low[:-3] if t.low.endswith("nya") else t.low
+    return low in STANCE_HEADS
+
+
+def _bare_noun_head(t: Token) -> bool:
+    low = t.low
+    return (t.text[0].isdigit() or low in STANCE_NOUNS or low in COUNT_WORDS
+            or (not t.text[0].isupper() and bool(_ABSTRACT.match(low)) and low not in PRONOUN_FORMS))
+
+
+COUNT_WORDS = frozenset("""
+satu dua tiga empat lima enam tujuh delapan sembilan sepuluh belasan puluhan ratusan
+ribuan beberapa sejumlah berbagai
+""".split())
+PRONOUN_FORMS = frozenset({"dirinya", "pihaknya", "mereka", "dia", "ia", "beliau", "nya"})
+
+
+def _demikian_cue(toks: Sequence[Token], i: int) -> bool:
+    """", demikian pernyataan/keterangan X": the statement's source after its words."""
+    return toks[i].low == "demikian" and i + 1 < len(toks) and toks[i + 1].low in ("pernyataan", "keterangan", "kata")
 
 
 def _voices_idea(toks: Sequence[Token], i: int) -> bool:
@@ -448,10 +670,10 @@ def _post_posed(toks: list[Token], i: int, res: Resolver) -> Optional[Found]:
     after = _after_speaker(toks, i, speaker)
     named = any(t.text.isupper() and len(t.text) > 1 for t in toks[first:last + 1]) or \
         bool(res.inside(toks[first].start, toks[last].end))
-    if after is not None and last - first < 3 and not named:
+    if after is not None and all(t.low in CONNECTIVES or not is_word(t) for t in toks[first:last + 1]) and not named:
         first, last = after                # "Namun, kata Ali, PT INTI mengalami kendala."
     elif after is not None:
-        last = after[1]                    # "OPEC, kata Bambang, bukan satu-satunya ..."
+        last = after[1]                    # "OPEC, kata Bambang, bukan ...", "Sejak awal, kata Agung, ..."
     if last <= first:
         return None
     return Found(speaker, toks[i].text, (toks[first].start, toks[last].end), (toks[0].start, toks[last].end), False, conf)
@@ -460,12 +682,38 @@ def _post_posed(toks: list[Token], i: int, res: Resolver) -> Optional[Found]:
 def _after_speaker(toks: Sequence[Token], i: int, speaker: Actor) -> Optional[tuple[int, int]]:
     """The words after ", kata X ," when the cue sits inside the sentence."""
     k = next((j for j in range(i + 1, len(toks)) if toks[j].start >= (speaker.end or toks[i].end)), len(toks))
+    k = _skip_adjuncts(toks, k)
     if k >= len(toks) - 1 or toks[k].text != ",":
         return None
     last = len(toks) - 1
     while last > k and not is_word(toks[last]):
         last -= 1
     return (k + 1, last) if last > k + 1 else None
+
+
+ADJUNCT_OPENERS = frozenset({"di", "pada", "kepada", "saat", "ketika", "dalam", "usai", "seusai", "seperti", "sebagaimana"})
+WEEKDAYS = frozenset({"senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu"})
+
+
+def _skip_adjuncts(toks: Sequence[Token], k: int, window: int = 12) -> int:
+    """After a speaker, step over "di Jakarta" or "kepada wartawan" and ", Selasa (7/7)" to
+    the comma that ends the parenthetical cue (``k`` itself when there is none)."""
+    j = k
+    if j < len(toks) and toks[j].low in ADJUNCT_OPENERS:
+        j = _next_punct(toks, j, k + window)
+        if j >= len(toks) or toks[j].text != ",":
+            return k
+    if j + 1 < len(toks) and toks[j].text == "," and toks[j + 1].low in WEEKDAYS:
+        n = _next_punct(toks, j + 1, j + 8)
+        if n < len(toks) and toks[n].text == ",":
+            return n
+    return j
+
+
+def _next_punct(toks: Sequence[Token], j: int, limit: int) -> int:
+    while j < min(len(toks), limit) and toks[j].text not in ",.;:!?":
+        j += 1
+    return j
 
 
 def _menurut(toks: list[Token], i: int, res: Resolver) -> Optional[Found]:
@@ -475,10 +723,10 @@ def _menurut(toks: list[Token], i: int, res: Resolver) -> Optional[Found]:
     else:
         span = phrase_after(toks, i + 1, max_len=10, allow_pp=False)
         speaker = (_actor(toks, _with_apposition(toks, span, res), res) or _plain(toks, span, res)) if span else None
-    if speaker is None:
+    if speaker is None or (span[1] > span[0] and toks[span[0]].low in NOT_SOURCES):
         return None
     b = _with_apposition(toks, span, res)[1]
-    opening = all(t.text in QUOTE_CHARS or t.low in ("tetapi", "namun", "sementara", "dan", "tapi") for t in toks[:i])
+    opening = all(t.text in QUOTE_CHARS or t.text == "," or t.low in CONNECTIVES or t.low == "masih" for t in toks[:i])
     if b < len(toks) and toks[b].text == "," and opening:
         c, e = b + 1, _content_end(toks, b + 1)
     elif i >= 2 and toks[i - 1].text == "," or (i >= 2 and toks[i - 1].low == "demikian"):
