@@ -18,7 +18,7 @@ from typing import Optional, Sequence
 
 from ..model import Actor, Quote
 from .actors import PRONOUNS, Resolver, split
-from .phrases import AUX, PREPOSITIONS, QUOTE_CHARS, is_verb, is_word, phrase_after, subject_before
+from .phrases import AUX, CLAUSE_WORDS, PREPOSITIONS, QUOTE_CHARS, is_verb, is_word, phrase_after, subject_before
 from .tokens import Sentence, Token, sentences, tokenize
 
 PRE_CUES = frozenset("""
@@ -62,7 +62,7 @@ rencana rencananya jadwal jadwalnya aturan ketentuan peraturan undang-undang huk
 kebiasaan tradisi adat kalender perhitungan perkiraan prakiraan versi standar kriteria
 """.split())
 # weak cues that still report an opinion or a claim when a clause follows ("menilai X akan ...")
-CLAUSE_CUES = frozenset({"menilai", "menganggap", "mengakui", "menyebut"})
+CLAUSE_CUES = frozenset({"menilai", "menganggap", "mengakui", "menyebut", "menuduh", "menuding"})
 CUE_PHRASES = (("bunyi", "pernyataan"), ("demikian", "pernyataan"), ("menurut",), ("demikian", "menurut"))
 TIME_WORDS = frozenset("""
 pada hari senin selasa rabu kamis jumat jum'at sabtu minggu kemarin lalu ini itu pagi siang
@@ -361,7 +361,7 @@ def _apposed_subject(toks: Sequence[Token], j: int, max_len: int = 14) -> Option
     if outer is None:
         return None
     words = [t for t in toks[outer:k] if is_word(t)]
-    if not any(t.text[0].isupper() for t in words[1:]) or any(is_verb(t) for t in words):
+    if not any(t.text[0].isupper() for t in words[1:]) or any(is_verb(t) and t.low not in CLAUSE_WORDS for t in words):
         return None
     return outer, k
 
@@ -382,7 +382,7 @@ def _first_cue_or_verb(toks: Sequence[Token], upto: int) -> Optional[int]:
             return k
     from .phrases import is_verb
     for k in range(1, upto):
-        if is_verb(toks[k]):
+        if is_verb(toks[k]) and toks[k].low not in CLAUSE_WORDS:     # not "termasuk"
             return k
     return None
 
