@@ -49,7 +49,7 @@ mengatakan berkata menuturkan berujar berucap menambahkan mengimbuhkan menandask
 PREDICATE_WORDS = frozenset("""
 akan telah sudah sedang masih tidak tak belum bukan harus dapat bisa mampu perlu pernah
 tengah ingin hendak mau bakal segera sempat tetap adalah merupakan menjadi ialah ada siap
-sangat cukup terus kian makin semakin
+sangat cukup terus kian makin semakin hanya
 """.split())
 # words that open a purpose or relative phrase inside a noun phrase
 PHRASE_OPENERS = frozenset({"untuk", "guna", "agar", "supaya", "demi"})
@@ -62,7 +62,7 @@ rencana rencananya jadwal jadwalnya aturan ketentuan peraturan undang-undang huk
 kebiasaan tradisi adat kalender perhitungan perkiraan prakiraan versi standar kriteria
 """.split())
 # weak cues that still report an opinion or a claim when a clause follows ("menilai X akan ...")
-CLAUSE_CUES = frozenset({"menilai", "menganggap", "mengakui", "menyebut", "menuduh", "menuding"})
+CLAUSE_CUES = frozenset({"menilai", "menganggap", "mengakui", "menyebut"})
 CUE_PHRASES = (("bunyi", "pernyataan"), ("demikian", "pernyataan"), ("menurut",), ("demikian", "menurut"))
 TIME_WORDS = frozenset("""
 pada hari senin selasa rabu kamis jumat jum'at sabtu minggu kemarin lalu ini itu pagi siang
@@ -308,7 +308,7 @@ def _post_cue_speaker(toks: list[Token], i: int, res: Resolver) -> Optional[Hit]
         cue_end += 1
     elif toks[i].low in ("bunyi", "demikian"):
         return None
-    span = phrase_after(toks, cue_end, max_len=10, allow_pp=False)
+    span = _speaker_phrase(toks, cue_end)
     if span is None:
         return None
     actor = _actor(toks, _with_apposition(toks, span, res), res) or _plain(toks, span, res)
@@ -398,9 +398,7 @@ def _sentence_speaker(toks: list[Token], a: int, res: Resolver) -> Optional[Hit]
 
 
 def _plain(toks: Sequence[Token], span: tuple[int, int], res: Resolver) -> Optional[Actor]:
-    """After "kata"/"ujar" any noun phrase is the speaker, known or not ("kelompok pemantau");
-    an unnamed one keeps its institution ("seorang pejabat pada kementerian pertanian")."""
-    span = _with_institution(toks, span)
+    """After "kata"/"ujar" any noun phrase is the speaker, known or not ("kelompok pemantau")."""
     words = toks[span[0]:span[1]]
     if not words or all(w.low in NO_SPEAKER_NP for w in words):
         return None
@@ -411,6 +409,12 @@ INSTITUTIONS = frozenset("""
 kementerian kantor badan dinas lembaga komisi dewan partai kepolisian polisi militer
 universitas pemerintah departemen kedutaan pengadilan kejaksaan rumah perusahaan bank
 """.split())
+
+
+def _speaker_phrase(toks: Sequence[Token], i: int) -> Optional[tuple[int, int]]:
+    """The speaker named after a cue: a noun phrase, an unnamed one with its institution."""
+    span = phrase_after(toks, i, max_len=10, allow_pp=False)
+    return _with_institution(toks, span) if span else None
 
 
 def _with_institution(toks: Sequence[Token], span: tuple[int, int]) -> tuple[int, int]:
@@ -446,6 +450,8 @@ def _reported(toks: list[Token], inside: set[int], res: Resolver) -> list[Found]
         f = None
         if (low in PRE_CUES and _reports_speech(toks, i)) or _voices_idea(toks, i):
             f = _pre_posed(toks, i, inside, res)
+        elif _passive_opener(toks, i):
+            f = _opening_passive(toks, i, res)
         elif low in PASSIVE_CUES:
             f = _passive(toks, i, res)
         elif (low in POST_CUES or low in NYA_CUES or low == "bunyi" or _demikian_cue(toks, i)) and i > 0 and toks[i - 1].text in ",":
@@ -555,13 +561,42 @@ PRONOUN_FORMS = frozenset({"dirinya", "pihaknya", "mereka", "dia", "ia", "beliau
 
 def _demikian_cue(toks: Sequence[Token], i: int) -> bool:
     """", demikian pernyataan/keterangan X": the statement's source after its words."""
-    return toks[i].low == "demikian" and i + 1 < len(toks) and toks[i + 1].low in ("pernyataan", "keterangan", "kata")
+    return toks[i].low == "demikian" and i + 1 < len(toks) and toks[i + 1].low in ("pernyataan", "keterangan", "kata", "laporan")
 
 
 def _voices_idea(toks: Sequence[Token], i: int) -> bool:
     """"mengapungkan ide bahwa", "menyampaikan kekhawatiran bahwa": verb + speech noun + bahwa."""
     return (i + 2 < len(toks) and toks[i + 1].low in SPEECH_NOUNS and toks[i + 2].low == "bahwa"
             and is_verb(toks[i]))
+
+
+OPENING_PASSIVES = frozenset("""
+dikatakan ditambahkan dijelaskan diungkapkan ditegaskan disampaikan dituturkan disebutkan
+diakui dipaparkan diterangkan diuraikan
+""".split())
+
+
+def _passive_opener(toks: Sequence[Token], i: int) -> bool:
+    """"Ditambahkannya, ...", "Dikatakan Bahlil, ...": a passive cue opening the sentence."""
+    low = toks[i].low
+    base = low[:-3] if low.endswith("nya") else low
+    return base in OPENING_PASSIVES and all(t.low in CONNECTIVES or t.text == "," for t in toks[:i])
+
+
+def _opening_passive(toks: list[Token], i: int, res: Resolver) -> Optional[Found]:
+    if toks[i].low.endswith("nya"):
+        speaker, b = res.pronoun(toks[i], suffix=True, before=toks[0].start), i + 1
+    else:
+        span = phrase_after(toks, i + 1, max_len=8, allow_pp=False)
+        if span is None:
+            return None
+        speaker, b = _actor(toks, span, res) or _plain(toks, span, res), span[1]
+    if speaker is None or b >= len(toks) or toks[b].text not in ",:":
+        return None
+    c, e = b + 1, _content_end(toks, b + 1)
+    if e <= c:
+        return None
+    return Found(speaker, toks[i].text, (toks[c].start, toks[e - 1].end), (toks[0].start, toks[e - 1].end), False, 0.8)
 
 
 def _passive(toks: list[Token], i: int, res: Resolver) -> Optional[Found]:
@@ -603,7 +638,9 @@ def _pre_posed(toks: list[Token], i: int, inside: set[int], res: Resolver) -> Op
     content_end = _content_end(toks, c)
     if c < content_end and c in inside:
         return None                              # the quotation itself is a direct quote
-    if c >= content_end or all(t.low in TIME_WORDS or not is_word(t) for t in toks[c:content_end]):
+    if c >= content_end or all(t.low in TIME_WORDS or not is_word(t) for t in toks[c:content_end]) \
+            or (toks[c].low in PREPOSITIONS and not _clause_follows(toks, c + 1)        # "melaporkan dalam situs webnya"
+                and not any(t.text == "," for t in toks[c:content_end])):
         lead = _leading_content(toks, speaker)
         if lead is None:
             return None
@@ -657,7 +694,7 @@ def _post_posed(toks: list[Token], i: int, res: Resolver) -> Optional[Found]:
     if low in NYA_CUES:                  # the antecedent is before the quoted words
         speaker, conf = res.pronoun(toks[i], suffix=True, before=toks[0].start), 0.8
     else:
-        span = phrase_after(toks, i + 1, max_len=10, allow_pp=False)
+        span = _speaker_phrase(toks, i + 1)
         speaker = (_actor(toks, _with_apposition(toks, span, res), res) or _plain(toks, span, res)) if span else None
         if span and span[1] - span[0] == 1 and toks[span[0]].low in PRONOUNS:
             speaker = res.pronoun(toks[span[0]], before=toks[0].start)
@@ -721,7 +758,7 @@ def _menurut(toks: list[Token], i: int, res: Resolver) -> Optional[Found]:
         span = (i + 1, i + 1)
         speaker = res.pronoun(toks[i], suffix=True, before=toks[0].start)
     else:
-        span = phrase_after(toks, i + 1, max_len=10, allow_pp=False)
+        span = _speaker_phrase(toks, i + 1)
         speaker = (_actor(toks, _with_apposition(toks, span, res), res) or _plain(toks, span, res)) if span else None
     if speaker is None or (span[1] > span[0] and toks[span[0]].low in NOT_SOURCES):
         return None
