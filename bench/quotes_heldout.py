@@ -5,13 +5,15 @@ Two sets:
 - own: tests/data/quotes_heldout.jsonl, 71 news-style sentences written by us (varied cues,
   -nya forms, menurut, bahwa clauses, negatives such as "kata kunci", "menurut rencana").
   Each is scored as written, tokenised with its quote marks, and tokenised without them.
-- idner: tests/data/quotes-idner.tsv, stand-off speakers for 180 real tokenised news
-  sentences sampled at random from ../shared/data/ner/idner-news-2k (train.txt -> dev,
-  dev.txt -> test; 3/4 drawn among sentences with a speech cue word, 1/4 among the rest),
-  annotated before warta was run on them. The texts stay in ../shared (MIT licence).
+- idner: tests/data/quotes-idner.tsv, stand-off speakers for 280 real tokenised news
+  sentences sampled at random from ../shared/data/ner/idner-news-2k (3/4 drawn among
+  sentences with a speech cue word, 1/4 among the rest), each batch annotated before warta
+  was run on it: dev (90 from train.txt, tuned on in round 1), dev2 (100 more from
+  train.txt, first measured with round 1 frozen, then tuned on in round 2) and test (90
+  from dev.txt, only measured). The texts stay in ../shared (MIT licence).
 
 The regex peer of issue 5 (bench/baselines.py) is measured in the same run.
-Usage: PYTHONPATH=src python bench/quotes_heldout.py [--split dev|test] [--errors]
+Usage: PYTHONPATH=src python bench/quotes_heldout.py [--split dev|dev2|test] [--errors]
 """
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ import sys
 from pathlib import Path
 
 from warta.evaluate.events import Score, analyze_texts, score_documents
+from warta.evaluate.standoff import standoff_records
 from warta.nlp.tokens import tokenize
 
 from baselines import regex_quotes   # the issue's cue-word regex peer (bench/baselines.py)
@@ -39,32 +42,8 @@ def own_records(split: str) -> list[dict]:
     return [r for r in map(json.loads, lines) if r["split"] == split]
 
 
-def conll_sentences(path: Path) -> list[str]:
-    out, cur = [], []
-    for line in path.read_text("utf-8").splitlines():
-        if line.strip():
-            cur.append(line.split()[0])
-        elif cur:
-            out.append(" ".join(cur))
-            cur = []
-    return out + ([" ".join(cur)] if cur else [])
-
-
 def idner_records(split: str) -> list[dict]:
-    recs: dict[tuple[str, int], dict] = {}
-    texts: dict[str, list[str]] = {}
-    for line in (ROOT / "tests" / "data" / "quotes-idner.tsv").read_text("utf-8").splitlines():
-        if line.startswith("#"):
-            continue
-        name, idx, sp, speaker, content, kind = line.split("\t")
-        if sp != split:
-            continue
-        if name not in texts:
-            texts[name] = conll_sentences(IDNER / name)
-        rec = recs.setdefault((name, int(idx)), {"id": f"{name}:{idx}", "text": texts[name][int(idx)], "quotes": []})
-        if speaker != "-":
-            rec["quotes"].append({"speaker": speaker, "content_start": content, "direct": kind == "direct"})
-    return list(recs.values())
+    return standoff_records(ROOT / "tests" / "data" / "quotes-idner.tsv", IDNER, split)
 
 
 def score(records: list[dict], transform=lambda t: t, peer: bool = False) -> Score:

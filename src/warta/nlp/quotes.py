@@ -75,6 +75,8 @@ dilaporkan diklaim
 SPEECH_NOUNS = frozenset("""
 ide gagasan pendapat usulan klaim pernyataan kekhawatiran harapan peringatan pesan keyakinan
 """.split())
+MAX_JOINED = 1500    # characters: the longest run of unmarked sentences one cue may take
+REACH = 40          # tokens: how far back a cue's speaker or a quote's cue may be looked for
 NESTED_PRONOUNS = frozenset({"ia", "dia", "beliau", "kami", "kita", "saya", "aku", "nya"})
 CONNECTIVES = frozenset("""
 namun tetapi tapi dan sementara itu selain lebih lanjut kemudian selanjutnya bahkan padahal
@@ -113,7 +115,7 @@ def _extend_bare(body: str, bare: Optional[Sentence], sent: Sentence, toks: Sequ
     """The paragraph's run of sentences with no quote found and no quote mark, up to ``sent``."""
     if any(t.text in QUOTE_CHARS for t in toks):
         return None
-    if bare is None or "\n" in body[bare.end:sent.start]:
+    if bare is None or "\n" in body[bare.end:sent.start] or sent.end - bare.start > MAX_JOINED:
         return sent
     return Sentence(body[bare.start:sent.end], bare.start, sent.end)
 
@@ -135,6 +137,10 @@ def _has_cue(toks: Sequence[Token]) -> bool:
 
 def _to_quote(body: str, f: Found) -> Quote:
     cs, ce = f.content
+    while cs < ce and (body[cs] in QUOTE_CHARS or body[cs].isspace()):
+        cs += 1
+    while ce > cs and (body[ce - 1] in QUOTE_CHARS or body[ce - 1].isspace()):
+        ce -= 1
     return Quote(body[cs:ce], f.span[0], f.span[1], cs, ce, f.direct, f.speaker, f.cue, f.confidence)
 
 
@@ -156,9 +162,21 @@ def quote_marks(toks: Sequence[Token]) -> list[tuple[int, Optional[int]]]:
             if i > open_at + 1:
                 pairs.append((open_at, i))
             open_at = None if i > open_at + 1 else open_at
-    if open_at is not None and open_at < len(toks) - 2:
+    if open_at is not None and open_at < len(toks) - 2 and not _orphan_closer(toks, open_at):
         pairs.append((open_at, None))
     return pairs
+
+
+def _orphan_closer(toks: Sequence[Token], i: int) -> bool:
+    """A straight quote after ", " and before a cue that nothing opens closes a quotation
+    begun on an earlier line: ``Para diplomat harus sepakat , " lanjut Ryabkov .``"""
+    if i == 0 or toks[i - 1].text not in ",.!?" or i + 1 >= len(toks) or toks[i].text not in "\"'":
+        return False
+    low = toks[i + 1].low
+    if low in POST_CUES or low in NYA_CUES:
+        return True
+    span = phrase_after(toks, i + 1, max_len=10)
+    return span is not None and _is_cue_verb(toks, span[1])
 
 
 CLOSERS = {"“": "”\"", "\"": "\"”", "‘": "’'", "'": "'’", "`": "'’"}
@@ -331,7 +349,11 @@ def _speaker_before(toks: list[Token], a: int, res: Resolver) -> Optional[Hit]:
     return _subject_of_cue(toks, j, res)
 
 
-def _subject_of_cue(toks: list[Token], j: int, res: Resolver) -> Optional[Hit]:
+def _subject_of_cue(toks: list[Token], j: int, res: Resolver, said: bool = False) -> Optional[Hit]:
+    """The speaker of the cue verb at ``j``: its subject, or that of the first of coordinated
+    predicates ("X tidak menjelaskan A, namun menyatakan B": X said B)."""
+    if not said and _unsaid(toks, j):    # "tidak mengatakan apa-apa soal “rencana B”"
+        return None
     span = subject_before(toks, j) or _apposed_subject(toks, j)
     if span is None:
         k = j - 1
@@ -339,8 +361,8 @@ def _subject_of_cue(toks: list[Token], j: int, res: Resolver) -> Optional[Hit]:
             k -= 1
         if k < j - 1:
             first = _first_cue_or_verb(toks, k + 1)
-            if first is not None and first < j:
-                return _subject_of_cue(toks, first, res)
+            if first is not None and j - REACH < first < j:
+                return _subject_of_cue(toks, first, res, said=True)
         return None
     actor = _actor(toks, span, res)
     return (actor, toks[j].text, 0.85) if actor else None
@@ -389,7 +411,7 @@ def _first_cue_or_verb(toks: Sequence[Token], upto: int) -> Optional[int]:
 
 def _sentence_speaker(toks: list[Token], a: int, res: Resolver) -> Optional[Hit]:
     """A quote embedded in a sentence whose speech verb comes earlier: its subject."""
-    for j in range(a - 1, 0, -1):
+    for j in range(a - 1, max(0, a - REACH), -1):
         if toks[j].low in PRE_CUES:
             hit = _subject_of_cue(toks, j, res)
             if hit:
@@ -454,7 +476,8 @@ def _reported(toks: list[Token], inside: set[int], res: Resolver) -> list[Found]
             f = _opening_passive(toks, i, res)
         elif low in PASSIVE_CUES:
             f = _passive(toks, i, res)
-        elif (low in POST_CUES or low in NYA_CUES or low == "bunyi" or _demikian_cue(toks, i)) and i > 0 and toks[i - 1].text in ",":
+        elif (low in POST_CUES or low in NYA_CUES or low == "bunyi" or _demikian_cue(toks, i)) and _after_comma(toks, i) \
+                and i - 1 not in inside:         # a direct quote's own cue is read by _direct
             f = _post_posed(toks, i, res)
         elif low in ("kata", "ujar", "lanjut", "tutur", "imbuh") and _parenthetical_cue(toks, i) \
                 and not any(t.text in QUOTE_CHARS for t in toks[max(0, i - 2):i]):
@@ -557,6 +580,14 @@ satu dua tiga empat lima enam tujuh delapan sembilan sepuluh belasan puluhan rat
 ribuan beberapa sejumlah berbagai
 """.split())
 PRONOUN_FORMS = frozenset({"dirinya", "pihaknya", "mereka", "dia", "ia", "beliau", "nya"})
+
+
+def _after_comma(toks: Sequence[Token], i: int) -> bool:
+    """The cue follows a comma, possibly with a closing quote mark between (``, " kata``)."""
+    k = i - 1
+    while k >= 0 and toks[k].text in QUOTE_CHARS:
+        k -= 1
+    return k >= 0 and toks[k].text == ","
 
 
 def _demikian_cue(toks: Sequence[Token], i: int) -> bool:
