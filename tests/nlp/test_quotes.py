@@ -211,3 +211,26 @@ def test_a_long_sentence_lends_no_far_cue_to_a_quote():
     assert time.perf_counter() - t0 < 2
     assert all(q.speaker is not None and q.speaker.text == "Presiden" for q in qs)
     assert not any(q.direct for q in qs)          # the quotation 2,000 words later has no speaker
+
+
+def test_round_three_shapes():
+    # a question closed by its cue
+    assert speakers("Mengapa kami tidak boleh ikut ? katanya .") == [("nya", "Mengapa kami tidak boleh ikut")]
+    # menurut inside the sentence, with a description after the name
+    (sp,) = speakers("Gagasan itu menurut Wulan , salah satu peneliti , lahir dari pengalaman lapangan .")
+    assert sp[0] == "Wulan" and sp[1].startswith("Gagasan itu")
+    # an assessment in the passive with -nya
+    (sp,) = speakers("Karena itu , kegagalan panen tahun ini dinilainya sebagai peringatan keras .")
+    assert sp[0] == "nya" and sp[1].startswith("kegagalan panen")
+    # wire and hearsay cues after the words
+    (sp,) = speakers("Dua kapal tenggelam di pelabuhan itu , lapor media setempat , Senin .")
+    assert sp[0] == "media setempat"
+    (sp,) = speakers("Jembatan itu runtuh pada dini hari , demikian dikatakan beberapa warga .")
+    assert sp[0] == "beberapa warga"
+    # the head of a relative clause speaks; a coordinated predicate shares its subject
+    (sp,) = speakers("Bupati Sleman yang juga Ketua DPD Partai X mengatakan anggaran sudah cair .")
+    assert sp[0] == "Bupati Sleman"
+    (sp,) = speakers("Usai rapat , pengurus kemudian membatalkan acara itu dan menyatakan semua tiket akan dikembalikan .")
+    assert sp[0] == "pengurus" and sp[1].startswith("semua tiket")
+    # a relative "yang menyebut" inside someone's quote is not a second speaker
+    assert [s for s, _ in speakers("Menurut Rudi , kabar yang menyebut harga akan naik tidak benar .")] == ["Rudi"]

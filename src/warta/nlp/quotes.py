@@ -31,7 +31,7 @@ menganggap menolak menanggapi menyoroti mengeluhkan berharap menginformasikan
 """.split())
 POST_CUES = frozenset("""
 kata ujar ucap imbuh tutur jelas ungkap tegas pungkas lanjut tambah sebut terang papar
-tulis yakin klaim
+tulis yakin klaim lapor
 """.split())
 NYA_CUES = frozenset(w + "nya" for w in POST_CUES)
 # verbs that report speech only with a "bahwa" clause ("membantah bahwa ..."), otherwise
@@ -103,12 +103,33 @@ def find_quotes(body: str, resolver: Resolver) -> list[Quote]:
     for sent, toks in split(body):
         toks = list(toks)
         found = _sentence_quotes(body, sent, toks, resolver, prev)
+        if not found and bare is not None and "\n" not in body[bare.end:sent.start]:
+            found = _cue_only(toks, bare, resolver)
         for f in found:
             _join_unmarked(body, f, sent, bare)
             out.append(_to_quote(body, f))
         prev = found[-1] if found else (None if _has_text_outside_quotes(toks) else prev)
         bare = _extend_bare(body, bare, sent, toks) if not found else None
     return out
+
+
+def _cue_only(toks: Sequence[Token], bare: Sentence, res: Resolver) -> list[Found]:
+    """"Mengapa kami tak boleh ? katanya .": a sentence that is only a cue (and its speaker)
+    quotes the unquoted sentences just before it."""
+    words = [t for t in toks if is_word(t)]
+    if not words or len(words) > 12 or toks[0] is not words[0]:
+        return []
+    low = words[0].low
+    if low in NYA_CUES:
+        speaker = res.pronoun(words[0], suffix=True, before=bare.start)
+    elif low in POST_CUES:
+        span = _speaker_phrase(toks, 1)
+        speaker = (_actor(toks, span, res) or _plain(toks, span, res)) if span else None
+    else:
+        return []
+    if speaker is None:
+        return []
+    return [Found(speaker, words[0].text, (bare.start, bare.end), (bare.start, toks[-1].end), False, 0.7)]
 
 
 def _extend_bare(body: str, bare: Optional[Sentence], sent: Sentence, toks: Sequence[Token]) -> Optional[Sentence]:
@@ -200,7 +221,7 @@ def _sentence_quotes(body: str, sent: Sentence, toks: list[Token], res: Resolver
             out.append(f)
     out.extend(_reported(toks, inside, res))
     out.sort(key=lambda f: f.content[0])
-    return _drop_nested_pronouns(_cut_at_post_cue(_cut_at_next_cue(out, toks), toks))
+    return _drop_nested(_cut_at_post_cue(_cut_at_next_cue(out, toks), toks), toks)
 
 
 def _cut_at_post_cue(found: list[Found], toks: Sequence[Token]) -> list[Found]:
@@ -223,17 +244,29 @@ def _start_of(actor: Optional[Actor]) -> int:
     return actor.start if actor is not None and actor.start is not None else -1
 
 
-def _drop_nested_pronouns(found: list[Found]) -> list[Found]:
-    """"Alasannya, kata Gus Dur, ia menilai ..." / "Kami menilai ..., tambah dia": a cue whose
-    speaker is a pronoun inside another quote's words is part of that quote, not a new one."""
+def _drop_nested(found: list[Found], toks: Sequence[Token]) -> list[Found]:
+    """A cue inside another quote's words is part of that quote, not a new one, when its
+    speaker is a pronoun ("Alasannya, kata Gus Dur, ia menilai ...", "Kami menilai ..., tambah
+    dia") or it sits in a relative clause ("Menurut X, rumor yang menyebut A ...")."""
+    relative = {t.start for k, t in enumerate(toks) if k and _after_yang(toks, k)}
+
     def nested(f: Found) -> bool:
         sp = f.speaker
-        if sp is None or (sp.text or "").lower() not in NESTED_PRONOUNS:
+        pronoun = sp is not None and (sp.text or "").lower() in NESTED_PRONOUNS
+        at = _start_of(sp) if pronoun else (f.cue_at if f.cue_at in relative else None)
+        if at is None:
             return False
-        return any(g is not f and g.content[0] <= _start_of(sp) < g.content[1]
-                   and (sp.canonical is None or sp.canonical == (g.speaker.canonical if g.speaker else None))
+        return any(g is not f and g.content[0] <= at < g.content[1]
+                   and (not pronoun or sp.canonical is None or sp.canonical == (g.speaker.canonical if g.speaker else None))
                    for g in found)
     return [f for f in found if not nested(f)]
+
+
+def _after_yang(toks: Sequence[Token], k: int) -> bool:
+    j = k - 1
+    while j >= 0 and toks[j].low in AUX:
+        j -= 1
+    return j >= 0 and toks[j].low == "yang"
 
 
 def _cut_at_next_cue(found: list[Found], toks: Sequence[Token]) -> list[Found]:
@@ -354,18 +387,34 @@ def _subject_of_cue(toks: list[Token], j: int, res: Resolver, said: bool = False
     predicates ("X tidak menjelaskan A, namun menyatakan B": X said B)."""
     if not said and _unsaid(toks, j):    # "tidak mengatakan apa-apa soal “rencana B”"
         return None
-    span = subject_before(toks, j) or _apposed_subject(toks, j)
+    span = _relative_head(toks, j) or subject_before(toks, j) or _apposed_subject(toks, j)
     if span is None:
         k = j - 1
         while k >= 0 and toks[k].low in ("dan", "juga", "serta", "lalu", "kemudian", "tetapi", "tapi", "namun", ","):
             k -= 1
         if k < j - 1:
-            first = _first_cue_or_verb(toks, k + 1)
-            if first is not None and j - REACH < first < j:
-                return _subject_of_cue(toks, first, res, said=True)
+            first = _first_cue_or_verb(toks, k + 1, max(0, j - REACH))
+            hit = _subject_of_cue(toks, first, res, said=True) if first is not None else None
+            return (hit[0], toks[j].text, hit[2]) if hit else None
         return None
-    actor = _actor(toks, span, res)
+    actor = _actor(toks, span, res) or _speaking_noun(toks, span, res)
     return (actor, toks[j].text, 0.85) if actor else None
+
+
+PEOPLE_NOUNS = frozenset("""
+panitia warga polisi pejabat pengamat saksi petugas pihak aparat pemerintah tim peneliti
+dokter jaksa hakim pengacara kuasa juru pengurus pengelola penyidik relawan pedagang
+nelayan petani buruh guru siswa mahasiswa korban keluarga tersangka terdakwa militer
+""".split())
+
+
+def _speaking_noun(toks: Sequence[Token], span: tuple[int, int], res: Resolver) -> Optional[Actor]:
+    """An unnamed subject headed by a noun for people ("beberapa saat panitia", "warga")."""
+    words = [t for t in toks[span[0]:span[1]] if is_word(t)]
+    head = next((k for k, t in enumerate(words) if t.low in PEOPLE_NOUNS), None)
+    if head is None:
+        return None
+    return Actor(res.body[words[head].start:words[-1].end], words[head].start, words[-1].end)
 
 
 def _apposed_subject(toks: Sequence[Token], j: int, max_len: int = 14) -> Optional[tuple[int, int]]:
@@ -398,15 +447,40 @@ def _segment_start(toks: Sequence[Token], comma: int, max_len: int) -> Optional[
     return k + 1
 
 
-def _first_cue_or_verb(toks: Sequence[Token], upto: int) -> Optional[int]:
-    for k in range(upto):
+def _first_cue_or_verb(toks: Sequence[Token], upto: int, since: int = 0) -> Optional[int]:
+    """The first cue, else the first verb with a subject of its own, before ``upto``: the
+    head of coordinated predicates ("panitia menganulir A dan menyatakan B")."""
+    for k in range(since, upto):
         if toks[k].low in PRE_CUES:
             return k
-    from .phrases import is_verb
-    for k in range(1, upto):
-        if is_verb(toks[k]) and toks[k].low not in CLAUSE_WORDS:     # not "termasuk"
+    for k in range(max(1, since), upto):
+        if is_verb(toks[k]) and toks[k].low not in CLAUSE_WORDS and (subject_before(toks, k) or _apposed_subject(toks, k)):
             return k
     return None
+
+
+def _name_before(toks: Sequence[Token], k: int) -> Optional[tuple[int, int]]:
+    """The run of capitalised words right before ``k`` ("seperti PKS yang ...": PKS)."""
+    a = k
+    while a > 0 and k - a < 6 and is_word(toks[a - 1]) and toks[a - 1].text[0].isupper():
+        a -= 1
+    return (a, k) if a < k and not (a == 0 and k - a == 1 and toks[0].low in CONNECTIVES) else None
+
+
+def _relative_head(toks: Sequence[Token], j: int) -> Optional[tuple[int, int]]:
+    """"Presiden Yudhoyono yang juga Ketua Umum Partai Demokrat mengatakan": the head before
+    "yang" speaks, not the title inside the relative clause; "PKS yang menyatakan": PKS."""
+    k = j - 1
+    while k >= 0 and toks[k].low in AUX:
+        k -= 1
+    if k >= 1 and toks[k].low == "yang":
+        head = subject_before(toks, k) or _name_before(toks, k)
+        return head if head and head[1] == k else None
+    y = next((m for m in range(k, max(-1, k - 10), -1) if toks[m].low == "yang" or not is_word(toks[m])), None)
+    if y is None or toks[y].low != "yang" or y < 1 or not all(t.text[0].isupper() or t.low in AUX for t in toks[y + 1:k + 1]):
+        return None
+    head = subject_before(toks, y)
+    return head if head and head[1] == y else None
 
 
 def _sentence_speaker(toks: list[Token], a: int, res: Resolver) -> Optional[Hit]:
@@ -474,6 +548,8 @@ def _reported(toks: list[Token], inside: set[int], res: Resolver) -> list[Found]
             f = _pre_posed(toks, i, inside, res)
         elif _passive_opener(toks, i):
             f = _opening_passive(toks, i, res)
+        elif _nya_passive(toks, i):
+            f = _passive_by_nya(toks, i, res)
         elif low in PASSIVE_CUES:
             f = _passive(toks, i, res)
         elif (low in POST_CUES or low in NYA_CUES or low == "bunyi" or _demikian_cue(toks, i)) and _after_comma(toks, i) \
@@ -543,11 +619,16 @@ def _clause_follows(toks: Sequence[Token], k: int) -> Optional[bool]:
             continue
         if low in PHRASE_OPENERS or low in ("atas", "terhadap"):
             return _stance(first)        # "menyatakan kesiapan Seoul untuk ...", "keprihatinan atas ..."
-        if noun and (low in PREDICATE_WORDS or is_verb(toks[k])):
+        if noun and (low in PREDICATE_WORDS or (is_verb(toks[k]) and not _participle(toks, k))):
             return True
         noun = noun or is_word(toks[k])
         k += 1
     return False if _bare_noun_head(first) else None
+
+
+def _participle(toks: Sequence[Token], k: int) -> bool:
+    """"bentuk tertulis", "pihak terkait": a ter- word right after a noun modifies it."""
+    return toks[k].low.startswith("ter") and k > 0 and is_word(toks[k - 1]) and toks[k - 1].low not in AUX
 
 
 _ABSTRACT = re.compile(r"^(ke|pe|per|pen|pem|peng|peny)[a-z]{3,}an(nya)?$|^[a-z]{4,}nya$")
@@ -583,16 +664,21 @@ PRONOUN_FORMS = frozenset({"dirinya", "pihaknya", "mereka", "dia", "ia", "beliau
 
 
 def _after_comma(toks: Sequence[Token], i: int) -> bool:
-    """The cue follows a comma, possibly with a closing quote mark between (``, " kata``)."""
+    """The cue follows a comma (or the ? or ! of a quoted question), possibly with a closing
+    quote mark between (``, " kata``, ``? katanya``)."""
     k = i - 1
     while k >= 0 and toks[k].text in QUOTE_CHARS:
         k -= 1
-    return k >= 0 and toks[k].text == ","
+    return k >= 0 and toks[k].text in ",?!"
+
+
+DEMIKIAN_NEXT = frozenset({"pernyataan", "keterangan", "kata", "laporan", "dikatakan", "disampaikan",
+                           "dilaporkan", "diungkapkan", "disebutkan"})
 
 
 def _demikian_cue(toks: Sequence[Token], i: int) -> bool:
     """", demikian pernyataan/keterangan X": the statement's source after its words."""
-    return toks[i].low == "demikian" and i + 1 < len(toks) and toks[i + 1].low in ("pernyataan", "keterangan", "kata", "laporan")
+    return toks[i].low == "demikian" and i + 1 < len(toks) and toks[i + 1].low in DEMIKIAN_NEXT
 
 
 def _voices_idea(toks: Sequence[Token], i: int) -> bool:
@@ -612,6 +698,24 @@ def _passive_opener(toks: Sequence[Token], i: int) -> bool:
     low = toks[i].low
     base = low[:-3] if low.endswith("nya") else low
     return base in OPENING_PASSIVES and all(t.low in CONNECTIVES or t.text == "," for t in toks[:i])
+
+
+def _nya_passive(toks: Sequence[Token], i: int) -> bool:
+    """"insiden itu dinilainya sebagai ...", "hal itu dikatakannya bahwa ..."."""
+    low = toks[i].low
+    return (i > 0 and low.endswith("nya") and (low[:-3] in PASSIVE_CUES or low[:-3] in ("dinilai", "dianggap"))
+            and i + 1 < len(toks) and toks[i + 1].low in ("sebagai", "bahwa"))
+
+
+def _passive_by_nya(toks: list[Token], i: int, res: Resolver) -> Optional[Found]:
+    c = 0
+    while c < i and (toks[c].low in CONNECTIVES or not is_word(toks[c])):
+        c += 1
+    e = _content_end(toks, i)
+    if c >= i or e <= i + 2:
+        return None
+    speaker = res.pronoun(toks[i], suffix=True, before=toks[0].start)
+    return Found(speaker, toks[i].text, (toks[c].start, toks[e - 1].end), (toks[0].start, toks[e - 1].end), False, 0.75)
 
 
 def _opening_passive(toks: list[Token], i: int, res: Resolver) -> Optional[Found]:
@@ -669,9 +773,11 @@ def _pre_posed(toks: list[Token], i: int, inside: set[int], res: Resolver) -> Op
     content_end = _content_end(toks, c)
     if c < content_end and c in inside:
         return None                              # the quotation itself is a direct quote
-    if c >= content_end or all(t.low in TIME_WORDS or not is_word(t) for t in toks[c:content_end]) \
-            or (toks[c].low in PREPOSITIONS and not _clause_follows(toks, c + 1)        # "melaporkan dalam situs webnya"
-                and not any(t.text == "," for t in toks[c:content_end])):
+    timed = c >= content_end or all(t.low in TIME_WORDS or not is_word(t) for t in toks[c:content_end])
+    if not timed and toks[c].low in PREPOSITIONS and not _clause_follows(toks, c + 1) \
+            and not any(t.text == "," for t in toks[c:content_end]):
+        return None                  # "melaporkan dalam situs webnya Ahad", "menyatakan dalam bentuk tertulis X"
+    if timed:
         lead = _leading_content(toks, speaker)
         if lead is None:
             return None
@@ -725,7 +831,8 @@ def _post_posed(toks: list[Token], i: int, res: Resolver) -> Optional[Found]:
     if low in NYA_CUES:                  # the antecedent is before the quoted words
         speaker, conf = res.pronoun(toks[i], suffix=True, before=toks[0].start), 0.8
     else:
-        span = _speaker_phrase(toks, i + 1)
+        at = i + 2 if low == "demikian" and toks[i + 1].low.startswith("di") else i + 1   # "demikian dikatakan X"
+        span = _speaker_phrase(toks, at)
         speaker = (_actor(toks, _with_apposition(toks, span, res), res) or _plain(toks, span, res)) if span else None
         if span and span[1] - span[0] == 1 and toks[span[0]].low in PRONOUNS:
             speaker = res.pronoun(toks[span[0]], before=toks[0].start)
@@ -801,6 +908,8 @@ def _menurut(toks: list[Token], i: int, res: Resolver) -> Optional[Found]:
         c, e = 0, i - 1 if toks[i - 1].text == "," else i - 2
         while e > c and not is_word(toks[e - 1]):
             e -= 1
+    elif i >= 2 and is_word(toks[i - 1]) and b < len(toks) - 1 and toks[b].text == ",":
+        c, e = 0, _content_end(toks, b + 1)      # "Ide itu menurut Riefky , lahir dari ..."
     else:
         return None
     if e <= c:
