@@ -13,7 +13,7 @@ Two sets:
   from dev.txt, only measured). The texts stay in ../shared (MIT licence).
 
 The regex peer of issue 5 (bench/baselines.py) is measured in the same run.
-Usage: PYTHONPATH=src python bench/quotes_heldout.py [--split dev|dev2|test] [--errors]
+Usage: PYTHONPATH=src python bench/quotes_heldout.py [--split dev|dev2|dev3|dev4|test] [--errors]
 """
 from __future__ import annotations
 
@@ -65,6 +65,17 @@ def main() -> None:
     split = sys.argv[sys.argv.index("--split") + 1] if "--split" in sys.argv else "dev"
     errors = "--errors" in sys.argv
     own = own_records(split)
+    if own:
+        show_own(own, split, errors)
+    if IDNER.exists():
+        recs = idner_records(split)
+        show(f"idner {split} ({len(recs)} real sentences)", score(recs), errors)
+        show(f"idner {split}, regex peer", score(recs, peer=True), False)
+    else:
+        print(f"idner: {IDNER} not found, skipped")
+
+
+def show_own(own: list[dict], split: str, errors: bool) -> None:
     total = Score()
     for label, fn in (("as written", lambda t: t), ("tokenised, quote marks", lambda t: tokenised(t, True)),
                       ("tokenised, no quote marks", lambda t: tokenised(t, False))):
@@ -73,12 +84,6 @@ def main() -> None:
         show(f"own {split} ({len(own)}) {label}", s, errors)
     show(f"own {split}, all three forms", total, False)
     show(f"own {split}, regex peer, no quote marks", score(own, lambda t: tokenised(t, False), peer=True), False)
-    if IDNER.exists():
-        recs = idner_records(split)
-        show(f"idner {split} ({len(recs)} real sentences)", score(recs), errors)
-        show(f"idner {split}, regex peer", score(recs, peer=True), False)
-    else:
-        print(f"idner: {IDNER} not found, skipped")
 
 
 if __name__ == "__main__":

@@ -52,7 +52,7 @@ terkait terhadap permanen pertahanannya terduga tersangka tertuduh terdakwa terp
 meriam berita dinas bersenjata bersatu bersejarah berdaulat berkuasa berwenang bersengketa
 berserta beserta terorganisir terlarang terdekat tertentu diskusi
 media mesin metode medan menara meja meter mentor merek berkas diktator dinasti diploma
-distrik divisi dialog terminal
+distrik divisi dialog terminal diplomatik diplomasi digital dimensi disiplin distribusi
 """.split())
 
 

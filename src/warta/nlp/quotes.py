@@ -54,7 +54,8 @@ sangat cukup terus kian makin semakin hanya
 # words that open a purpose or relative phrase inside a noun phrase
 PHRASE_OPENERS = frozenset({"untuk", "guna", "agar", "supaya", "demi"})
 # speech that did not (yet) happen: "akan mengumumkan", "tidak menjelaskan"
-UNSAID = frozenset({"akan", "bakal", "hendak", "tidak", "tak", "belum", "enggan", "urung"})
+UNSAID = frozenset({"akan", "bakal", "hendak", "tidak", "tak", "belum", "enggan", "urung", "bisa", "dapat",
+                    "harus", "perlu", "mau", "ingin", "sebaiknya", "seharusnya", "jangan"})
 BACK_REFERENCES = frozenset({"hal", "itu", "ini", "tersebut", "demikian", "begitu"})
 # "menurut rencana/jadwal/aturan ...": a plan or a rule, not a speaker
 NOT_SOURCES = frozenset("""
@@ -63,6 +64,7 @@ kebiasaan tradisi adat kalender perhitungan perkiraan prakiraan versi standar kr
 """.split())
 # weak cues that still report an opinion or a claim when a clause follows ("menilai X akan ...")
 CLAUSE_CUES = frozenset({"menilai", "menganggap", "mengakui", "menyebut"})
+REGARD_CUES = frozenset({"menilai", "menganggap", "menyebut", "menyebutkan"})   # "menyebut X sebagai Y"
 CUE_PHRASES = (("bunyi", "pernyataan"), ("demikian", "pernyataan"), ("menurut",), ("demikian", "menurut"))
 TIME_WORDS = frozenset("""
 pada hari senin selasa rabu kamis jumat jum'at sabtu minggu kemarin lalu ini itu pagi siang
@@ -250,7 +252,16 @@ def _drop_nested(found: list[Found], toks: Sequence[Token]) -> list[Found]:
     dia") or it sits in a relative clause ("Menurut X, rumor yang menyebut A ...")."""
     relative = {t.start for k, t in enumerate(toks) if k and _after_yang(toks, k)}
 
+    def after_speaker(f: Found) -> bool:
+        """", kata X yang mengaku ...": a cue describing another quote's speaker."""
+        ends = {g.speaker.end for g in found if g is not f and g.speaker is not None}
+        k = next((m for m, t in enumerate(toks) if t.start == f.cue_at), None)
+        return k is not None and _after_yang(toks, k) and any(
+            toks[m].low == "yang" and toks[m - 1].end in ends for m in range(max(1, k - 3), k))
+
     def nested(f: Found) -> bool:
+        if after_speaker(f):
+            return True
         sp = f.speaker
         pronoun = sp is not None and (sp.text or "").lower() in NESTED_PRONOUNS
         at = _start_of(sp) if pronoun else (f.cue_at if f.cue_at in relative else None)
@@ -387,7 +398,11 @@ def _subject_of_cue(toks: list[Token], j: int, res: Resolver, said: bool = False
     predicates ("X tidak menjelaskan A, namun menyatakan B": X said B)."""
     if not said and _unsaid(toks, j):    # "tidak mengatakan apa-apa soal “rencana B”"
         return None
-    span = _relative_head(toks, j) or subject_before(toks, j) or _apposed_subject(toks, j)
+    span = _relative_head(toks, j) or subject_before(toks, _before_adjuncts(toks, j)) or _apposed_subject(toks, j)
+    between = toks[span[1]:j] if span is not None else []
+    if span is not None and span[0] > 0 and is_verb(toks[span[0] - 1]) \
+            and any(t.text == "," for t in between) and all(t.text == "," or t.low in AUX for t in between):
+        span = None                      # "X berjanji menghadapi Barat secara diplomatis , mengatakan"
     if span is None:
         k = j - 1
         while k >= 0 and toks[k].low in ("dan", "juga", "serta", "lalu", "kemudian", "tetapi", "tapi", "namun", ","):
@@ -397,12 +412,47 @@ def _subject_of_cue(toks: list[Token], j: int, res: Resolver, said: bool = False
             hit = _subject_of_cue(toks, first, res, said=True) if first is not None else None
             return (hit[0], toks[j].text, hit[2]) if hit else None
         return None
-    actor = _actor(toks, span, res) or _speaking_noun(toks, span, res)
+    actor = _actor(toks, _with_alias(toks, span, j), res) or _speaking_noun(toks, span, res)
     return (actor, toks[j].text, 0.85) if actor else None
 
 
+SEGMENT_OPENERS = frozenset({"yang", "saat", "ketika", "usai", "seusai", "seperti", "sebagaimana", "sebelum",
+                             "setelah", "dalam", "di", "pada", "kepada", "dari"})
+
+
+def _before_adjuncts(toks: Sequence[Token], j: int, max_segments: int = 3) -> int:
+    """Where the predicate would stand without the comma-bound adjuncts and relative clauses
+    between subject and cue: "Rofikoh Rokhim, dalam acara ... di Jakarta, Senin, mengatakan",
+    "PM Inggris itu, yang berada di ... (EU), mengatakan"."""
+    k = j - 1
+    while k >= 0 and toks[k].low in AUX:
+        k -= 1
+    at = j
+    for _ in range(max_segments):
+        if k < 1 or toks[k].text != ",":
+            break
+        start = _segment_start(toks, k, 24)
+        if start is None or start < 1 or toks[start - 1].text != ",":
+            break
+        first = toks[start]
+        if not (first.low in SEGMENT_OPENERS or first.low in WEEKDAYS or first.text[0].isdigit()):
+            break
+        at, k = start - 1, start - 1
+    return at
+
+
+def _with_alias(toks: Sequence[Token], span: tuple[int, int], j: int) -> tuple[int, int]:
+    """"KH Abdurrahman Wahid (Gus Dur) menyatakan": the bracketed alias is part of the name."""
+    a, b = span
+    if b < j and toks[b].text == "(":
+        close = next((k for k in range(b + 1, min(j, b + 6)) if toks[k].text == ")"), None)
+        if close is not None:
+            return a, close + 1
+    return span
+
+
 PEOPLE_NOUNS = frozenset("""
-panitia warga polisi pejabat pengamat saksi petugas pihak aparat pemerintah tim peneliti
+panitia warga polisi pejabat pengamat saksi petugas aparat pemerintah tim peneliti
 dokter jaksa hakim pengacara kuasa juru pengurus pengelola penyidik relawan pedagang
 nelayan petani buruh guru siswa mahasiswa korban keluarga tersangka terdakwa militer
 """.split())
@@ -432,9 +482,20 @@ def _apposed_subject(toks: Sequence[Token], j: int, max_len: int = 14) -> Option
     if outer is None:
         return None
     words = [t for t in toks[outer:k] if is_word(t)]
-    if not any(t.text[0].isupper() for t in words[1:]) or any(is_verb(t) and t.low not in CLAUSE_WORDS for t in words):
+    if not any(t.text[0].isupper() and t.low not in CONNECTIVES for t in words) \
+            or _has_verb(toks[outer:inner - 1]) or _has_verb(toks[inner:k]):
         return None
     return outer, k
+
+
+def _has_verb(segment: Sequence[Token]) -> bool:
+    """A verb outside the segment's relative clause ("tokoh yang terpilih" has none)."""
+    for t in segment:
+        if t.low == "yang":
+            return False
+        if is_verb(t) and t.low not in CLAUSE_WORDS:
+            return True
+    return False
 
 
 def _segment_start(toks: Sequence[Token], comma: int, max_len: int) -> Optional[int]:
@@ -509,7 +570,7 @@ universitas pemerintah departemen kedutaan pengadilan kejaksaan rumah perusahaan
 
 def _speaker_phrase(toks: Sequence[Token], i: int) -> Optional[tuple[int, int]]:
     """The speaker named after a cue: a noun phrase, an unnamed one with its institution."""
-    span = phrase_after(toks, i, max_len=10, allow_pp=False)
+    span = phrase_after(toks, i, max_len=16, allow_pp=False)
     return _with_institution(toks, span) if span else None
 
 
@@ -577,7 +638,7 @@ def _reports_speech(toks: Sequence[Token], i: int) -> bool:
         return True
     if low in WEAK_CUES - CLAUSE_CUES:
         return False
-    clause = _clause_follows(toks, i + 1)
+    clause = _clause_follows(toks, i + 1, regard=low in REGARD_CUES)
     return clause or (low not in CLAUSE_CUES and clause is None)
 
 
@@ -597,7 +658,7 @@ def _back_reference(toks: Sequence[Token], k: int) -> bool:
     return bool(words) and all(w in BACK_REFERENCES for w in words) and (k >= len(toks) or not is_word(toks[k]) or toks[k].low in PREPOSITIONS)
 
 
-def _clause_follows(toks: Sequence[Token], k: int) -> Optional[bool]:
+def _clause_follows(toks: Sequence[Token], k: int, regard: bool = False) -> Optional[bool]:
     """True when the complement at ``k`` is a verb phrase ("mengaku telah menerima") or a
     noun phrase with its own predicate ("menilai kebijakan itu akan menekan"); False when
     it is a bare noun phrase headed by an abstract noun, a number or a purpose phrase
@@ -619,7 +680,10 @@ def _clause_follows(toks: Sequence[Token], k: int) -> Optional[bool]:
             continue
         if low in PHRASE_OPENERS or low in ("atas", "terhadap"):
             return _stance(first)        # "menyatakan kesiapan Seoul untuk ...", "keprihatinan atas ..."
-        if noun and (low in PREDICATE_WORDS or (is_verb(toks[k]) and not _participle(toks, k))):
+        if low == "dengan" and _stance(first):
+            return True                  # "menyatakan keberatan dengan ..."
+        if noun and (low in PREDICATE_WORDS or (is_verb(toks[k]) and not _participle(toks, k))
+                     or (regard and low == "sebagai")):
             return True
         noun = noun or is_word(toks[k])
         k += 1
@@ -792,8 +856,9 @@ def _content_start(toks: Sequence[Token], c: int) -> int:
         if toks[k].low == "bahwa":
             c = k + 1
             break
-        if toks[k].text in ",;":
-            break
+        if toks[k].text in ",;" or (k > c and (is_verb(toks[k]) or toks[k].low in PREDICATE_WORDS)) \
+                or (k == c and is_verb(toks[k])):
+            break                    # "menyatakan terdapat bukti nyata bahwa ...": bahwa belongs to bukti
     while c < len(toks) and toks[c].text in ",:":
         c += 1
     return c
