@@ -234,3 +234,31 @@ def test_round_three_shapes():
     assert sp[0] == "pengurus" and sp[1].startswith("semua tiket")
     # a relative "yang menyebut" inside someone's quote is not a second speaker
     assert [s for s, _ in speakers("Menurut Rudi , kabar yang menyebut harga akan naik tidak benar .")] == ["Rudi"]
+
+
+def test_round_four_and_five_shapes():
+    # adjuncts and relative clauses between the subject and its cue
+    (sp,) = speakers("Ekonom Bank Dunia Sri Hartati , dalam seminar di Bogor , Senin , mengatakan bahwa inflasi terkendali .")
+    assert sp[0].endswith("Sri Hartati") and sp[1].startswith("inflasi")
+    (sp,) = speakers("Menteri itu , yang sedang berada di Tokyo untuk KTT G20 (G-20) , mengatakan , ekspor naik .")
+    assert sp[0] == "Menteri itu"
+    # an object before ", mengatakan" is not the speaker
+    (sp,) = speakers("Rina , seorang aktivis yang terpilih tahun lalu , berjanji membela Warga Pesisir secara hukum , mengatakan reklamasi harus dihentikan .")
+    assert sp[0].startswith("Rina")
+    # hypothetical speech, back references followed by a verb, a bracketed acronym in a speaker
+    assert speakers("Presiden bisa mengatakan kebijakan itu keliru .") == []
+    assert speakers("Budi mengungkapkan itu menanggapi pertanyaan wartawan .") == []
+    (sp,) = speakers("Harga akan naik , kata Kepala Badan Pusat Statistik (BPS) Amalia Widyasanti .")
+    assert sp[0].endswith("Amalia Widyasanti")
+    # "menyebut X sebagai Y", "menilainya", a clause whose predicate comes after commas
+    assert speakers("Peneliti itu menyebut gempa tersebut sebagai peringatan dini .")[0][0] == "Peneliti itu"
+    assert speakers("Warga sempat menilainya tidak mampu memimpin .")[0][0] == "Warga"
+    (sp,) = speakers("Dinas itu menyatakan persiapan di Pantai Parangtritis , Bantul , sebagai lokasi lomba telah selesai .")
+    assert sp[0] == "Dinas itu"
+    # saying verbs take a complement that opens with a preposition
+    (sp,) = speakers("Ia mengatakan dengan suku bunga yang tetap maka kredit akan tumbuh .")
+    assert sp[1].startswith("dengan suku bunga")
+    # a name after the speaker's comma that starts the next clause is not an apposition
+    body = "Seharusnya , lanjut Nurul , Jokowi memiliki kepercayaan diri ."
+    (q,) = quotes_of(body, [person("Nurul", body), person("Jokowi", body)])
+    assert q.speaker.text == "Nurul"

@@ -28,6 +28,7 @@ berkata mengingatkan menilai mengumumkan melaporkan mengakui menjawab berpendapa
 menuduh menuding mengemukakan memaparkan menerangkan mengimbuhkan menandaskan mengutarakan
 berujar berucap mengaku memastikan menulis menyimpulkan mengisyaratkan mensinyalir
 menganggap menolak menanggapi menyoroti mengeluhkan berharap menginformasikan
+mengonfirmasi mengkonfirmasi
 """.split())
 POST_CUES = frozenset("""
 kata ujar ucap imbuh tutur jelas ungkap tegas pungkas lanjut tambah sebut terang papar
@@ -63,7 +64,7 @@ rencana rencananya jadwal jadwalnya aturan ketentuan peraturan undang-undang huk
 kebiasaan tradisi adat kalender perhitungan perkiraan prakiraan versi standar kriteria
 """.split())
 # weak cues that still report an opinion or a claim when a clause follows ("menilai X akan ...")
-CLAUSE_CUES = frozenset({"menilai", "menganggap", "mengakui", "menyebut"})
+CLAUSE_CUES = frozenset({"menilai", "menganggap", "mengakui", "menyebut", "mengonfirmasi", "mengkonfirmasi"})
 REGARD_CUES = frozenset({"menilai", "menganggap", "menyebut", "menyebutkan"})   # "menyebut X sebagai Y"
 CUE_PHRASES = (("bunyi", "pernyataan"), ("demikian", "pernyataan"), ("menurut",), ("demikian", "menurut"))
 TIME_WORDS = frozenset("""
@@ -84,7 +85,7 @@ CONNECTIVES = frozenset("""
 namun tetapi tapi dan sementara itu selain lebih lanjut kemudian selanjutnya bahkan padahal
 meski meskipun begitu demikian oleh karena adapun akan tetapi sedangkan lalu juga pun
 """.split())
-NO_SPEAKER_NP = frozenset({"hal", "itu", "ini", "tersebut", "laporan", "data", "hasil"})
+NO_SPEAKER_NP = frozenset({"hal", "itu", "ini", "tersebut", "data", "hasil"})
 
 
 @dataclass(slots=True)
@@ -358,9 +359,12 @@ def _with_apposition(toks: Sequence[Token], span: tuple[int, int], res: Resolver
         first = {t.start for t in toks[b + 1:titles]}
         names = [e for e in res.inside(toks[b + 1].start, toks[min(b + 6, len(toks) - 1)].end)
                  if e.label in ("PER", "PERSON") and e.start in first]
-        if names:
+        named = any(e.label in ("PER", "PERSON") for e in res.inside(toks[a].start, toks[b - 1].end))
+        if names and not named:
             end = next((k for k in range(b + 1, len(toks)) if toks[k].end >= names[0].end), b)
-            return a, end + 1
+            after = toks[end + 1] if end + 1 < len(toks) else None
+            if after is None or not is_word(after) or after.low in ADJUNCT_OPENERS:
+                return a, end + 1        # not ", Jokowi memiliki ...": a name that starts the next clause
     return span
 
 
@@ -399,6 +403,8 @@ def _subject_of_cue(toks: list[Token], j: int, res: Resolver, said: bool = False
     if not said and _unsaid(toks, j):    # "tidak mengatakan apa-apa soal “rencana B”"
         return None
     span = _relative_head(toks, j) or subject_before(toks, _before_adjuncts(toks, j)) or _apposed_subject(toks, j)
+    if span is not None and span[0] > 1 and toks[span[0] - 1].low in ("dalam", "melalui", "lewat"):
+        span = subject_before(toks, span[0] - 1) or span   # "SBY dalam cuitannya di Twitter menganggap"
     between = toks[span[1]:j] if span is not None else []
     if span is not None and span[0] > 0 and is_verb(toks[span[0] - 1]) \
             and any(t.text == "," for t in between) and all(t.text == "," or t.low in AUX for t in between):
@@ -451,6 +457,9 @@ def _with_alias(toks: Sequence[Token], span: tuple[int, int], j: int) -> tuple[i
     return span
 
 
+MEDIA_NOUNS = frozenset("""
+kelompok organisasi harian surat suratkabar koran media majalah televisi radio laporan
+""".split())
 PEOPLE_NOUNS = frozenset("""
 panitia warga polisi pejabat pengamat saksi petugas aparat pemerintah tim peneliti
 dokter jaksa hakim pengacara kuasa juru pengurus pengelola penyidik relawan pedagang
@@ -459,9 +468,11 @@ nelayan petani buruh guru siswa mahasiswa korban keluarga tersangka terdakwa mil
 
 
 def _speaking_noun(toks: Sequence[Token], span: tuple[int, int], res: Resolver) -> Optional[Actor]:
-    """An unnamed subject headed by a noun for people ("beberapa saat panitia", "warga")."""
+    """An unnamed subject headed by a noun for people, bodies or media ("beberapa saat
+    panitia", "kelompok ini", "harian bisnis tersebut")."""
     words = [t for t in toks[span[0]:span[1]] if is_word(t)]
-    head = next((k for k, t in enumerate(words) if t.low in PEOPLE_NOUNS), None)
+    head = next((k for k, t in enumerate(words) if t.low in PEOPLE_NOUNS or t.low in INSTITUTIONS
+                 or t.low in MEDIA_NOUNS), None)
     if head is None:
         return None
     return Actor(res.body[words[head].start:words[-1].end], words[head].start, words[-1].end)
@@ -569,9 +580,20 @@ universitas pemerintah departemen kedutaan pengadilan kejaksaan rumah perusahaan
 
 
 def _speaker_phrase(toks: Sequence[Token], i: int) -> Optional[tuple[int, int]]:
-    """The speaker named after a cue: a noun phrase, an unnamed one with its institution."""
+    """The speaker named after a cue: a noun phrase (through a bracketed acronym: "Badan
+    Pengatur Hilir Minyak dan Gas Bumi (BPH Migas) Fanshurullah Asa"), an unnamed one with
+    its institution."""
     span = phrase_after(toks, i, max_len=16, allow_pp=False)
-    return _with_institution(toks, span) if span else None
+    if span is None:
+        return None
+    b = span[1]
+    close = next((k for k in range(b + 1, min(b + 6, len(toks))) if toks[k].text == ")"), None) \
+        if b < len(toks) and toks[b].text == "(" else None
+    if close is not None and close + 1 < len(toks) and toks[close + 1].text[:1].isupper():
+        more = phrase_after(toks, close + 1, max_len=8, allow_pp=False)
+        if more:
+            span = (span[0], more[1])
+    return _with_institution(toks, span)
 
 
 def _with_institution(toks: Sequence[Token], span: tuple[int, int]) -> tuple[int, int]:
@@ -605,7 +627,7 @@ def _reported(toks: list[Token], inside: set[int], res: Resolver) -> list[Found]
             continue
         low = t.low
         f = None
-        if (low in PRE_CUES and _reports_speech(toks, i)) or _voices_idea(toks, i):
+        if (low in PRE_CUES and _reports_speech(toks, i)) or _voices_idea(toks, i) or _cue_with_object(toks, i):
             f = _pre_posed(toks, i, inside, res)
         elif _passive_opener(toks, i):
             f = _opening_passive(toks, i, res)
@@ -642,6 +664,13 @@ def _reports_speech(toks: Sequence[Token], i: int) -> bool:
     return clause or (low not in CLAUSE_CUES and clause is None)
 
 
+def _cue_with_object(toks: Sequence[Token], i: int) -> bool:
+    """"Ruhut menilainya tak mampu ...": an assessment of someone named before, with a clause."""
+    low = toks[i].low
+    return (low.endswith("nya") and low[:-3] in REGARD_CUES and not _unsaid(toks, i)
+            and _clause_follows(toks, i + 1, regard=True) is True)
+
+
 def _unsaid(toks: Sequence[Token], i: int) -> bool:
     k = i - 1
     while k >= 0 and toks[k].low in ("juga", "pun", "lagi", "sendiri"):
@@ -652,10 +681,11 @@ def _unsaid(toks: Sequence[Token], i: int) -> bool:
 def _back_reference(toks: Sequence[Token], k: int) -> bool:
     """"mengungkapkan hal itu kepada X", "menegaskan hal tersebut.": what was said is elsewhere."""
     words = []
-    while k < len(toks) and is_word(toks[k]) and toks[k].low not in PREPOSITIONS and len(words) < 3:
+    while k < len(toks) and is_word(toks[k]) and toks[k].low not in PREPOSITIONS and not is_verb(toks[k]) and len(words) < 3:
         words.append(toks[k].low)
         k += 1
-    return bool(words) and all(w in BACK_REFERENCES for w in words) and (k >= len(toks) or not is_word(toks[k]) or toks[k].low in PREPOSITIONS)
+    return bool(words) and all(w in BACK_REFERENCES for w in words) and (
+        k >= len(toks) or not is_word(toks[k]) or toks[k].low in PREPOSITIONS or is_verb(toks[k]))
 
 
 def _clause_follows(toks: Sequence[Token], k: int, regard: bool = False) -> Optional[bool]:
@@ -669,8 +699,17 @@ def _clause_follows(toks: Sequence[Token], k: int, regard: bool = False) -> Opti
     if toks[k].low in PREDICATE_WORDS or is_verb(toks[k]):
         return True
     first = toks[k]
-    noun = False
-    while k < len(toks) and toks[k].text not in ",;:.!?":
+    noun = comma = False
+    limit = k + 30
+    while k < min(len(toks), limit) and toks[k].text not in ";:.!?":
+        if toks[k].text == ",":          # "persiapan di Pulau X , Cilacap , ... telah mencapai"
+            if k + 1 < len(toks) and toks[k + 1].low in ("dan", "serta", "tetapi", "tapi", "namun", "sedangkan"):
+                break
+            k, comma = k + 1, True       # after a comma a bare verb is a participle ("..., disebabkan oleh")
+            continue
+        if comma and is_verb(toks[k]):
+            k += 1
+            continue
         low = toks[k].low
         if low == "yang":                # a relative clause belongs to the noun phrase
             k += 1
@@ -838,7 +877,7 @@ def _pre_posed(toks: list[Token], i: int, inside: set[int], res: Resolver) -> Op
     if c < content_end and c in inside:
         return None                              # the quotation itself is a direct quote
     timed = c >= content_end or all(t.low in TIME_WORDS or not is_word(t) for t in toks[c:content_end])
-    if not timed and toks[c].low in PREPOSITIONS and not _clause_follows(toks, c + 1) \
+    if not timed and toks[i].low not in SAY_CUES and toks[c].low in PREPOSITIONS and not _clause_follows(toks, c + 1) \
             and not any(t.text == "," for t in toks[c:content_end]):
         return None                  # "melaporkan dalam situs webnya Ahad", "menyatakan dalam bentuk tertulis X"
     if timed:
