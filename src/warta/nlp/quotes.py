@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Optional, Sequence
 
 from ..model import Actor, Quote
-from .actors import PRONOUNS, Resolver, split
+from .actors import PLURAL_PRONOUNS, PRONOUNS, Resolver, split
 from .phrases import AUX, CLAUSE_WORDS, PREPOSITIONS, QUOTE_CHARS, is_verb, is_word, phrase_after, subject_before
 from .tokens import Sentence, Token, sentences, tokenize
 
@@ -28,7 +28,7 @@ berkata mengingatkan menilai mengumumkan melaporkan mengakui menjawab berpendapa
 menuduh menuding mengemukakan memaparkan menerangkan mengimbuhkan menandaskan mengutarakan
 berujar berucap mengaku memastikan menulis menyimpulkan mengisyaratkan mensinyalir
 menganggap menolak menanggapi menyoroti mengeluhkan berharap menginformasikan
-mengonfirmasi mengkonfirmasi
+mengonfirmasi mengkonfirmasi memprediksi memperkirakan
 """.split())
 POST_CUES = frozenset("""
 kata ujar ucap imbuh tutur jelas ungkap tegas pungkas lanjut tambah sebut terang papar
@@ -50,7 +50,7 @@ mengatakan berkata menuturkan berujar berucap menambahkan mengimbuhkan menandask
 PREDICATE_WORDS = frozenset("""
 akan telah sudah sedang masih tidak tak belum bukan harus dapat bisa mampu perlu pernah
 tengah ingin hendak mau bakal segera sempat tetap adalah merupakan menjadi ialah ada siap
-sangat cukup terus kian makin semakin hanya
+sangat cukup terus kian makin semakin hanya akibat
 """.split())
 # words that open a purpose or relative phrase inside a noun phrase
 PHRASE_OPENERS = frozenset({"untuk", "guna", "agar", "supaya", "demi"})
@@ -64,7 +64,8 @@ rencana rencananya jadwal jadwalnya aturan ketentuan peraturan undang-undang huk
 kebiasaan tradisi adat kalender perhitungan perkiraan prakiraan versi standar kriteria
 """.split())
 # weak cues that still report an opinion or a claim when a clause follows ("menilai X akan ...")
-CLAUSE_CUES = frozenset({"menilai", "menganggap", "mengakui", "menyebut", "mengonfirmasi", "mengkonfirmasi"})
+CLAUSE_CUES = frozenset({"menilai", "menganggap", "mengakui", "menyebut", "mengonfirmasi", "mengkonfirmasi",
+                         "memprediksi", "memperkirakan"})
 REGARD_CUES = frozenset({"menilai", "menganggap", "menyebut", "menyebutkan"})   # "menyebut X sebagai Y"
 CUE_PHRASES = (("bunyi", "pernyataan"), ("demikian", "pernyataan"), ("menurut",), ("demikian", "menurut"))
 TIME_WORDS = frozenset("""
@@ -405,6 +406,8 @@ def _subject_of_cue(toks: list[Token], j: int, res: Resolver, said: bool = False
     span = _relative_head(toks, j) or subject_before(toks, _before_adjuncts(toks, j)) or _apposed_subject(toks, j)
     if span is not None and span[0] > 1 and toks[span[0] - 1].low in ("dalam", "melalui", "lewat"):
         span = subject_before(toks, span[0] - 1) or span   # "SBY dalam cuitannya di Twitter menganggap"
+    if span is not None and span[1] - span[0] > 1 and toks[span[1] - 1].low in PRONOUNS | PLURAL_PRONOUNS:
+        span = (span[1] - 1, span[1])    # "hingga saat ini mereka mengaku": the pronoun
     between = toks[span[1]:j] if span is not None else []
     if span is not None and span[0] > 0 and is_verb(toks[span[0] - 1]) \
             and any(t.text == "," for t in between) and all(t.text == "," or t.low in AUX for t in between):
@@ -589,10 +592,10 @@ def _speaker_phrase(toks: Sequence[Token], i: int) -> Optional[tuple[int, int]]:
     b = span[1]
     close = next((k for k in range(b + 1, min(b + 6, len(toks))) if toks[k].text == ")"), None) \
         if b < len(toks) and toks[b].text == "(" else None
-    if close is not None and close + 1 < len(toks) and toks[close + 1].text[:1].isupper():
-        more = phrase_after(toks, close + 1, max_len=8, allow_pp=False)
-        if more:
-            span = (span[0], more[1])
+    if close is not None:
+        more = phrase_after(toks, close + 1, max_len=8, allow_pp=False) if close + 1 < len(toks) \
+            and toks[close + 1].text[:1].isupper() else None
+        span = (span[0], more[1] if more else close + 1)   # "Kepala Balai X (BTNK) , Erly S"
     return _with_institution(toks, span)
 
 
@@ -995,17 +998,38 @@ def _next_punct(toks: Sequence[Token], j: int, limit: int) -> int:
     return j
 
 
+def _not_source(t: Token) -> bool:
+    low = t.low
+    return low in NOT_SOURCES or (low.endswith("nya") and low[:-3] in NOT_SOURCES)
+
+
+def _name_then_clause(toks: Sequence[Token], span: tuple[int, int]) -> tuple[int, int]:
+    """"menurut POTM biaya itu ...": without a comma the speaker is the capitalised run."""
+    a, b = span
+    if b < len(toks) and toks[b].text == ",":
+        return span
+    k = a
+    while k < b and toks[k].text[0].isupper():
+        k += 1
+    return (a, k) if a < k < b else span
+
+
 def _menurut(toks: list[Token], i: int, res: Resolver) -> Optional[Found]:
     if toks[i].low == "menurutnya":      # "Menurutnya, ...": the person named before
         span = (i + 1, i + 1)
         speaker = res.pronoun(toks[i], suffix=True, before=toks[0].start)
     else:
         span = _speaker_phrase(toks, i + 1)
+        span = _name_then_clause(toks, span) if span else None
         speaker = (_actor(toks, _with_apposition(toks, span, res), res) or _plain(toks, span, res)) if span else None
-    if speaker is None or (span[1] > span[0] and toks[span[0]].low in NOT_SOURCES):
+    if speaker is None or (span[1] > span[0] and _not_source(toks[span[0]])):
         return None
-    b = _with_apposition(toks, span, res)[1]
     opening = all(t.text in QUOTE_CHARS or t.text == "," or t.low in CONNECTIVES or t.low == "masih" for t in toks[:i])
+    if span[1] < len(toks) and is_word(toks[span[1]]) and _clause_follows(toks, span[1]):
+        c = span[1] if opening else 0          # "Menurut POTM biaya itu sangat tinggi": no comma
+        e = _content_end(toks, span[1])         # "Untuk X , menurut dia diperkirakan ...": both sides
+        return Found(speaker, "menurut", (toks[c].start, toks[e - 1].end), (toks[0].start, toks[-1].end), False, 0.8)
+    b = _with_apposition(toks, span, res)[1]
     if b < len(toks) and toks[b].text == "," and opening:
         c, e = b + 1, _content_end(toks, b + 1)
     elif i >= 2 and toks[i - 1].text == "," or (i >= 2 and toks[i - 1].low == "demikian"):
