@@ -252,6 +252,8 @@ def _drop_nested(found: list[Found], toks: Sequence[Token]) -> list[Found]:
     """A cue inside another quote's words is part of that quote, not a new one, when its
     speaker is a pronoun ("Alasannya, kata Gus Dur, ia menilai ...", "Kami menilai ..., tambah
     dia") or it sits in a relative clause ("Menurut X, rumor yang menyebut A ...")."""
+    if len(found) < 2:
+        return found
     relative = {t.start for k, t in enumerate(toks) if k and _after_yang(toks, k)}
 
     def after_speaker(f: Found) -> bool:
@@ -284,6 +286,8 @@ def _after_yang(toks: Sequence[Token], k: int) -> bool:
 
 def _cut_at_next_cue(found: list[Found], toks: Sequence[Token]) -> list[Found]:
     """"X menyoroti A dan menekankan B": A ends where the next speech verb's clause starts."""
+    if len(found) < 2:
+        return found
     starts = {t.start: k for k, t in enumerate(toks)}
     out = []
     for f in found:
@@ -623,12 +627,16 @@ def _actor(toks: Sequence[Token], span: tuple[int, int], res: Resolver) -> Optio
 
 # --- reported speech --------------------------------------------------------------------
 
+ANY_CUE = PRE_CUES | POST_CUES | NYA_CUES | PASSIVE_CUES | {"menurut", "menurutnya", "demikian", "bunyi"}
+
+
 def _reported(toks: list[Token], inside: set[int], res: Resolver) -> list[Found]:
     out: list[Found] = []
     for i, t in enumerate(toks):
-        if i in inside:
-            continue
         low = t.low
+        if i in inside or not (low in ANY_CUE or low.startswith("di") or low.endswith("nya")
+                               or (i + 1 < len(toks) and toks[i + 1].low in SPEECH_NOUNS)):
+            continue                     # a quick filter: most words cannot be a cue
         f = None
         if (low in PRE_CUES and _reports_speech(toks, i)) or _voices_idea(toks, i) or _cue_with_object(toks, i):
             f = _pre_posed(toks, i, inside, res)
