@@ -262,3 +262,19 @@ def test_round_four_and_five_shapes():
     body = "Seharusnya , lanjut Nurul , Jokowi memiliki kepercayaan diri ."
     (q,) = quotes_of(body, [person("Nurul", body), person("Jokowi", body)])
     assert q.speaker.text == "Nurul"
+
+
+def test_round_seven_shapes():
+    # "Seperti dikatakan, X di Y, Jumat, ..." and "menurut saya" without a comma
+    (sp,) = speakers("Seperti dikatakan , Ketua Panitia Budi Santoso di Bandung , Jumat , semua peserta sudah hadir .")
+    assert sp[0].endswith("Budi Santoso") and sp[1].startswith("semua peserta")
+    assert speakers("Menurut saya kita tidak perlu khawatir .") == [("saya", "kita tidak perlu khawatir")]
+    # a second cue coordinated with a post-posed speaker keeps that speaker
+    sps = speakers("Harga naik , kata harian Kompas , dan menambahkan , stok beras cukup .")
+    assert [s for s, _ in sps] == ["harian Kompas", "harian Kompas"]
+    # a company with its description between commas; a bare verb after "menyatakan"
+    (sp,) = speakers("Maju Jaya S.A. , sebuah perusahaan tekstil berbasis Bandung , mengatakan laba naik .")
+    assert sp[0].startswith("Maju Jaya")
+    assert speakers("Dua calon ketua menyatakan mundur dari pemilihan .")[0][0] == "Dua calon ketua"
+    # a belief word after a comma is no post-posed cue when a predicate follows its noun
+    assert [s for s, _ in speakers("Partai itu sendiri , kata dia , yakin Golkar akan bertahan .")] == ["dia"]

@@ -28,7 +28,7 @@ berkata mengingatkan menilai mengumumkan melaporkan mengakui menjawab berpendapa
 menuduh menuding mengemukakan memaparkan menerangkan mengimbuhkan menandaskan mengutarakan
 berujar berucap mengaku memastikan menulis menyimpulkan mengisyaratkan mensinyalir
 menganggap menolak menanggapi menyoroti mengeluhkan berharap menginformasikan
-mengonfirmasi mengkonfirmasi memprediksi memperkirakan
+mengonfirmasi mengkonfirmasi memprediksi memperkirakan mencontohkan
 """.split())
 POST_CUES = frozenset("""
 kata ujar ucap imbuh tutur jelas ungkap tegas pungkas lanjut tambah sebut terang papar
@@ -50,7 +50,8 @@ mengatakan berkata menuturkan berujar berucap menambahkan mengimbuhkan menandask
 PREDICATE_WORDS = frozenset("""
 akan telah sudah sedang masih tidak tak belum bukan harus dapat bisa mampu perlu pernah
 tengah ingin hendak mau bakal segera sempat tetap adalah merupakan menjadi ialah ada siap
-sangat cukup terus kian makin semakin hanya akibat
+sangat cukup terus kian makin semakin hanya akibat mundur setuju sepakat ikut kalah menang
+lolos gagal puas kecewa optimistis optimis pesimistis sanggup hadir maju
 """.split())
 # words that open a purpose or relative phrase inside a noun phrase
 PHRASE_OPENERS = frozenset({"untuk", "guna", "agar", "supaya", "demi"})
@@ -81,6 +82,7 @@ ide gagasan pendapat usulan klaim pernyataan kekhawatiran harapan peringatan pes
 """.split())
 MAX_JOINED = 1500    # characters: the longest run of unmarked sentences one cue may take
 REACH = 40          # tokens: how far back a cue's speaker or a quote's cue may be looked for
+SPEAKER_PRONOUNS = frozenset({"saya", "aku", "kami", "kita", "dia", "ia", "beliau", "mereka"})
 NESTED_PRONOUNS = frozenset({"ia", "dia", "beliau", "kami", "kita", "saya", "aku", "nya"})
 CONNECTIVES = frozenset("""
 namun tetapi tapi dan sementara itu selain lebih lanjut kemudian selanjutnya bahkan padahal
@@ -407,7 +409,8 @@ def _subject_of_cue(toks: list[Token], j: int, res: Resolver, said: bool = False
     predicates ("X tidak menjelaskan A, namun menyatakan B": X said B)."""
     if not said and _unsaid(toks, j):    # "tidak mengatakan apa-apa soal “rencana B”"
         return None
-    span = _relative_head(toks, j) or subject_before(toks, _before_adjuncts(toks, j)) or _apposed_subject(toks, j)
+    span = _relative_head(toks, j) or _apposed_subject(toks, j, adjuncts=False) \
+        or subject_before(toks, _before_adjuncts(toks, j)) or _apposed_subject(toks, j)
     if span is not None and span[0] > 1 and toks[span[0] - 1].low in ("dalam", "melalui", "lewat"):
         span = subject_before(toks, span[0] - 1) or span   # "SBY dalam cuitannya di Twitter menganggap"
     if span is not None and span[1] - span[0] > 1 and toks[span[1] - 1].low in PRONOUNS | PLURAL_PRONOUNS:
@@ -420,6 +423,10 @@ def _subject_of_cue(toks: list[Token], j: int, res: Resolver, said: bool = False
         k = j - 1
         while k >= 0 and toks[k].low in ("dan", "juga", "serta", "lalu", "kemudian", "tetapi", "tapi", "namun", ","):
             k -= 1
+        post = _post_cue_before(toks, k + 1) if k < j - 1 else None
+        if post is not None:             # "..., kata surat kabar X, dan menambahkan, ..."
+            hit = _post_cue_speaker(toks, post, res)
+            return (hit[0], toks[j].text, hit[2]) if hit else None
         if k < j - 1:
             first = _first_cue_or_verb(toks, k + 1, max(0, j - REACH))
             hit = _subject_of_cue(toks, first, res, said=True) if first is not None else None
@@ -470,6 +477,7 @@ kelompok organisasi harian surat suratkabar koran media majalah televisi radio l
 PEOPLE_NOUNS = frozenset("""
 panitia warga polisi pejabat pengamat saksi petugas aparat pemerintah tim peneliti
 dokter jaksa hakim pengacara kuasa juru pengurus pengelola penyidik relawan pedagang
+calon kader anggota ketua menteri pemimpin pimpinan analis ilmuwan ahli pakar
 nelayan petani buruh guru siswa mahasiswa korban keluarga tersangka terdakwa militer
 """.split())
 
@@ -485,7 +493,17 @@ def _speaking_noun(toks: Sequence[Token], span: tuple[int, int], res: Resolver) 
     return Actor(res.body[words[head].start:words[-1].end], words[head].start, words[-1].end)
 
 
-def _apposed_subject(toks: Sequence[Token], j: int, max_len: int = 14) -> Optional[tuple[int, int]]:
+def _post_cue_before(toks: Sequence[Token], end: int) -> Optional[int]:
+    """Index of a post-posed cue (", kata X") whose speaker phrase ends at ``end``."""
+    for p in range(end - 1, max(0, end - 14), -1):
+        if toks[p].text in ".;:" or toks[p].low in PRE_CUES:
+            return None
+        if toks[p].low in POST_CUES and p > 0 and toks[p - 1].text == ",":
+            return p
+    return None
+
+
+def _apposed_subject(toks: Sequence[Token], j: int, max_len: int = 14, adjuncts: bool = True) -> Optional[tuple[int, int]]:
     """"Dewi, salah seorang pedagang di Pasar Senen, mengaku ..." and "Ketua Umum PPP ...,
     M Romahurmuziy, telah menyatakan ...": a name and its description between commas."""
     k = j - 1
@@ -496,6 +514,8 @@ def _apposed_subject(toks: Sequence[Token], j: int, max_len: int = 14) -> Option
     inner = _segment_start(toks, k, max_len)
     if inner is None or inner < 2 or toks[inner - 1].text != ",":
         return None
+    if not adjuncts and (toks[inner].low in SEGMENT_OPENERS or toks[inner].low in WEEKDAYS or toks[inner].text[0].isdigit()):
+        return None                      # ", dalam seminar di Bogor, Senin," is an adjunct, not an apposition
     outer = _segment_start(toks, inner - 1, max_len)
     if outer is None:
         return None
@@ -511,15 +531,20 @@ def _has_verb(segment: Sequence[Token]) -> bool:
     for t in segment:
         if t.low == "yang":
             return False
-        if is_verb(t) and t.low not in CLAUSE_WORDS:
-            return True
+        if is_verb(t) and t.low not in CLAUSE_WORDS and t.low[:2] in ("me", "di"):
+            return True                  # ber-/ter- words describe ("berbasis Paris", "terpilih")
     return False
+
+
+def _initial_dot(toks: Sequence[Token], k: int) -> bool:
+    """The dot of an initial or abbreviation ("S.A.", "Dr .", "H.M.")."""
+    return toks[k].text == "." and k > 0 and len(toks[k - 1].text) <= 2 and toks[k - 1].text[0].isupper()
 
 
 def _segment_start(toks: Sequence[Token], comma: int, max_len: int) -> Optional[int]:
     """Index after the comma (or the sentence start) that opens the segment ending at ``comma``."""
     k = comma - 1
-    while k >= 0 and toks[k].text not in ",;:.!?\"“”" and comma - k <= max_len:
+    while k >= 0 and (toks[k].text not in ",;:.!?\"“”" or _initial_dot(toks, k)) and comma - k <= max_len:
         k -= 1
     if comma - k > max_len or k == comma - 1:
         return None
@@ -811,7 +836,8 @@ def _passive_opener(toks: Sequence[Token], i: int) -> bool:
     """"Ditambahkannya, ...", "Dikatakan Bahlil, ...": a passive cue opening the sentence."""
     low = toks[i].low
     base = low[:-3] if low.endswith("nya") else low
-    return base in OPENING_PASSIVES and all(t.low in CONNECTIVES or t.text == "," for t in toks[:i])
+    return base in OPENING_PASSIVES and all(t.low in CONNECTIVES or t.low in ("seperti", "sebagaimana") or t.text == ","
+                                            for t in toks[:i])
 
 
 def _nya_passive(toks: Sequence[Token], i: int) -> bool:
@@ -835,11 +861,13 @@ def _passive_by_nya(toks: list[Token], i: int, res: Resolver) -> Optional[Found]
 def _opening_passive(toks: list[Token], i: int, res: Resolver) -> Optional[Found]:
     if toks[i].low.endswith("nya"):
         speaker, b = res.pronoun(toks[i], suffix=True, before=toks[0].start), i + 1
-    else:
-        span = phrase_after(toks, i + 1, max_len=8, allow_pp=False)
+    else:                                # "Dikatakan Hendra, ...", "Seperti dikatakan, X di Y, Jumat, ..."
+        at = i + 2 if i + 1 < len(toks) and toks[i + 1].text == "," else i + 1
+        span = _speaker_phrase(toks, at)
         if span is None:
             return None
-        speaker, b = _actor(toks, span, res) or _plain(toks, span, res), span[1]
+        span = _with_apposition(toks, span, res)
+        speaker, b = _actor(toks, span, res) or _plain(toks, span, res), _skip_adjuncts(toks, span[1])
     if speaker is None or b >= len(toks) or toks[b].text not in ",:":
         return None
     c, e = b + 1, _content_end(toks, b + 1)
@@ -952,8 +980,8 @@ def _post_posed(toks: list[Token], i: int, res: Resolver) -> Optional[Found]:
         if span and span[1] - span[0] == 1 and toks[span[0]].low in PRONOUNS:
             speaker = res.pronoun(toks[span[0]], before=toks[0].start)
         conf = 0.9
-    if speaker is None:
-        return None
+    if speaker is None or (low in AMBIGUOUS_POST_CUES and _predicate_after_speaker(toks, speaker)):
+        return None                      # ", yakin Golkar akan ...": a verb of belief, not a cue
     first, last = 0, i - 2
     while last > first and not is_word(toks[last]):
         last -= 1
@@ -967,6 +995,14 @@ def _post_posed(toks: list[Token], i: int, res: Resolver) -> Optional[Found]:
     if last <= first:
         return None
     return Found(speaker, toks[i].text, (toks[first].start, toks[last].end), (toks[0].start, toks[last].end), False, conf)
+
+
+AMBIGUOUS_POST_CUES = frozenset({"yakin", "jelas", "tegas", "lanjut", "tambah", "terang", "klaim", "sebut"})
+
+
+def _predicate_after_speaker(toks: Sequence[Token], speaker: Actor) -> bool:
+    k = next((j for j, t in enumerate(toks) if t.start >= (speaker.end or 0)), len(toks))
+    return k < len(toks) and toks[k].low in PREDICATE_WORDS and toks[k].low not in ("hanya", "terus")
 
 
 def _after_speaker(toks: Sequence[Token], i: int, speaker: Actor) -> Optional[tuple[int, int]]:
@@ -1012,10 +1048,13 @@ def _not_source(t: Token) -> bool:
 
 
 def _name_then_clause(toks: Sequence[Token], span: tuple[int, int]) -> tuple[int, int]:
-    """"menurut POTM biaya itu ...": without a comma the speaker is the capitalised run."""
+    """"menurut POTM biaya itu ...": without a comma the speaker is the capitalised run;
+    "menurut saya kita tidak perlu ...": the pronoun."""
     a, b = span
     if b < len(toks) and toks[b].text == ",":
         return span
+    if toks[a].low in SPEAKER_PRONOUNS and b > a + 1:
+        return a, a + 1
     k = a
     while k < b and toks[k].text[0].isupper():
         k += 1
@@ -1054,11 +1093,14 @@ def _menurut(toks: list[Token], i: int, res: Resolver) -> Optional[Found]:
 
 
 def _dedupe(found: list[Found]) -> list[Found]:
-    """One quote per content start: the first (outermost) cue wins."""
+    """One quote per content start and speaker: the first (outermost) cue wins; another
+    speaker of the same words is kept for the nesting rules to judge ("..., ini menurut
+    kami, ucap Nurul")."""
     seen, out = set(), []
     for f in found:
-        if f.content[0] in seen:
+        key = (f.content[0], _start_of(f.speaker))
+        if key in seen:
             continue
-        seen.add(f.content[0])
+        seen.add(key)
         out.append(f)
     return out
