@@ -233,16 +233,18 @@ def _sentence_quotes(body: str, sent: Sentence, toks: list[Token], res: Resolver
 def _cut_at_post_cue(found: list[Found], toks: Sequence[Token]) -> list[Found]:
     """"Kami menilai A, kami akan ..., tambah dia": a pre-posed quote's words end before the
     comma of a post-posed cue that follows them."""
+    post = [_start_of(g.speaker) for g in found if g.cue_at < 0]
+    if not post:
+        return found
+    commas = [k for k, t in enumerate(toks) if t.text == ","]
     for f in found:
-        for g in found:
-            at = _start_of(g.speaker)
-            if g is f or f.cue_at < 0 or g.cue_at >= 0 or not f.content[0] < at <= f.content[1]:
-                continue
-            words = [t for t in toks if f.content[0] <= t.start and t.end <= at]
-            comma = max((k for k, t in enumerate(words) if t.text == ","), default=None)
-            kept = [t for t in words[:comma] if is_word(t)] if comma is not None else []
-            if kept:
-                f.content = (f.content[0], kept[-1].end)
+        inside = [at for at in post if f.cue_at >= 0 and f.content[0] < at <= f.content[1]]
+        if not inside:
+            continue
+        before = [k for k in commas if f.content[0] < toks[k].start < min(inside)]
+        kept = [t for t in toks[:before[-1]] if is_word(t) and t.start >= f.content[0]] if before else []
+        if kept:
+            f.content = (f.content[0], kept[-1].end)
     return found
 
 
