@@ -5,15 +5,14 @@ Two sets:
 - own: tests/data/quotes_heldout.jsonl, 71 news-style sentences written by us (varied cues,
   -nya forms, menurut, bahwa clauses, negatives such as "kata kunci", "menurut rencana").
   Each is scored as written, tokenised with its quote marks, and tokenised without them.
-- idner: tests/data/quotes-idner.tsv, stand-off speakers for 280 real tokenised news
+- idner: tests/data/quotes-idner.tsv, stand-off speakers for 780 real tokenised news
   sentences sampled at random from ../shared/data/ner/idner-news-2k (3/4 drawn among
   sentences with a speech cue word, 1/4 among the rest), each batch annotated before warta
-  was run on it: dev (90 from train.txt, tuned on in round 1), dev2 (100 more from
-  train.txt, first measured with round 1 frozen, then tuned on in round 2) and test (90
-  from dev.txt, only measured). The texts stay in ../shared (MIT licence).
-
+  was run on it: dev..dev7 were each measured once with the previous round frozen and then
+  tuned on; test (train.txt) was measured once at the end. The texts stay in ../shared
+  (MIT licence). History and figures: docs/quotes.md.
 The regex peer of issue 5 (bench/baselines.py) is measured in the same run.
-Usage: PYTHONPATH=src python bench/quotes_heldout.py [--split dev|dev2|dev3|dev4|test] [--errors]
+Usage: PYTHONPATH=src python bench/quotes_heldout.py [--split dev|dev2|...|dev7|test] [--errors]
 """
 from __future__ import annotations
 

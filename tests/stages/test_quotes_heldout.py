@@ -33,9 +33,9 @@ def test_own_sentences_tokenised_without_quote_marks():
 
 @needs_idner
 def test_real_news_sentences_floors():
-    tuned = [r for s in ("dev", "dev2", "dev3", "dev4", "dev5", "dev6")
+    tuned = [r for s in ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7")
              for r in standoff_records(DATA / "quotes-idner.tsv", IDNER, s)]
     test = standoff_records(DATA / "quotes-idner.tsv", IDNER, "test")
-    assert quotes_f1(tuned).f1 >= 0.96                  # measured 0.991 (580 sentences)
+    assert quotes_f1(tuned).f1 >= 0.96                  # measured 0.990 (680 sentences)
     score = quotes_f1(test)
-    assert score.f1 >= 0.88 and score.precision >= 0.90   # measured 0.913, P 0.932 (100 blind sentences)
+    assert score.f1 >= 0.90 and score.precision >= 0.93   # measured 0.929, P 0.973 (100 sentences, blind until then)
