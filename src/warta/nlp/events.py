@@ -20,7 +20,7 @@ from importlib import resources
 from typing import Iterable, Optional, Sequence
 
 from ..model import Actor, Event, Quote, TimeExpr
-from .actors import Resolver, Table, longest_match, places, split
+from .actors import Resolver, Table, longest_match, places, roles, split
 from .phrases import (AUX, FUTURE, HYPOTHETICAL, NEGATORS, PUNCT_STOP, QUOTE_CHARS, TARGET_PREPS,
                       is_verb, is_word, phrase_after, subject_before, verb_form)
 from .timex import date_for_span
@@ -45,6 +45,7 @@ READINESS = frozenset({"siap", "bersedia"})
 MUTUAL = frozenset({"AGREE", "CONSULT", "COOPERATE"})   # "A dan B sepakat": A -> B
 PRONOUN_SOURCES = frozenset({"ia", "dia", "beliau", "mereka", "kami", "kita", "saya", "aku", "keduanya", "nya",
                              "kedua pihak", "kedua negara", "kedua pemimpin", "kedua menteri"})
+STATE_HEADS = frozenset({"negara", "negara-negara", "pemerintah", "pemerintahan", "pemimpin", "pihak", "rekan-rekannya"})
 FIRST_PERSON = frozenset({"kami", "kita", "saya", "aku"})
 CONTEXT_WORDS = {
     "terrorism": ("teroris", "terorisme", "kontraterorisme", "anti-teroris", "ekstremisme", "isis", "jihadis"),
@@ -153,16 +154,24 @@ def find_events(body: str, resolver: Resolver, quotes: Sequence[Quote] = (),
     seen = set()                           # one event per type, source and target (state) per article
     for sent, all_toks in split(body):
         toks = list(all_toks[:400])        # a run-on "sentence": code its beginning only
-        here = set()                       # in one sentence, one event per type, source, target state
+        by_trigger: dict[tuple, int] = {}  # (type, source state, target state) -> trigger start
         for m in find_triggers(toks):
             for ev in _events_for(body, sent, toks, m, resolver, quotes, times, published):
                 _answer_accusation(ev, out)
                 key = (ev.type, _key(ev.source), _key(ev.target))
                 local = (ev.type, _key(ev.source), _target_state(ev.target))
-                if key not in seen and local not in seen and not _empty(ev):
+                states = (ev.type, _state(ev.source), _state(ev.target))
+                restated = m.voice == "nom" and by_trigger.get(states, m.start) != m.start   # a noun restating a verb's event
+                if key not in seen and local not in seen and not restated and not _empty(ev):
                     seen.update((key, local))
+                    if states[1] and states[2]:
+                        by_trigger[states] = m.start
                     out.append(ev)
     return out
+
+
+def _state(actor: Optional[Actor]) -> Optional[str]:
+    return actor.country if actor is not None else None
 
 
 def _target_state(target: Optional[Actor]) -> Optional[str]:
@@ -187,10 +196,20 @@ def _answer_accusation(ev: Event, earlier: list[Event]) -> None:
 
 
 def _empty(ev: Event) -> bool:
-    """A bare pronoun doing something to nobody says nothing an analyst can use."""
+    """A bare pronoun doing something to nobody says nothing an analyst can use; a state or
+    leader referred back to ("kedua menteri", "ketiga negara tersebut") that resolved to
+    nobody is a side the sentence does not name, so the event cannot be coded."""
     src = ev.source
     unresolved = src is not None and not (src.canonical or src.country) and src.text.lower() in PRONOUN_SOURCES
-    return unresolved and ev.target is None
+    return (unresolved and ev.target is None) or _unnamed_state(src) or _unnamed_state(ev.target)
+
+
+def _unnamed_state(actor: Optional[Actor]) -> bool:
+    if actor is None or actor.canonical or actor.country:
+        return False
+    words = actor.text.lower().split()
+    back = words[-1] in DEMONSTRATIVES or words[0] in ("kedua", "ketiga", "keempat")
+    return back and any(w in STATE_HEADS or getattr(roles().get((w,)), "kind", "") == "person" for w in words)
 
 
 def _key(a: Optional[Actor]) -> Optional[str]:
