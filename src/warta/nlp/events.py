@@ -41,6 +41,10 @@ NEED_TARGET = frozenset({"ASSAULT", "AID", "THREATEN"})   # an attack, aid or th
 STATE_OF = frozenset({"hubungan", "sejarah", "tradisi"})
 CONTINUATION = frozenset({"tetap", "terus", "melanjutkan", "mempertahankan"})
 DEMONSTRATIVES = frozenset({"itu", "tersebut", "ini"})
+# verbs that take another verb as their complement and share its subject
+# ("Jepang mengumumkan akan memberikan bantuan", "Thailand memutuskan untuk mengusir")
+CATENATIVE = frozenset({"siap", "bersedia", "berencana", "mulai", "mengumumkan", "memutuskan", "berupaya", "berusaha",
+                        "mencoba", "berniat", "bermaksud", "berharap", "memilih", "enggan", "menyatakan"})
 READINESS = frozenset({"siap", "bersedia"})
 MUTUAL = frozenset({"AGREE", "CONSULT", "COOPERATE"})   # "A dan B sepakat": A -> B
 PRONOUN_SOURCES = frozenset({"ia", "dia", "beliau", "mereka", "kami", "kita", "saya", "aku", "keduanya", "nya",
@@ -491,8 +495,12 @@ def _resolve(toks: Sequence[Token], span: Optional[tuple[int, int]], res: Resolv
 
 def _subject(toks: list[Token], i: int, res: Resolver) -> Optional[Actor]:
     j = i - 1
-    while j >= 0 and (toks[j].low in AUX or toks[j].low in ("siap", "bersedia", "berencana", "mulai")):
+    while j >= 0 and (toks[j].low in AUX or toks[j].low in CATENATIVE):
+        if toks[j].low in CATENATIVE:
+            i = j                          # the subject is looked for before the catenative verb
         j -= 1
+    if j == 0 and toks[0].low in SUBORDINATORS and _in_fronted_clause(toks, i):
+        return _main_clause_subject(toks, res)   # "Setelah bertemu X, Y mengatakan ..."
     if j >= 1 and toks[j].low == "untuk" and toks[j - 1].low in CONTROL_WORDS:
         j -= 1                             # "siap untuk membantu"
         while j >= 0 and toks[j].low in AUX | CONTROL_WORDS:
