@@ -246,6 +246,8 @@ def _events_for(body: str, sent: Sentence, toks: list[Token], m: Match, res: Res
         targets = [place] if place is not None else []
     if not targets:
         targets = _pair_partner(toks, m.end, source)
+    if "person" in m.trigger.flags:        # "menerima Menlu China": a host receives people, not reports
+        targets = [t for t in targets if _is_person(t, res) or _person_title(t)]
     if not _enough(toks, m, targets):
         return []
     events = []
@@ -404,6 +406,12 @@ def _possessed_intent(toks: list[Token], m: Match, res: Resolver):
         found = _conjuncts(toks, obj, res) if obj else []
         targets = [a for a in found if a.country or a.canonical] or _pp_targets(toks, k, res, TARGET_PREPS)
     return owner, targets
+
+
+def _person_title(actor: Actor) -> bool:
+    words = actor.text.lower().split()
+    return any(getattr(roles().get(tuple(words[k:k + n])), "kind", "") == "person"
+               for k in range(len(words)) for n in (1, 2, 3))
 
 
 def _is_person(actor: Actor, res: Resolver) -> bool:
