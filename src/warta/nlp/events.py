@@ -45,6 +45,12 @@ DEMONSTRATIVES = frozenset({"itu", "tersebut", "ini"})
 # ("Jepang mengumumkan akan memberikan bantuan", "Thailand memutuskan untuk mengusir")
 CATENATIVE = frozenset({"siap", "bersedia", "berencana", "mulai", "mengumumkan", "memutuskan", "berupaya", "berusaha",
                         "mencoba", "berniat", "bermaksud", "berharap", "memilih", "enggan", "menyatakan"})
+# words after which a noun trigger is a topic, an assessment or a plan, not an event
+TOPIC_VERBS = frozenset({"membahas", "mendiskusikan", "menilai", "memperkirakan", "memprediksi", "mengkhawatirkan",
+                         "khawatir", "tentang", "mengenai", "soal", "terkait", "perihal", "isu", "menyelidiki",
+                         "menganalisis", "mempertimbangkan", "mengantisipasi", "mencegah", "menghindari"})
+PLANNED = frozenset({"upaya", "rencana", "kemungkinan", "wacana", "gagasan", "usulan", "proposal", "ide"})
+STANCES = frozenset({"ACCUSE", "SUPPORT", "REJECT", "REQUEST", "CONSULT", "PROTEST"})   # not AGREE: agreeing to sanctions is the sanction
 READINESS = frozenset({"siap", "bersedia"})
 MUTUAL = frozenset({"AGREE", "CONSULT", "COOPERATE"})   # "A dan B sepakat": A -> B
 PRONOUN_SOURCES = frozenset({"ia", "dia", "beliau", "mereka", "kami", "kita", "saya", "aku", "keduanya", "nya",
@@ -228,6 +234,8 @@ def _events_for(body: str, sent: Sentence, toks: list[Token], m: Match, res: Res
     prev = toks[m.start - 1].low if m.start else ""
     if m.voice == "nom" and (nxt in DEMONSTRATIVES or prev in STATE_OF):
         return []                          # "dalam pertemuan itu" refers back; "hubungan kerja sama" is a state
+    if _topic_of(toks, m):
+        return []                          # "membahas upaya gencatan senjata": talked about, not done
     if m.trigger.words[0] in READINESS and not (nxt in ("untuk", "akan") or verb_form(nxt) or nxt.startswith("be")):
         return []                          # "stoknya sudah siap": ready, not willing to act
     quote = _quote_at(quotes, toks[m.start].start)
@@ -256,6 +264,20 @@ def _events_for(body: str, sent: Sentence, toks: list[Token], m: Match, res: Res
             if target is None or _key(target) != _key(src):
                 events.append(_event(body, sent, toks, m, src, target, claimant, times, published))
     return events
+
+
+def _topic_of(toks: Sequence[Token], m: Match) -> bool:
+    """A noun trigger that is what someone talks, thinks or plans about ("membahas upaya
+    gencatan senjata", "menilai serangan balasan Israel ... akan terbatas", "kemungkinan
+    mengirim pasukan") names no event that took place."""
+    j = m.start - 1
+    while j >= 0 and toks[j].low in ("untuk", "sebuah", "suatu", "aksi", "para"):
+        j -= 1
+    if j < 0:
+        return False
+    if toks[j].low in PLANNED:
+        return True
+    return m.voice == "nom" and toks[j].low in TOPIC_VERBS
 
 
 def _hyphen_pair(tok: Token) -> Optional[tuple[Actor, Actor]]:
@@ -471,6 +493,9 @@ def _governing_subject(toks: list[Token], i: int, res: Resolver) -> Optional[Act
         if toks[k].text in PUNCT_STOP:
             return None
         if is_verb(toks[k]):
+            judged = lexicon().get((toks[k].low,))
+            if toks[k].low in TOPIC_VERBS or (judged is not None and judged.type in STANCES):
+                return None                # "mengecam serangan terhadap warga sipil": the critic did not attack
             return _subject(toks, k, res)
     return None
 
