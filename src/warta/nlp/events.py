@@ -49,8 +49,12 @@ CATENATIVE = frozenset({"siap", "bersedia", "berencana", "mulai", "mengumumkan",
 TOPIC_VERBS = frozenset({"membahas", "mendiskusikan", "menilai", "memperkirakan", "memprediksi", "mengkhawatirkan",
                          "khawatir", "tentang", "mengenai", "soal", "terkait", "perihal", "isu", "menyelidiki",
                          "menganalisis", "mempertimbangkan", "mengantisipasi", "mencegah", "menghindari"})
-PLANNED = frozenset({"upaya", "rencana", "kemungkinan", "wacana", "gagasan", "usulan", "proposal", "ide"})
+PLANNED = frozenset({"upaya", "rencana", "kemungkinan", "wacana", "gagasan", "usulan", "proposal", "ide", "tawaran", "ajakan"})
 STANCES = frozenset({"ACCUSE", "SUPPORT", "REJECT", "REQUEST", "CONSULT", "PROTEST"})   # not AGREE: agreeing to sanctions is the sanction
+FRONTED = frozenset({"menurut", "pada", "tanggal", "sejak", "dalam", "di", "saat", "ketika", "sebelumnya", "kemudian"})
+TIME_WORDS = frozenset("""senin selasa rabu kamis jumat sabtu minggu ahad januari februari maret april mei juni
+juli agustus september oktober november desember pagi siang sore malam pekan lalu kemarin""".split())
+SPEECH_TAGS = frozenset({"kata", "ujar", "ucap", "tutur", "lanjut", "imbuh", "menurut", "katanya", "ujarnya"})
 READINESS = frozenset({"siap", "bersedia"})
 MUTUAL = frozenset({"AGREE", "CONSULT", "COOPERATE"})   # "A dan B sepakat": A -> B
 PRONOUN_SOURCES = frozenset({"ia", "dia", "beliau", "mereka", "kami", "kita", "saya", "aku", "keduanya", "nya",
@@ -254,8 +258,12 @@ def _events_for(body: str, sent: Sentence, toks: list[Token], m: Match, res: Res
         targets = [place] if place is not None else []
     if not targets:
         targets = _pair_partner(toks, m.end, source)
+    if "goal" in m.trigger.flags and _quantity_object(toks, m.end):
+        return []                          # "menargetkan 3 juta turis": a goal figure, not a victim
     if "person" in m.trigger.flags:        # "menerima Menlu China": a host receives people, not reports
-        targets = [t for t in targets if _is_person(t, res) or _person_title(t)]
+        targets = [t for t in targets if (_is_person(t, res) or _person_title(t)) and not _taken_as(toks, t)]
+    if "state" in m.trigger.flags:         # "mengakui Palestina", not "mengakui citra artis itu"
+        targets = [t for t in targets if t.country]
     if not _enough(toks, m, targets):
         return []
     events = []
@@ -430,6 +438,16 @@ def _possessed_intent(toks: list[Token], m: Match, res: Resolver):
     return owner, targets
 
 
+def _quantity_object(toks: Sequence[Token], i: int) -> bool:
+    return i < len(toks) and (toks[i].low in ("sebanyak", "sekitar", "hingga", "mencapai", "minimal") or toks[i].text[0].isdigit())
+
+
+def _taken_as(toks: Sequence[Token], actor: Actor) -> bool:
+    """"menerima Angel sebagai calon legislator": accepted into a role, not received as a guest."""
+    k = next((k for k, t in enumerate(toks) if t.start >= (actor.end or 0)), len(toks))
+    return k < len(toks) and toks[k].low in ("sebagai", "menjadi")
+
+
 def _person_title(actor: Actor) -> bool:
     words = actor.text.lower().split()
     return any(getattr(roles().get(tuple(words[k:k + n])), "kind", "") == "person"
@@ -521,9 +539,28 @@ def _first_person(source: Optional[Actor], claimant: Optional[Actor]) -> Optiona
 
 
 def _resolve(toks: Sequence[Token], span: Optional[tuple[int, int]], res: Resolver) -> Optional[Actor]:
+    span = _trimmed(toks, span) if span is not None else None
     if span is None:
         return None
     return res.resolve(toks[span[0]:span[1]])
+
+
+def _trimmed(toks: Sequence[Token], span: tuple[int, int]) -> Optional[tuple[int, int]]:
+    """A phrase without what the phrase finder swept in around the actor: a fronted
+    "Menurut X ," or "Pada Juni ,", the "ini"/"itu" of "saat ini"/"ketika itu", and a
+    trailing day name ("Robert Gates , Selasa"); a bare day or month is no actor."""
+    a, b = span
+    comma = next((k for k in range(a, b) if toks[k].text == ","), None)
+    if comma is not None and (toks[a].low in FRONTED or toks[a].low in TIME_WORDS):
+        a = comma + 1
+    tag = next((k for k in range(a + 1, b - 1) if toks[k].text == "," and toks[k + 1].low in SPEECH_TAGS), None)
+    if tag is not None:
+        b = tag                            # "Kader-kader Partai Demokrat , kata dia , mendukung"
+    while a < b and (toks[a].low in ("ini", "itu") or toks[a].text == ","):
+        a += 1
+    while b > a and (toks[b - 1].low in TIME_WORDS or toks[b - 1].text == ","):
+        b -= 1
+    return (a, b) if b > a else None
 
 
 def _subject(toks: list[Token], i: int, res: Resolver) -> Optional[Actor]:
@@ -605,6 +642,8 @@ def _named_in_complement(toks: list[Token], i: int, res: Resolver) -> list[Actor
     for k in range(i, min(len(toks), i + 15)):
         if toks[k].text in ";" or (toks[k].text == "," and toks[k - 1].text != ","):
             break
+        if k and toks[k - 1].low in ("di", "dari", "ke"):
+            continue                       # "perjanjian yang dicapai di Nigeria": a place, not a party
         for e in res.inside(toks[k].start, toks[k].end):
             if e.start == toks[k].start and (e.label in ("GPE", "ORG") or e.label in ("PER",)) and (e.country or e.kb_id):
                 return [Actor(e.text, e.start, e.end, e.canonical or e.text, e.kb_id, e.country, e.sector)]
