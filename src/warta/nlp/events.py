@@ -21,6 +21,7 @@ from typing import Iterable, Optional, Sequence
 
 from ..model import Actor, Event, Quote, TimeExpr
 from .actors import Resolver, Table, longest_match, places, roles, split
+from .phrases import _nominal  # noqa: the phrase finder's notion of a nominal word
 from .phrases import (AUX, FUTURE, HYPOTHETICAL, NEGATORS, PUNCT_STOP, QUOTE_CHARS, TARGET_PREPS,
                       is_verb, is_word, phrase_after, subject_before, verb_form)
 from .timex import date_for_span
@@ -138,13 +139,22 @@ def _drop_controlled(toks: Sequence[Token], ms: list[Match]) -> list[Match]:
     for m in ms:
         ctrl = next((c for c in out if "ctrl" in c.trigger.flags and c.end <= m.start
                      and not (c.voice == "modal" and _self_exhortation(toks, c.start))), None)
-        coordinated = toks[m.start - 1].low in ("dan", "serta", "tetapi", "namun") if m.start else False
+        coordinated = _after_conjunction(toks, m.start)
         if ctrl is not None and _same_clause(toks, ctrl.end, m.start) and m.start - ctrl.end <= 8 and not coordinated:
             if ctrl.trigger.type == "AGREE" and m.trigger.type in HOSTILE_ACTS and m.start - ctrl.end <= 2:
                 out[out.index(ctrl)] = Match(m.trigger, m.start, m.end, ctrl.anchor, "act")
             continue                       # "sepakat memperpanjang sanksi" is the sanction
         out.append(m)
     return out
+
+
+def _after_conjunction(toks: Sequence[Token], i: int) -> bool:
+    """"... membantah bahwa ... dan telah meminta": a predicate coordinated with the
+    controlling one (auxiliaries between) is its own event, not part of the complement."""
+    j = i - 1
+    while j >= 0 and toks[j].low in AUX:
+        j -= 1
+    return j >= 0 and toks[j].low in ("dan", "serta", "tetapi", "namun")
 
 
 def _self_exhortation(toks: Sequence[Token], i: int) -> bool:
@@ -577,7 +587,7 @@ def _subject(toks: list[Token], i: int, res: Resolver) -> Optional[Actor]:
             j -= 1
         i = j + 1
     if j >= 0 and toks[j].low == "yang":           # "kelompok Islamis yang menargetkan"
-        return _resolve(toks, subject_before(toks, j), res)
+        return _resolve(toks, subject_before(toks, j) or _head_of_relative(toks, j), res)
     if j >= 0 and toks[j].low in ("dan", "serta", "lalu", "kemudian") + SUBORDINATORS:
         for k in range(1, j):              # the first earlier predicate with a subject
             if is_verb(toks[k]) or toks[k].low in LIGHT_VERBS:
@@ -592,6 +602,17 @@ def _subject(toks: list[Token], i: int, res: Resolver) -> Optional[Actor]:
     if actor is None and _in_fronted_clause(toks, i):
         actor = _main_clause_subject(toks, res)
     return actor
+
+
+def _head_of_relative(toks: Sequence[Token], j: int) -> Optional[tuple[int, int]]:
+    """"melawan kelompok Islamis yang ...": the noun phrase a relative clause hangs on, even
+    inside a prepositional phrase (which ``subject_before`` rightly refuses as a subject)."""
+    a = j
+    while a > 0 and j - a < 6 and _nominal(toks[a - 1]):
+        a -= 1
+    if a == j or (a > 0 and toks[a - 1].low in ("di", "ke", "dari")):
+        return None                        # "serangan ke Kyiv yang menewaskan": the place is no doer
+    return a, j
 
 
 def _in_fronted_clause(toks: Sequence[Token], i: int) -> bool:
