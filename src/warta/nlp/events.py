@@ -61,6 +61,7 @@ MUTUAL = frozenset({"AGREE", "CONSULT", "COOPERATE"})   # "A dan B sepakat": A -
 PRONOUN_SOURCES = frozenset({"ia", "dia", "beliau", "mereka", "kami", "kita", "saya", "aku", "keduanya", "nya",
                              "kedua pihak", "kedua negara", "kedua pemimpin", "kedua menteri"})
 STATE_HEADS = frozenset({"negara", "negara-negara", "pemerintah", "pemerintahan", "pemimpin", "pihak", "rekan-rekannya"})
+COUNTED = frozenset({"dua", "tiga", "empat", "lima", "kedua", "ketiga", "keempat", "kelima"})
 FIRST_PERSON = frozenset({"kami", "kita", "saya", "aku"})
 CONTEXT_WORDS = {
     "terrorism": ("teroris", "terorisme", "kontraterorisme", "anti-teroris", "ekstremisme", "isis", "jihadis"),
@@ -232,7 +233,7 @@ def _unnamed_state(actor: Optional[Actor]) -> bool:
     if actor is None or actor.canonical or actor.country:
         return False
     words = actor.text.lower().split()
-    back = words[-1] in DEMONSTRATIVES or words[0] in ("kedua", "ketiga", "keempat")
+    back = words[-1] in DEMONSTRATIVES or words[0] in COUNTED
     return back and any(w in STATE_HEADS or getattr(roles().get((w,)), "kind", "") == "person" for w in words)
 
 
@@ -705,6 +706,8 @@ def _pp_targets(toks: list[Token], i: int, res: Resolver, preps: Sequence[str]) 
         low = toks[k].low
         if toks[k].text in ";" or low in ("yang", "bahwa", "jika", "karena", "sehingga") or (toks[k].text == "," and k > i + 1 and not _list_comma(toks, k)):
             break
+        if low in ("untuk", "agar", "guna", "demi") and k + 1 < len(toks) and (is_verb(toks[k + 1]) or toks[k + 1].low in AUX):
+            break                          # "kesepakatannya untuk kembali ke ...": a purpose clause of its own
         if low in preps:
             span = phrase_after(toks, k + 1, max_len=10)
             found = _conjuncts(toks, span, res) if span else []
