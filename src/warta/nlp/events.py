@@ -192,7 +192,16 @@ def find_events(body: str, resolver: Resolver, quotes: Sequence[Quote] = (),
                     if states[1] and states[2]:
                         by_trigger[states] = m.start
                     out.append(ev)
-    return out
+    return _drop_untargeted_repeats(out)
+
+
+def _drop_untargeted_repeats(events: list[Event]) -> list[Event]:
+    """"Kami siap bekerja sama" beside "Senegal berkomitmen ... dengan Rusia": an event with
+    no target restates one of the same type by the same side that has a target."""
+    def side(a: Optional[Actor]) -> Optional[str]:
+        return None if a is None else (a.country or _key(a))
+    targeted = {(e.type, side(e.source)) for e in events if e.target is not None}
+    return [e for e in events if e.target is not None or (e.type, side(e.source)) not in targeted]
 
 
 def _state(actor: Optional[Actor]) -> Optional[str]:
