@@ -721,7 +721,17 @@ def _pp_targets(toks: list[Token], i: int, res: Resolver, preps: Sequence[str]) 
             span = phrase_after(toks, k + 1, max_len=10)
             found = _conjuncts(toks, span, res) if span else []
             if found:
-                return found
+                return found + _repeated_pp(toks, span[1], low, res)
+    return []
+
+
+def _repeated_pp(toks: list[Token], i: int, prep: str, res: Resolver) -> list[Actor]:
+    """"dengan Goita , serta dengan Menteri Luar Negeri Diop": the same preposition again
+    after a conjunction adds another target."""
+    k = i + (i < len(toks) and toks[i].text == ",")
+    if k + 1 < len(toks) and toks[k].low in ("serta", "dan") and toks[k + 1].low == prep:
+        span = phrase_after(toks, k + 2, max_len=10)
+        return _conjuncts(toks, span, res) if span else []
     return []
 
 
