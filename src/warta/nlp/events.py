@@ -242,7 +242,7 @@ def _unnamed_state(actor: Optional[Actor]) -> bool:
     if actor is None or actor.canonical or actor.country:
         return False
     words = actor.text.lower().split()
-    back = words[-1] in DEMONSTRATIVES or words[0] in COUNTED
+    back = any(w in DEMONSTRATIVES for w in words) or words[0] in COUNTED
     return back and any(w in STATE_HEADS or getattr(roles().get((w,)), "kind", "") == "person" for w in words)
 
 
