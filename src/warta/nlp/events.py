@@ -38,7 +38,7 @@ SUBORDINATORS = ("setelah", "sesudah", "sebelum", "usai", "sambil", "seraya", "s
 CONTROL_WORDS = frozenset({"siap", "bersedia", "berencana", "mulai", "berupaya", "berusaha", "sepakat", "berjanji", "berkomitmen"})
 HOSTILE_ACTS = frozenset({"SANCTION", "COERCE", "ASSAULT", "THREATEN"})
 AUDIENCE = frozenset({"wartawan", "jurnalis", "awak", "media", "pers", "publik", "hadirin"})
-NEED_TARGET = frozenset({"ASSAULT", "AID", "THREATEN"})   # an attack, aid or threat is always at someone
+NEED_TARGET = frozenset({"ASSAULT", "AID", "THREATEN", "COERCE"})   # an attack, aid, threat or arrest is always of someone
 STATE_OF = frozenset({"hubungan", "sejarah", "tradisi"})
 CONTINUATION = frozenset({"tetap", "terus", "melanjutkan", "mempertahankan"})
 DEMONSTRATIVES = frozenset({"itu", "tersebut", "ini"})
@@ -673,7 +673,7 @@ def _named_in_complement(toks: list[Token], i: int, res: Resolver) -> list[Actor
     for k in range(i, min(len(toks), i + 15)):
         if toks[k].text in ";" or (toks[k].text == "," and toks[k - 1].text != ","):
             break
-        if k and toks[k - 1].low in ("di", "dari", "ke"):
+        if k > 1 and toks[k - 1].low in ("di", "dari", "ke") and is_verb(toks[k - 2]):
             continue                       # "perjanjian yang dicapai di Nigeria": a place, not a party
         for e in res.inside(toks[k].start, toks[k].end):
             if e.start == toks[k].start and (e.label in ("GPE", "ORG") or e.label in ("PER",)) and (e.country or e.kb_id):
