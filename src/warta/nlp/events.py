@@ -253,7 +253,8 @@ def _key(a: Optional[Actor]) -> Optional[str]:
 def _events_for(body: str, sent: Sentence, toks: list[Token], m: Match, res: Resolver,
                 quotes: Sequence[Quote], times: Sequence[TimeExpr], published: Optional[str]) -> Iterable[Event]:
     nxt = toks[m.end].low if m.end < len(toks) else ""
-    if (m.trigger.type == "REJECT" and nxt in NOT_AN_ACT) or (nxt == "diri" and len(m.trigger.words) == 1 and m.trigger.type != "AGREE"):
+    after = toks[m.end + 1].low if nxt == "untuk" and m.end + 1 < len(toks) else nxt   # "menolak untuk berkomentar"
+    if (m.trigger.type == "REJECT" and after in NOT_AN_ACT) or (nxt == "diri" and len(m.trigger.words) == 1 and m.trigger.type != "AGREE"):
         return []                          # "menolak berkomentar", "menahan diri"
     prev = toks[m.start - 1].low if m.start else ""
     if m.voice == "nom" and (nxt in DEMONSTRATIVES or prev in STATE_OF):
