@@ -22,7 +22,7 @@ from typing import Iterable, Optional, Sequence
 from ..model import Actor, Event, Quote, TimeExpr
 from .actors import Resolver, Table, longest_match, places, roles, split
 from .phrases import _nominal  # noqa: the phrase finder's notion of a nominal word
-from .phrases import (AUX, FUTURE, HYPOTHETICAL, NEGATORS, PUNCT_STOP, QUOTE_CHARS, TARGET_PREPS,
+from .phrases import (AUX, CLAUSE_WORDS, FUTURE, HYPOTHETICAL, NEGATORS, PUNCT_STOP, QUOTE_CHARS, TARGET_PREPS,
                       is_verb, is_word, phrase_after, subject_before, verb_form)
 from .timex import date_for_span
 from .tokens import Sentence, Token
@@ -274,7 +274,7 @@ def _events_for(body: str, sent: Sentence, toks: list[Token], m: Match, res: Res
     targets = [t for t in targets if not _own_country(source, t) and t.text.lower().split()[0] not in AUDIENCE]
     if not targets and m.trigger.type == "THREATEN":
         targets = _warned_about(toks, m.end, res, source)
-    if not targets and m.trigger.type == "ASSAULT":
+    if not targets and m.trigger.type == "ASSAULT" and "goal" not in m.trigger.flags:
         place = _place_target(toks, m.end, res)
         targets = [place] if place is not None else []
     if not targets:
@@ -674,6 +674,8 @@ def _named_in_complement(toks: list[Token], i: int, res: Resolver) -> list[Actor
     for k in range(i, min(len(toks), i + 15)):
         if toks[k].text in ";" or (toks[k].text == "," and toks[k - 1].text != ","):
             break
+        if toks[k].low in CLAUSE_WORDS and toks[k].low not in ("bahwa", "untuk", "agar", "supaya", "guna", "demi"):
+            break                          # "menawarkan diskon setelah Arab Saudi ...": another clause
         if k > 1 and toks[k - 1].low in ("di", "dari", "ke") and is_verb(toks[k - 2]):
             continue                       # "perjanjian yang dicapai di Nigeria": a place, not a party
         for e in res.inside(toks[k].start, toks[k].end):
