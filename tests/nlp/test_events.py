@@ -216,3 +216,10 @@ def test_goal_figures_and_fronted_sources():
     assert events_of("Kementerian Pariwisata menargetkan 2 juta wisatawan China tahun ini.") == []
     (e,) = events_of("Menurut Reuters , pasukan Israel menyerang Lebanon pada Selasa .")
     assert e.source.text == "pasukan Israel" and e.target.country == "LBN"
+
+
+def test_coordination_inside_an_accusation_stays_inside():
+    body = "Amerika Serikat menuduh Iran memasok senjata serta membantu milisi di Irak."
+    assert summary(events_of(body)) == [("ACCUSE", "USA", "IRN")]
+    body = "Pertamina menargetkan seluruh kendaraan di Jakarta sudah terpasang alat baru."
+    assert events_of(body) == []

@@ -140,13 +140,21 @@ def _drop_controlled(toks: Sequence[Token], ms: list[Match]) -> list[Match]:
     for m in ms:
         ctrl = next((c for c in out if "ctrl" in c.trigger.flags and c.end <= m.start
                      and not (c.voice == "modal" and _self_exhortation(toks, c.start))), None)
-        coordinated = _after_conjunction(toks, m.start)
+        coordinated = ctrl is not None and _after_conjunction(toks, m.start) and not _inside_complement(toks, ctrl.end, m.start)
         if ctrl is not None and _same_clause(toks, ctrl.end, m.start) and m.start - ctrl.end <= 8 and not coordinated:
             if ctrl.trigger.type == "AGREE" and m.trigger.type in HOSTILE_ACTS and m.start - ctrl.end <= 2:
                 out[out.index(ctrl)] = Match(m.trigger, m.start, m.end, ctrl.anchor, "act")
             continue                       # "sepakat memperpanjang sanksi" is the sanction
         out.append(m)
     return out
+
+
+def _inside_complement(toks: Sequence[Token], a: int, b: int) -> bool:
+    """"menuduh Iran menggerakkan kekerasan serta membantu pemberontak": a verb of the
+    complement before the conjunction makes the coordinated verb part of the complement
+    (unless the complement is a "bahwa" clause, which the conjunction closes)."""
+    span = toks[a:b]
+    return any(is_verb(t) for t in span[1:]) and not any(t.low == "bahwa" for t in span)
 
 
 def _after_conjunction(toks: Sequence[Token], i: int) -> bool:
