@@ -22,7 +22,7 @@ from typing import Iterable, Optional, Sequence
 from ..model import Actor, Event, Quote, TimeExpr
 from .actors import Resolver, Table, longest_match, places, roles, split
 from .phrases import _nominal  # noqa: the phrase finder's notion of a nominal word
-from .phrases import (AUX, CLAUSE_WORDS, FUTURE, HYPOTHETICAL, NEGATORS, PUNCT_STOP, QUOTE_CHARS, TARGET_PREPS,
+from .phrases import (AUX, CLAUSE_WORDS, DETERMINERS, FUTURE, HYPOTHETICAL, NEGATORS, PUNCT_STOP, QUOTE_CHARS, TARGET_PREPS,
                       is_verb, is_word, phrase_after, subject_before, verb_form)
 from .timex import date_for_span
 from .tokens import Sentence, Token
@@ -51,6 +51,11 @@ TOPIC_VERBS = frozenset({"membahas", "mendiskusikan", "menilai", "memperkirakan"
                          "khawatir", "tentang", "mengenai", "soal", "terkait", "perihal", "isu", "menyelidiki",
                          "menganalisis", "mempertimbangkan", "mengantisipasi", "mencegah", "menghindari"})
 PLANNED = frozenset({"upaya", "rencana", "kemungkinan", "wacana", "gagasan", "usulan", "proposal", "ide", "tawaran", "ajakan"})
+# heads of phrases that name a thing or an act, not someone ("tujuan teroris", "pertukaran
+# intelijen militer"); pe-/per-/ke-...-an nominalisations are caught by their shape
+ABSTRACT_HEADS = frozenset({"tujuan", "rencana", "upaya", "isu", "masalah", "hal", "soal", "program", "proyek",
+                            "langkah", "sikap", "kasus", "situasi", "kondisi", "topik", "agenda", "target"})
+_NOMINALISATION = re.compile(r"^(pe|ke)[a-z]{3,}an$")
 STANCES = frozenset({"ACCUSE", "SUPPORT", "REJECT", "REQUEST", "CONSULT", "PROTEST"})   # not AGREE: agreeing to sanctions is the sanction
 FRONTED = frozenset({"menurut", "pada", "tanggal", "sejak", "dalam", "di", "saat", "ketika", "sebelumnya", "kemudian"})
 TIME_WORDS = frozenset("""senin selasa rabu kamis jumat sabtu minggu ahad januari februari maret april mei juni
@@ -107,6 +112,7 @@ class Match:
     end: int                          # token index after the last
     anchor: int                       # where the subject is looked for (light verb or start)
     voice: str
+    nya: bool = False                 # the trigger word carries -nya ("mendesaknya": its object)
 
 
 def find_triggers(toks: Sequence[Token]) -> list[Match]:
@@ -115,10 +121,14 @@ def find_triggers(toks: Sequence[Token]) -> list[Match]:
     out, i = [], 0
     while i < len(words):
         n, trig = longest_match(words, i, lex, max_len=4)
+        nya = False
+        if trig is None and words[i].endswith("nya") and len(words[i]) > 7:
+            trig = lex.get((words[i][:-3],))          # "kesediaannya", "mendesaknya"
+            n, nya = 1, trig is not None
         if trig is None:
             i += 1
             continue
-        out.append(_with_light_verb(toks, Match(trig, i, i + n, i, trig.voice)))
+        out.append(_with_light_verb(toks, Match(trig, i, i + n, i, trig.voice, nya)))
         i += n
     return _drop_controlled(toks, out)
 
@@ -130,7 +140,7 @@ def _with_light_verb(toks: Sequence[Token], m: Match) -> Match:
     while j >= 0 and (toks[j].low in AUX or toks[j].low in ("sebuah", "suatu", "aksi")):
         j -= 1
     if j >= 0 and toks[j].low in LIGHT_VERBS:
-        return Match(m.trigger, m.start, m.end, j, "act")
+        return Match(m.trigger, m.start, m.end, j, "act", m.nya)
     return m
 
 
@@ -279,6 +289,9 @@ def _events_for(body: str, sent: Sentence, toks: list[Token], m: Match, res: Res
     if roles is None:
         return []
     source, targets = roles
+    if not _actor_head(source):
+        return []
+    targets = [t for t in targets if _actor_head(t)]
     targets = [t for t in targets if not _own_country(source, t) and t.text.lower().split()[0] not in AUDIENCE]
     if not targets and m.trigger.type == "THREATEN":
         targets = _warned_about(toks, m.end, res, source)
@@ -315,6 +328,28 @@ def _topic_of(toks: Sequence[Token], m: Match) -> bool:
     if toks[j].low in PLANNED:
         return True
     return m.voice == "nom" and toks[j].low in TOPIC_VERBS
+
+
+def _actor_head(actor: Actor) -> bool:
+    """"tujuan teroris", "pertukaran intelijen militer": a phrase headed by a thing or an
+    act, with a role word only as a modifier and no state or name, is no actor."""
+    if actor.country or actor.canonical:
+        return True
+    words = actor.text.lower().split()
+    k = next((k for k, w in enumerate(words) if w not in DETERMINERS and not w.isdigit()), None)
+    if k is None:
+        return True
+    head = words[k]
+    if actor.text.split()[k][:1].isupper() or _role_at(words, k):
+        return True
+    if _NOMINALISATION.match(head):        # "pemulangan para teroris": the act's patient is named
+        k2 = next((j for j in range(k + 1, len(words)) if words[j] not in DETERMINERS and not words[j].isdigit()), None)
+        return k2 is not None and _role_at(words, k2)
+    return head not in ABSTRACT_HEADS
+
+
+def _role_at(words: Sequence[str], k: int) -> bool:
+    return any(roles().get(tuple(words[k:k + n])) is not None for n in (1, 2, 3))
 
 
 def _hyphen_pair(tok: Token) -> Optional[tuple[Actor, Actor]]:
@@ -417,7 +452,7 @@ def _roles(toks: list[Token], m: Match, res: Resolver, claimant: Optional[Actor]
         return owned
     if voice == "act":
         source = _subject(toks, m.anchor, res)
-        targets = _targets(toks, m, res)
+        targets = _nya_object(toks, m, res, source) if m.nya and m.trigger.voice == "act" else _targets(toks, m, res)
         if source is not None and not targets and ("pair" in m.trigger.flags or m.trigger.type in MUTUAL):
             members = res.members(source)
             if len(members) == 2:
@@ -442,6 +477,20 @@ def _roles(toks: list[Token], m: Match, res: Resolver, claimant: Optional[Actor]
     if source is None:
         return None
     return source, targets
+
+
+def _nya_object(toks: list[Token], m: Match, res: Resolver, source: Optional[Actor]) -> list[Actor]:
+    """"Biden menelepon Netanyahu dan mendesaknya ...": the -nya object of a verb is the
+    nearest person or state named before it that is not the verb's own subject."""
+    for k in range(m.start - 1, -1, -1):
+        for e in reversed(res.inside(toks[k].start, toks[k].end)):
+            if e.start != toks[k].start and e.end != toks[k].end:
+                continue
+            if e.label in ("PER", "PERSON", "GPE") and (e.country or e.kb_id):
+                actor = Actor(e.text, e.start, e.end, e.canonical or e.text, e.kb_id, e.country, e.sector)
+                if source is None or _key(actor) != _key(source) and not (source.start is not None and source.start <= e.start < (source.end or 0)):
+                    return [actor]
+    return []
 
 
 def _possessed_intent(toks: list[Token], m: Match, res: Resolver):
