@@ -453,6 +453,7 @@ def _roles(toks: list[Token], m: Match, res: Resolver, claimant: Optional[Actor]
     if voice == "act":
         source = _subject(toks, m.anchor, res)
         targets = _nya_object(toks, m, res, source) if m.nya and m.trigger.voice == "act" else _targets(toks, m, res)
+        targets = [t for t in targets if _actor_head(t)]
         if source is not None and not targets and ("pair" in m.trigger.flags or m.trigger.type in MUTUAL):
             members = res.members(source)
             if len(members) == 2:
@@ -709,7 +710,12 @@ def _targets(toks: list[Token], m: Match, res: Resolver) -> list[Actor]:
         if start < len(toks) and is_verb(toks[start]):
             start += 1
     obj: list[Actor] = []
-    if "pp" not in m.trigger.flags:
+    owned = False
+    if m.trigger.voice == "nom" and "pp" not in m.trigger.flags:
+        owner = phrase_after(toks, start, max_len=4, allow_pp=False)
+        owned = owner is not None and _possessor(toks, owner, res)
+        start = owner[1] if owned else start   # "menyampaikan dukungan Indonesia terhadap X": Indonesia owns it
+    if "pp" not in m.trigger.flags and not owned:
         span = phrase_after(toks, start, max_len=8)
         if span is not None:
             agent = _agent_of_nominal(toks, span, res)
@@ -723,6 +729,14 @@ def _targets(toks: list[Token], m: Match, res: Resolver) -> list[Actor]:
     if not found and m.trigger.type in ("REQUEST", "AGREE"):
         found = _named_in_complement(toks, start, res)
     return found
+
+
+def _possessor(toks: list[Token], span: tuple[int, int], res: Resolver) -> bool:
+    """A state right after a noun trigger used with a light verb, followed by its real
+    object's preposition: the noun's owner, not its target."""
+    actor = _resolve(toks, span, res)
+    follows = toks[span[1]].low if span[1] < len(toks) else ""
+    return actor is not None and tuple(actor.text.lower().split()) in places() and follows in TARGET_PREPS
 
 
 def _named_in_complement(toks: list[Token], i: int, res: Resolver) -> list[Actor]:
