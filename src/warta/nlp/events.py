@@ -569,6 +569,10 @@ def _nominal_roles(toks: list[Token], m: Match, res: Resolver):
     pair = _hyphen_pair(toks[span[0]]) if span and m.trigger.type in MUTUAL else None
     if pair is not None:                   # "perundingan Rusia-AS"
         return pair[0], [pair[1]]
+    agent = _agent_of_nominal(toks, (m.start, span[1] if span else m.end), res)
+    patient = _resolve(toks, span, res) if span else None
+    if agent and patient is not None:      # "penangkapan dua nelayan Malaysia oleh otoritas Thailand"
+        return agent[0], [patient]
     source = _resolve(toks, span, res) if span else None
     targets = _pp_targets(toks, span[1] if span else m.end, res, ("ke", "terhadap", "atas", "dengan", "melawan"))
     if source is None and _in_fronted_clause(toks, m.start):
@@ -793,6 +797,9 @@ def _pp_targets(toks: list[Token], i: int, res: Resolver, preps: Sequence[str]) 
             break                          # "kesepakatannya untuk kembali ke ...": a purpose clause of its own
         if low in preps:
             span = phrase_after(toks, k + 1, max_len=10)
+            agent = _agent_of_nominal(toks, span, res) if span else []
+            if agent:                      # "keprihatinan atas penangkapan X oleh Thailand": the doer
+                return agent
             found = _conjuncts(toks, span, res) if span else []
             if found:
                 return found + _repeated_pp(toks, span[1], low, res)
