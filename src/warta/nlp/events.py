@@ -56,6 +56,7 @@ PLANNED = frozenset({"upaya", "rencana", "kemungkinan", "wacana", "gagasan", "us
 ABSTRACT_HEADS = frozenset({"tujuan", "rencana", "upaya", "isu", "masalah", "hal", "soal", "program", "proyek",
                             "langkah", "sikap", "kasus", "situasi", "kondisi", "topik", "agenda", "target"})
 _NOMINALISATION = re.compile(r"^(pe|ke)[a-z]{3,}an$")
+VICTIM_VERBS = frozenset({"tewas", "terbunuh", "terluka", "cedera", "luka-luka", "meninggal", "gugur", "menjadi korban"})
 STANCES = frozenset({"ACCUSE", "SUPPORT", "REJECT", "REQUEST", "CONSULT", "PROTEST"})   # not AGREE: agreeing to sanctions is the sanction
 FRONTED = frozenset({"menurut", "pada", "tanggal", "sejak", "dalam", "di", "saat", "ketika", "sebelumnya", "kemudian"})
 TIME_WORDS = frozenset("""senin selasa rabu kamis jumat sabtu minggu ahad januari februari maret april mei juni
@@ -580,11 +581,21 @@ def _nominal_roles(toks: list[Token], m: Match, res: Resolver):
     if source is None:
         source = _governing_subject(toks, m.start, res)
     if not targets and m.trigger.type == "ASSAULT":
+        targets = _victims(toks, m.start, res)
+    if not targets and m.trigger.type == "ASSAULT":
         place = _place_target(toks, span[1] if span else m.end, res)
         targets = [place] if place is not None else []
     if source is None or not targets:
         return None
     return source, targets
+
+
+def _victims(toks: list[Token], i: int, res: Resolver) -> list[Actor]:
+    """"Seorang pejabat Hamas tewas dalam serangan Israel": who died in an attack is its target."""
+    if i < 2 or toks[i - 1].low not in ("dalam", "akibat", "saat", "ketika") or toks[i - 2].low not in VICTIM_VERBS:
+        return []
+    victim = _resolve(toks, subject_before(toks, i - 2), res)
+    return [victim] if victim is not None and (victim.country or victim.canonical) else []
 
 
 def _governing_subject(toks: list[Token], i: int, res: Resolver) -> Optional[Actor]:
