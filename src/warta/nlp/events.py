@@ -57,6 +57,7 @@ ABSTRACT_HEADS = frozenset({"tujuan", "rencana", "upaya", "isu", "masalah", "hal
                             "langkah", "sikap", "kasus", "situasi", "kondisi", "topik", "agenda", "target"})
 _NOMINALISATION = re.compile(r"^(pe|ke)[a-z]{3,}an$")
 VICTIM_VERBS = frozenset({"tewas", "terbunuh", "terluka", "cedera", "luka-luka", "meninggal", "gugur", "menjadi korban"})
+ENVOY = re.compile(r"\b(duta besar|dubes|diplomat|kuasa usaha)")
 STANCES = frozenset({"ACCUSE", "SUPPORT", "REJECT", "REQUEST", "CONSULT", "PROTEST"})   # not AGREE: agreeing to sanctions is the sanction
 FRONTED = frozenset({"menurut", "pada", "tanggal", "sejak", "dalam", "di", "saat", "ketika", "sebelumnya", "kemudian"})
 TIME_WORDS = frozenset("""senin selasa rabu kamis jumat sabtu minggu ahad januari februari maret april mei juni
@@ -305,6 +306,10 @@ def _events_for(body: str, sent: Sentence, toks: list[Token], m: Match, res: Res
         return []                          # "menargetkan 3 juta turis": a goal figure, not a victim
     if "person" in m.trigger.flags:        # "menerima Menlu China": a host receives people, not reports
         targets = [t for t in targets if (_is_person(t, res) or _person_title(t)) and not _taken_as(toks, t)]
+    if "envoy" in m.trigger.flags:         # "duta besar Israel dipanggil oleh Turki", not "dipanggil polisi"
+        targets = [t for t in targets if ENVOY.search(t.text.lower())]
+        if not targets:
+            return []
     if "state" in m.trigger.flags:         # "mengakui Palestina", not "mengakui citra artis itu"
         targets = [t for t in targets if t.country]
     if not _enough(toks, m, targets):
