@@ -223,3 +223,15 @@ def test_coordination_inside_an_accusation_stays_inside():
     assert summary(events_of(body)) == [("ACCUSE", "USA", "IRN")]
     body = "Pertamina menargetkan seluruh kendaraan di Jakarta sudah terpasang alat baru."
     assert events_of(body) == []
+
+
+def test_listed_subject_victims_nya_object_and_envoys():
+    body = "Spanyol , Italia , dan Portugal mendesak Maroko membuka perbatasan ."
+    assert summary(events_of(body)) == [("REQUEST", s, "MAR") for s in ("ESP", "ITA", "PRT")]
+    body = "Dua tentara Filipina tewas dalam serangan kelompok bersenjata di Mindanao."
+    assert [(e.type, e.target.country) for e in events_of(body)] == [("ASSAULT", "PHL")]
+    body = "Presiden Kenya menelepon Presiden Somalia Hassan Sheikh Mohamud dan mendesaknya menggelar pemilu."
+    evs = events_of(body, [ent(body, "Hassan Sheikh Mohamud", "PER", "SOM")])
+    assert ("REQUEST", "KEN", "SOM") in summary(evs)
+    assert summary(events_of("Diplomat Swedia dipanggil oleh Kementerian Luar Negeri Iran .")) == [("SANCTION", "IRN", "SWE")]
+    assert events_of("Saksi itu dipanggil oleh polisi Iran untuk diperiksa .") == []

@@ -45,7 +45,8 @@ DEMONSTRATIVES = frozenset({"itu", "tersebut", "ini"})
 # verbs that take another verb as their complement and share its subject
 # ("Jepang mengumumkan akan memberikan bantuan", "Thailand memutuskan untuk mengusir")
 CATENATIVE = frozenset({"siap", "bersedia", "berencana", "mulai", "mengumumkan", "memutuskan", "berupaya", "berusaha",
-                        "mencoba", "berniat", "bermaksud", "berharap", "memilih", "enggan", "menyatakan"})
+                        "mencoba", "berniat", "bermaksud", "berharap", "memilih", "enggan", "menyatakan", "berhasil",
+                        "gagal"})
 # words after which a noun trigger is a topic, an assessment or a plan, not an event
 TOPIC_VERBS = frozenset({"membahas", "mendiskusikan", "menilai", "memperkirakan", "memprediksi", "mengkhawatirkan",
                          "khawatir", "tentang", "mengenai", "soal", "terkait", "perihal", "isu", "menyelidiki",
@@ -416,6 +417,9 @@ def _conjoined(toks: Sequence[Token], actor: Actor, res: Resolver) -> list[Actor
         return [actor]
     idx = [k for k, t in enumerate(toks) if actor.start <= t.start and t.end <= (actor.end or 0)]
     conj = [k for k in idx if toks[k].low == "dan"]
+    listed = _listed_before(toks, idx[0], res) if idx and actor.country else []
+    if listed:                             # "Inggris , Prancis , dan Jerman mendesak ..."
+        return listed + [actor]
     if len(conj) != 1:
         return [actor]
     left = _resolve(toks, (idx[0], conj[0]), res)
@@ -423,6 +427,33 @@ def _conjoined(toks: Sequence[Token], actor: Actor, res: Resolver) -> list[Actor
     if left and right and left.country and right.country:
         return [left, right]
     return [actor]
+
+
+def _listed_before(toks: Sequence[Token], i: int, res: Resolver) -> list[Actor]:
+    """The states listed before the last conjunct ``toks[i]`` of "A , B , dan C"."""
+    j = i - 1
+    if j < 1 or toks[j].low not in ("dan", "serta"):
+        return []
+    j -= 1 + (toks[j - 1].text == ",")
+    found: list[Actor] = []
+    while j >= 0 and _nominal(toks[j]):
+        a = j
+        while a > 0 and _nominal(toks[a - 1]) and j - a < 3:
+            a -= 1
+        actor = _resolve(toks, (a, j + 1), res)
+        if actor is None or not actor.country:
+            return []
+        found.insert(0, actor)
+        if a < 2 or toks[a - 1].text != ",":
+            break
+        j = a - 2
+    starts_clause = not found or (toks[_index_of(toks, found[0])].start == toks[0].start
+                                  or toks[_index_of(toks, found[0]) - 1].text in PUNCT_STOP)
+    return found if found and starts_clause else []
+
+
+def _index_of(toks: Sequence[Token], actor: Actor) -> int:
+    return next(k for k, t in enumerate(toks) if t.start >= (actor.start or 0))
 
 
 def _place_target(toks: Sequence[Token], i: int, res: Resolver) -> Optional[Actor]:
@@ -489,14 +520,15 @@ def _roles(toks: list[Token], m: Match, res: Resolver, claimant: Optional[Actor]
 def _nya_object(toks: list[Token], m: Match, res: Resolver, source: Optional[Actor]) -> list[Actor]:
     """"Biden menelepon Netanyahu dan mendesaknya ...": the -nya object of a verb is the
     nearest person or state named before it that is not the verb's own subject."""
-    for k in range(m.start - 1, -1, -1):
-        for e in reversed(res.inside(toks[k].start, toks[k].end)):
-            if e.start != toks[k].start and e.end != toks[k].end:
-                continue
-            if e.label in ("PER", "PERSON", "GPE") and (e.country or e.kb_id):
-                actor = Actor(e.text, e.start, e.end, e.canonical or e.text, e.kb_id, e.country, e.sector)
-                if source is None or _key(actor) != _key(source) and not (source.start is not None and source.start <= e.start < (source.end or 0)):
-                    return [actor]
+    if not m.start:
+        return []
+    named = res.inside(toks[0].start, toks[m.start - 1].end)
+    for e in sorted(named, key=lambda e: e.end, reverse=True):
+        if e.label in ("PER", "PERSON", "GPE") and (e.country or e.kb_id):
+            actor = Actor(e.text, e.start, e.end, e.canonical or e.text, e.kb_id, e.country, e.sector)
+            inside_source = source is not None and source.start is not None and source.start <= e.start < (source.end or 0)
+            if source is None or (_key(actor) != _key(source) and not inside_source):
+                return [actor]
     return []
 
 
