@@ -778,7 +778,8 @@ def _targets(toks: list[Token], m: Match, res: Resolver) -> list[Actor]:
                 return obj
             start = span[0] + 1
     found = _pp_targets(toks, start, res, TARGET_PREPS + ("bersama", "oleh")) or obj or _agent_of_relative(toks, start, res)
-    if not found and m.trigger.type in ("REQUEST", "AGREE"):
+    addressed = any(t.low == "kepada" for t in toks[m.end:m.end + 3])   # "memerintahkan kepada semua kader agar ..."
+    if not found and m.trigger.type in ("REQUEST", "AGREE") and not addressed:
         found = _named_in_complement(toks, start, res)
     return found
 
