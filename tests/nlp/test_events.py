@@ -235,3 +235,10 @@ def test_listed_subject_victims_nya_object_and_envoys():
     assert ("REQUEST", "KEN", "SOM") in summary(evs)
     assert summary(events_of("Diplomat Swedia dipanggil oleh Kementerian Luar Negeri Iran .")) == [("SANCTION", "IRN", "SWE")]
     assert events_of("Saksi itu dipanggil oleh polisi Iran untuk diperiksa .") == []
+
+
+def test_protest_is_aimed_at_what_it_demands_or_stands_before():
+    body = "Ribuan warga Georgia berunjuk rasa di Tbilisi menuntut pemerintah Georgia mundur ."
+    assert summary(events_of(body)) == [("PROTEST", "GEO", "GEO")]
+    body = "Ratusan nelayan Vietnam berdemonstrasi di depan Kedutaan Besar China di Hanoi ."
+    assert summary(events_of(body)) == [("PROTEST", "VNM", "CHN")]

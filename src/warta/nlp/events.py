@@ -59,6 +59,8 @@ ABSTRACT_HEADS = frozenset({"tujuan", "rencana", "upaya", "isu", "masalah", "hal
 _NOMINALISATION = re.compile(r"^(pe|ke)[a-z]{3,}an$")
 VICTIM_VERBS = frozenset({"tewas", "terbunuh", "terluka", "cedera", "luka-luka", "meninggal", "gugur", "menjadi korban"})
 ENVOY = re.compile(r"\b(duta besar|dubes|diplomat|kuasa usaha)")
+PROTEST_AIMS = frozenset({"menuntut", "menolak", "mendesak", "memprotes", "mengecam", "menentang", "melawan"})
+VENUES = frozenset({"gedung", "kantor", "istana", "kedutaan", "markas", "kompleks"})
 STANCES = frozenset({"ACCUSE", "SUPPORT", "REJECT", "REQUEST", "CONSULT", "PROTEST"})   # not AGREE: agreeing to sanctions is the sanction
 FRONTED = frozenset({"menurut", "pada", "tanggal", "sejak", "dalam", "di", "saat", "ketika", "sebelumnya", "kemudian"})
 TIME_WORDS = frozenset("""senin selasa rabu kamis jumat sabtu minggu ahad januari februari maret april mei juni
@@ -301,6 +303,8 @@ def _events_for(body: str, sent: Sentence, toks: list[Token], m: Match, res: Res
     if not targets and m.trigger.type == "ASSAULT" and "goal" not in m.trigger.flags:
         place = _place_target(toks, m.end, res)
         targets = [place] if place is not None else []
+    if not targets and m.trigger.type == "PROTEST":
+        targets = _protested(toks, m.end, res, source)
     if not targets:
         targets = _pair_partner(toks, m.end, source)
     if "goal" in m.trigger.flags and _quantity_object(toks, m.end):
@@ -382,6 +386,38 @@ def _pair_partner(toks: Sequence[Token], i: int, source: Actor) -> list[Actor]:
         if pair is not None and source.country in (pair[0].country, pair[1].country) and pair[0].country != pair[1].country:
             return [pair[1] if pair[0].country == source.country else pair[0]]
     return []
+
+
+def _protested(toks: list[Token], i: int, res: Resolver, source: Actor) -> list[Actor]:
+    """"berunjuk rasa di Beograd menuntut pengunduran diri pemerintah", "... di depan gedung
+    DPR menolak ...": a protest is aimed at the object of the demand that follows it, else
+    at the institution it is held in front of."""
+    for k in range(i, min(len(toks) - 1, i + 12)):
+        if toks[k].text in ";." or toks[k].low in ("yang", "bahwa"):
+            break
+        if toks[k].low in PROTEST_AIMS:
+            span = phrase_after(toks, k + 1, max_len=6, allow_pp=False)
+            actor = _resolve(toks, span, res) if span else None
+            if actor is not None and (actor.country or actor.canonical or actor.sector) and _key(actor) != _key(source):
+                return [actor]
+            tail = _last_actor(toks, span, res) if span else None
+            if tail is not None:
+                return [tail]
+        if toks[k].low == "depan" and k + 1 < len(toks):
+            span = phrase_after(toks, k + 1 + (toks[k + 1].low in VENUES), max_len=5, allow_pp=False)
+            actor = _resolve(toks, span, res) if span else None
+            if actor is not None and (actor.country or actor.canonical):
+                return [actor]
+    return []
+
+
+def _last_actor(toks: list[Token], span: tuple[int, int], res: Resolver) -> Optional[Actor]:
+    """"pengunduran diri pemerintah": the actor word closing a phrase about an act."""
+    for a in range(span[0] + 1, span[1]):
+        actor = _resolve(toks, (a, span[1]), res)
+        if actor is not None and (actor.country or actor.canonical or actor.sector):
+            return actor
+    return None
 
 
 def _warned_about(toks: list[Token], i: int, res: Resolver, source: Actor) -> list[Actor]:
