@@ -61,6 +61,7 @@ VICTIM_VERBS = frozenset({"tewas", "terbunuh", "terluka", "cedera", "luka-luka",
 ENVOY = re.compile(r"\b(duta besar|dubes|diplomat|kuasa usaha)")
 PROTEST_AIMS = frozenset({"menuntut", "menolak", "mendesak", "memprotes", "mengecam", "menentang", "melawan"})
 VENUES = frozenset({"gedung", "kantor", "istana", "kedutaan", "markas", "kompleks"})
+OWNED_NOUNS = frozenset({"negara", "pemerintah", "pasukan", "tentara", "militer", "pihak", "kementerian", "delegasi"})
 STANCES = frozenset({"ACCUSE", "SUPPORT", "REJECT", "REQUEST", "CONSULT", "PROTEST"})   # not AGREE: agreeing to sanctions is the sanction
 FRONTED = frozenset({"menurut", "pada", "tanggal", "sejak", "dalam", "di", "saat", "ketika", "sebelumnya", "kemudian"})
 TIME_WORDS = frozenset("""senin selasa rabu kamis jumat sabtu minggu ahad januari februari maret april mei juni
@@ -209,7 +210,7 @@ def find_events(body: str, resolver: Resolver, quotes: Sequence[Quote] = (),
                 key = (ev.type, _key(ev.source), _key(ev.target))
                 local = (ev.type, _key(ev.source), _target_state(ev.target))
                 states = (ev.type, _state(ev.source), _state(ev.target))
-                restated = m.voice == "nom" and by_trigger.get(states, m.start) != m.start   # a noun restating a verb's event
+                restated = by_trigger.get(states, m.start) != m.start   # a second trigger restating the event
                 if key not in seen and local not in seen and not restated and not _empty(ev):
                     seen.update((key, local))
                     if states[1] and states[2]:
@@ -400,7 +401,7 @@ def _protested(toks: list[Token], i: int, res: Resolver, source: Actor) -> list[
             actor = _resolve(toks, span, res) if span else None
             if actor is not None and (actor.country or actor.canonical or actor.sector) and _key(actor) != _key(source):
                 return [actor]
-            tail = _last_actor(toks, span, res) if span else None
+            tail = _last_actor(toks, span, res) if span and toks[k].low in ("menuntut", "mendesak") else None
             if tail is not None:
                 return [tail]
         if toks[k].low == "depan" and k + 1 < len(toks):
@@ -537,7 +538,7 @@ def _roles(toks: list[Token], m: Match, res: Resolver, claimant: Optional[Actor]
         return _demand_roles(toks, m, res, claimant)
     elif voice == "pas":
         targets = [a for a in [_subject(toks, m.anchor, res)] if a]
-        source = _pp_actor(toks, m.end, res, ("oleh",))
+        source = _pp_actor(toks, m.end, res, ("oleh",)) or _bare_agent(toks, m.end, res)
     elif voice == "recv":                  # "menerima dukungan Rusia", "... dari Moskow"
         targets = [a for a in [_subject(toks, m.anchor, res)] if a]
         possessor = phrase_after(toks, m.end, max_len=4, allow_pp=False)
@@ -566,6 +567,14 @@ def _nya_object(toks: list[Token], m: Match, res: Resolver, source: Optional[Act
             if source is None or (_key(actor) != _key(source) and not inside_source):
                 return [actor]
     return []
+
+
+def _bare_agent(toks: list[Token], i: int, res: Resolver) -> Optional[Actor]:
+    """"Rumah sakit di Gaza dikepung pasukan Israel": the agent of a di- verb may follow it
+    without "oleh" when it is a named or titled actor."""
+    span = phrase_after(toks, i, max_len=6, allow_pp=False)
+    actor = _resolve(toks, span, res) if span else None
+    return actor if actor is not None and (actor.country or actor.canonical) and _actor_head(actor) else None
 
 
 def _possessed_intent(toks: list[Token], m: Match, res: Resolver):
@@ -755,10 +764,25 @@ def _subject(toks: list[Token], i: int, res: Resolver) -> Optional[Actor]:
                 if actor is not None:
                     return actor
         return None
-    actor = _resolve(toks, subject_before(toks, i), res)
+    span = subject_before(toks, i)
+    actor = _owned_by_nya(toks, span, res) or _resolve(toks, span, res)
     if actor is None and _in_fronted_clause(toks, i):
         actor = _main_clause_subject(toks, res)
     return actor
+
+
+def _owned_by_nya(toks: list[Token], span: Optional[tuple[int, int]], res: Resolver) -> Optional[Actor]:
+    """"negaranya siap berunding", "pasukannya menembak jatuh": the state or force of the
+    person the -nya refers to (the nearest person named before it)."""
+    if span is None or span[1] - span[0] != 1:
+        return None
+    tok = toks[span[0]]
+    if not tok.low.endswith("nya") or tok.low[:-3] not in OWNED_NOUNS:
+        return None
+    owner = res.pronoun(tok, suffix=True)
+    if not owner.country:
+        return None
+    return Actor(tok.text, tok.start, tok.end, None, None, owner.country, roles().get((tok.low[:-3],), None) and roles()[(tok.low[:-3],)].sector)
 
 
 def _head_of_relative(toks: Sequence[Token], j: int) -> Optional[tuple[int, int]]:
