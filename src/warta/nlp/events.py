@@ -62,6 +62,8 @@ ENVOY = re.compile(r"\b(duta besar|dubes|diplomat|kuasa usaha)")
 PROTEST_AIMS = frozenset({"menuntut", "menolak", "mendesak", "memprotes", "mengecam", "menentang", "melawan"})
 VENUES = frozenset({"gedung", "kantor", "istana", "kedutaan", "markas", "kompleks"})
 OWNED_NOUNS = frozenset({"negara", "pemerintah", "pasukan", "tentara", "militer", "pihak", "kementerian", "delegasi"})
+QUANTIFIERS = frozenset({"ribuan", "ratusan", "puluhan", "jutaan", "sebagian", "beberapa", "sejumlah", "seluruh",
+                         "semua", "lebih", "dari", "sekitar", "hingga", "tambahan", "ribu", "ratus", "puluh", "juta"})
 STANCES = frozenset({"ACCUSE", "SUPPORT", "REJECT", "REQUEST", "CONSULT", "PROTEST"})   # not AGREE: agreeing to sanctions is the sanction
 FRONTED = frozenset({"menurut", "pada", "tanggal", "sejak", "dalam", "di", "saat", "ketika", "sebelumnya", "kemudian"})
 TIME_WORDS = frozenset("""senin selasa rabu kamis jumat sabtu minggu ahad januari februari maret april mei juni
@@ -127,6 +129,8 @@ def find_triggers(toks: Sequence[Token]) -> list[Match]:
     out, i = [], 0
     while i < len(words):
         n, trig = longest_match(words, i, lex, max_len=4)
+        if trig is None and i + 2 < len(words) and _quantity(words[i + 1]):
+            n, trig = _across_quantity(words, i, lex)   # "mengirim ribuan tentara", "menarik sebagian pasukannya"
         nya = False
         if trig is None and words[i].endswith("nya") and len(words[i]) > 7:
             trig = lex.get((words[i][:-3],))          # "kesediaannya", "mendesaknya"
@@ -137,6 +141,24 @@ def find_triggers(toks: Sequence[Token]) -> list[Match]:
         out.append(_with_light_verb(toks, Match(trig, i, i + n, i, trig.voice, nya)))
         i += n
     return _drop_controlled(toks, out)
+
+
+def _quantity(word: str) -> bool:
+    return word[:1].isdigit() or word in QUANTIFIERS
+
+
+def _across_quantity(words: Sequence[str], i: int, lex: Table) -> tuple[int, Optional[Trigger]]:
+    """A two-word trigger with a quantity between its verb and its noun: (span, trigger)."""
+    j = i + 1
+    while j < len(words) and j - i <= 3 and _quantity(words[j]):
+        j += 1
+    if j >= len(words):
+        return 0, None
+    for noun in (words[j], words[j][:-3] if words[j].endswith("nya") else None):
+        trig = lex.get((words[i], noun)) if noun else None
+        if trig is not None:
+            return j + 1 - i, trig
+    return 0, None
 
 
 def _with_light_verb(toks: Sequence[Token], m: Match) -> Match:
@@ -538,7 +560,7 @@ def _roles(toks: list[Token], m: Match, res: Resolver, claimant: Optional[Actor]
         return _demand_roles(toks, m, res, claimant)
     elif voice == "pas":
         targets = [a for a in [_subject(toks, m.anchor, res)] if a]
-        source = _pp_actor(toks, m.end, res, ("oleh",)) or _bare_agent(toks, m.end, res)
+        source = _pp_actor(toks, m.end, res, ("oleh",)) or (_bare_agent(toks, m.end, res) if targets else None)
     elif voice == "recv":                  # "menerima dukungan Rusia", "... dari Moskow"
         targets = [a for a in [_subject(toks, m.anchor, res)] if a]
         possessor = phrase_after(toks, m.end, max_len=4, allow_pp=False)
