@@ -58,14 +58,16 @@ def test_dev_set_floors_tune_and_heldout():
     tune = evaluate(DEV, split="tune")
     held = evaluate(DEV, split="heldout")
     assert tune["events"].f1 >= 0.88 and tune["quotes"].f1 >= 0.97   # measured 0.916 / 1.00 (229 sentences)
-    assert held["events"].f1 >= 0.80 and held["quotes"].f1 >= 0.93   # measured 0.845 / 0.97 (108 sentences)
+    assert held["events"].f1 >= 0.88 and held["quotes"].f1 >= 0.93   # measured 0.946 / 0.97 (108; its errors seen in round 3)
 
 
 def test_round3_sentence_floors():
-    """Round-3 news-style tokenised sentences: dev (tuned on), test and testB (not tuned on)."""
-    scores = {split: evaluate(ROUND3, split=split)["events"] for split in ("dev", "test", "testB")}
-    assert scores["dev"].f1 >= 0.90                                    # measured 0.966 (35 sentences)
-    assert scores["test"].f1 >= 0.70 and scores["testB"].f1 >= 0.75    # measured 0.764 / 0.824
+    """Round-3 news-style tokenised sentences: dev (tuned on); test, testB and testC not tuned
+    on (testC written after the rules were frozen)."""
+    scores = {split: evaluate(ROUND3, split=split)["events"] for split in ("dev", "test", "testB", "testC")}
+    assert scores["dev"].f1 >= 0.88                                    # measured 0.915 (73 sentences)
+    assert scores["test"].f1 >= 0.74 and scores["testB"].f1 >= 0.78   # measured 0.800 / 0.836
+    assert scores["testC"].f1 >= 0.68                                  # measured 0.733 (round 2 code: 0.667)
 
 
 @pytest.mark.parametrize("text", [
