@@ -242,3 +242,11 @@ def test_protest_is_aimed_at_what_it_demands_or_stands_before():
     assert summary(events_of(body)) == [("PROTEST", "GEO", "GEO")]
     body = "Ratusan nelayan Vietnam berdemonstrasi di depan Kedutaan Besar China di Hanoi ."
     assert summary(events_of(body)) == [("PROTEST", "VNM", "CHN")]
+
+
+def test_calling_an_act_a_crime_is_an_accusation_and_idioms_of_threat():
+    body = "Menlu Yordania menyebut serangan Israel sebagai pelanggaran hukum internasional ."
+    assert summary(events_of(body)) == [("ACCUSE", "JOR", "ISR")]
+    assert events_of("Menlu Yordania menyebut Amman sebagai kota yang aman .") == []
+    body = "Korea Utara tidak akan tinggal diam jika Amerika Serikat terus menggelar latihan ."
+    assert ("THREATEN", "PRK", "USA") in summary(events_of(body))

@@ -64,6 +64,9 @@ VENUES = frozenset({"gedung", "kantor", "istana", "kedutaan", "markas", "komplek
 OWNED_NOUNS = frozenset({"negara", "pemerintah", "pasukan", "tentara", "militer", "pihak", "kementerian", "delegasi"})
 QUANTIFIERS = frozenset({"ribuan", "ratusan", "puluhan", "jutaan", "sebagian", "beberapa", "sejumlah", "seluruh",
                          "semua", "lebih", "dari", "sekitar", "hingga", "tambahan", "ribu", "ratus", "puluh", "juta"})
+CONDEMNING = frozenset("""kejahatan provokasi provokatif pelanggaran agresi terorisme teroris genosida pembantaian
+propaganda kebohongan bohong ilegal tidak berdasar berbahaya ancaman biadab brutal penjajah penjajahan""".split())
+INTENSIFIERS = frozenset({"keras", "tegas", "habis-habisan", "sekeras-kerasnya", "sepenuhnya", "penuh"})
 STANCES = frozenset({"ACCUSE", "SUPPORT", "REJECT", "REQUEST", "CONSULT", "PROTEST"})   # not AGREE: agreeing to sanctions is the sanction
 FRONTED = frozenset({"menurut", "pada", "tanggal", "sejak", "dalam", "di", "saat", "ketika", "sebelumnya", "kemudian"})
 TIME_WORDS = frozenset("""senin selasa rabu kamis jumat sabtu minggu ahad januari februari maret april mei juni
@@ -334,6 +337,12 @@ def _events_for(body: str, sent: Sentence, toks: list[Token], m: Match, res: Res
         return []                          # "menargetkan 3 juta turis": a goal figure, not a victim
     if "person" in m.trigger.flags:        # "menerima Menlu China": a host receives people, not reports
         targets = [t for t in targets if (_is_person(t, res) or _person_title(t)) and not _taken_as(toks, t)]
+    if "label" in m.trigger.flags:         # "menyebut serangan Israel sebagai kejahatan"
+        if not _labelled_badly(toks, m.end):
+            return []
+        targets = _labelled(toks, m, res, source)
+        if not targets:
+            return []
     if "envoy" in m.trigger.flags:         # "duta besar Israel dipanggil oleh Turki", not "dipanggil polisi"
         targets = [t for t in targets if ENVOY.search(t.text.lower())]
         if not targets:
@@ -411,6 +420,29 @@ def _pair_partner(toks: Sequence[Token], i: int, source: Actor) -> list[Actor]:
     return []
 
 
+def _labelled_badly(toks: Sequence[Token], i: int) -> bool:
+    k = next((k for k in range(i, min(len(toks), i + 10)) if toks[k].low == "sebagai"), None)
+    return k is not None and any(t.low in CONDEMNING for t in toks[k + 1:k + 4])
+
+
+def _labelled(toks: list[Token], m: Match, res: Resolver, source: Actor) -> list[Actor]:
+    """What is called a crime or a provocation: the doer of the act named ("serangan
+    Israel"), the actor named, or for "menyebutnya" the nearest other actor before."""
+    if m.nya:
+        return _nya_object(toks, m, res, source)
+    span = phrase_after(toks, m.end, max_len=6, allow_pp=False)
+    if span is None:
+        return []
+    agent = _agent_of_nominal(toks, span, res)
+    if agent:
+        return agent
+    for a in range(span[0], span[1]):
+        actor = _resolve(toks, (a, span[1]), res)
+        if actor is not None and (actor.country or actor.canonical) and _key(actor) != _key(source):
+            return [actor]
+    return []
+
+
 def _protested(toks: list[Token], i: int, res: Resolver, source: Actor) -> list[Actor]:
     """"berunjuk rasa di Beograd menuntut pengunduran diri pemerintah", "... di depan gedung
     DPR menolak ...": a protest is aimed at the object of the demand that follows it, else
@@ -445,8 +477,8 @@ def _last_actor(toks: list[Token], span: tuple[int, int], res: Resolver) -> Opti
 
 def _warned_about(toks: list[Token], i: int, res: Resolver, source: Actor) -> list[Actor]:
     """"memperingatkan, Prancis akan ...": a warning's target is the subject of what it says."""
-    while i < len(toks) and (toks[i].text in ",:" or toks[i].low == "bahwa"):
-        i += 1
+    while i < len(toks) and (toks[i].text in ",:" or toks[i].low in ("bahwa", "jika", "apabila", "kalau", "bila")):
+        i += 1                             # "tidak akan tinggal diam jika Israel terus menyerang"
     span = phrase_after(toks, i, max_len=6, allow_pp=False)
     actor = _resolve(toks, span, res) if span else None
     if actor is not None and actor.country and actor.country != source.country:
@@ -843,6 +875,8 @@ def _targets(toks: list[Token], m: Match, res: Resolver) -> list[Actor]:
             start += 1
         if start < len(toks) and is_verb(toks[start]):
             start += 1
+    while start < len(toks) and toks[start].low in INTENSIFIERS:
+        start += 1                         # "mengecam keras X"
     obj: list[Actor] = []
     owned = False
     if m.trigger.voice == "nom" and "pp" not in m.trigger.flags:
