@@ -1,17 +1,20 @@
 """Read-side queries for the web app and its API: filtered article search, filtered events,
 aggregates (timeline, actor network, countries) and an article's provenance.
 
-Every function takes an open ``sqlite3.Connection`` (rows as ``sqlite3.Row``) and binds
-every value as a parameter; only fixed column names are ever spliced into SQL.
+Every function takes an open ``sqlite3.Connection`` (rows as ``sqlite3.Row``) or the
+PostgreSQL equivalent ``store.postgres.PgConnection``, and binds every value as a parameter;
+only fixed column names are ever spliced into SQL. The SQL is shared; what differs between
+the backends (full-text search, two aggregates) is in one ``Dialect`` per backend.
 """
 from __future__ import annotations
 
 import json
 import sqlite3
 from dataclasses import dataclass, fields, replace
-from typing import Any, Iterator, Mapping, Optional
+from typing import Any, Callable, Iterator, Mapping, Optional
 
 from .sqlite import fts_query
+from .postgres import ts_query
 from .base import next_day as _next_day
 
 MAX_LIMIT = 500
@@ -73,6 +76,29 @@ def _int(raw: str, default: int, low: int, high: int) -> int:
         return default
 
 
+# --- what differs between SQLite and PostgreSQL -------------------------------------------
+
+@dataclass(frozen=True)
+class Dialect:
+    name: str
+    match: Callable[[str], str]   # what a person types -> the backend's full-text query
+    fts_ids: str                  # ids of the articles matching one bound full-text query
+    no_match: str                 # a full-text query that matches nothing
+    as_int: str                   # a boolean expression as 0/1, to sum it
+    concat: str                   # all values of a group joined without separator
+
+
+SQLITE = Dialect("sqlite", fts_query, "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?", '""',
+                 "{}", "group_concat({}, '')")
+POSTGRES = Dialect("postgresql", ts_query, "SELECT id FROM articles WHERE fts @@ to_tsquery('simple', ?)", "",
+                   "({})::int", "string_agg({}, '')")
+
+
+def dialect(db) -> Dialect:
+    """POSTGRES for a PgConnection, else SQLITE (a plain sqlite3.Connection)."""
+    return POSTGRES if getattr(db, "dialect", None) == "postgresql" else SQLITE
+
+
 # --- articles -------------------------------------------------------------------------
 
 def _article_where(f: Filters) -> tuple[list[str], list]:
@@ -104,14 +130,14 @@ COUNT_CAP = 1000   # totals above this are reported as "more than 1000" (countin
 def capped_count(db: sqlite3.Connection, sql_from_where: str, args: list, cap: Optional[int] = None) -> int:
     """Matching rows, counted up to ``cap + 1`` (a result of cap + 1 means "more than cap")."""
     cap = COUNT_CAP if cap is None else cap
-    return db.execute(f"SELECT count(*) FROM (SELECT 1 {sql_from_where} LIMIT ?)", (*args, cap + 1)).fetchone()[0]
+    return db.execute(f"SELECT count(*) FROM (SELECT 1 {sql_from_where} LIMIT ?) AS capped", (*args, cap + 1)).fetchone()[0]
 
 
 def search_articles(db: sqlite3.Connection, f: Filters, count: bool = True) -> tuple[list[dict], Optional[int]]:
     """Articles matching the filters: best full-text matches first when ``q`` is given,
     else the newest first. Returns (rows, total counted up to COUNT_CAP + 1, or None)."""
     where, args = _article_where(f)
-    match = fts_query(f.q) if f.q else ""
+    match = dialect(db).match(f.q) if f.q else ""
     if f.q and not match:                       # only punctuation: nothing can match
         return [], 0
     if not match:
@@ -121,6 +147,8 @@ def search_articles(db: sqlite3.Connection, f: Filters, count: bool = True) -> t
             f"SELECT {cols}, substr(a.body, 1, 240) AS snippet FROM articles a {cond} "
             "ORDER BY a.published DESC, a.id DESC LIMIT ? OFFSET ?", (*args, f.limit, f.offset))]
         return rows, capped_count(db, f"FROM articles a {cond}", args) if count else None
+    if dialect(db) is POSTGRES:
+        return _search_postgres(db, f, where, args, match, count)
     # Full text in two steps: rank ids on the FTS index alone (joining articles only for
     # metadata filters), then read metadata and snippets for the page of ids.
     where = [w.replace("a.id", "articles_fts.rowid") for w in where]
@@ -145,12 +173,32 @@ def _with_snippets(db: sqlite3.Connection, ids: list[int], match: str) -> list[d
     return [found[i] for i in ids if i in found]
 
 
+def _search_postgres(db, f: Filters, where: list[str], args: list, match: str,
+                     count: bool) -> tuple[list[dict], Optional[int]]:
+    """Full text on PostgreSQL: ids ranked by ts_rank on the GIN-indexed tsvector (title
+    weighted over body), then metadata and a ts_headline snippet for the page of ids."""
+    sql_from = "FROM articles a WHERE " + " AND ".join(["a.fts @@ to_tsquery('simple', ?)", *where])
+    ids = [r[0] for r in db.execute(f"SELECT a.id {sql_from} ORDER BY ts_rank(a.fts, to_tsquery('simple', ?)) DESC, "
+                                    "a.id LIMIT ? OFFSET ?", (match, *args, match, f.limit, f.offset))]
+    rows = []
+    if ids:
+        cols = ", ".join(f"a.{c}" for c in ARTICLE_LIST_COLUMNS)
+        found = {r["id"]: dict(r) for r in db.execute(
+            f"SELECT {cols}, ts_headline('simple', a.body, to_tsquery('simple', ?), "
+            "'StartSel=\x02, StopSel=\x03, MaxWords=24, MinWords=12, FragmentDelimiter=…, MaxFragments=1') AS snippet "
+            f"FROM articles a WHERE a.id IN ({', '.join('?' for _ in ids)})", (match, *ids))}
+        rows = [found[i] for i in ids if i in found]
+    if count and len(ids) < f.limit and (ids or not f.offset):
+        return rows, f.offset + len(ids)
+    return rows, capped_count(db, sql_from, [match, *args]) if count else None
+
+
 # --- events ---------------------------------------------------------------------------
 
 BROAD = 2000   # a filter matching at least this many events is checked while scanning by date
 
 
-def _event_where(f: Filters, broad: frozenset[str] = frozenset()) -> tuple[list[str], list]:
+def _event_where(f: Filters, broad: frozenset[str] = frozenset(), d: Dialect = SQLITE) -> tuple[list[str], list]:
     """Conditions on events; for filters in ``broad`` the index is switched off (unary +)
     so that SQLite walks events newest first and stops after one page."""
     def col(name: str, key: str) -> str:
@@ -176,17 +224,17 @@ def _event_where(f: Filters, broad: frozenset[str] = frozenset()) -> tuple[list[
         args.append(_next_day(f.until))
     if f.distinct not in ("", "0"):
         where.append("NOT EXISTS (SELECT 1 FROM event_mentions m WHERE m.event_id = ev.id AND m.first_event != ev.id)")
-    match = fts_query(f.q) if f.q else ""
+    match = d.match(f.q) if f.q else ""
     if f.q:
-        where.append(f"{col('ev.article_id', 'q')} IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
-        args.append(match or '""')
+        where.append(f"{col('ev.article_id', 'q')} IN ({d.fts_ids})")
+        args.append(match or d.no_match)
     return where, args
 
 
 def broad_filters(db: sqlite3.Connection, f: Filters) -> frozenset[str]:
     """The filters that match many events (each counted on its index, up to BROAD)."""
     def many(sql: str, *args) -> bool:
-        return db.execute(f"SELECT count(*) FROM ({sql} LIMIT {BROAD})", args).fetchone()[0] >= BROAD
+        return db.execute(f"SELECT count(*) FROM ({sql} LIMIT {BROAD}) AS sample", args).fetchone()[0] >= BROAD
     out = set()
     if f.actor and (many("SELECT 1 FROM events WHERE source_canonical = ?", f.actor)
                     or many("SELECT 1 FROM events WHERE target_canonical = ?", f.actor)):
@@ -196,15 +244,16 @@ def broad_filters(db: sqlite3.Connection, f: Filters) -> frozenset[str]:
         out.add("country")
     if f.outlet and many("SELECT 1 FROM articles WHERE outlet = ?", f.outlet):
         out.add("outlet")
-    match = fts_query(f.q) if f.q else ""
-    if match and many("SELECT 1 FROM articles_fts WHERE articles_fts MATCH ?", match):
+    match = dialect(db).match(f.q) if f.q else ""
+    if match and many(dialect(db).fts_ids, match):
         out.add("q")
     return frozenset(out)
 
 
-def _events_sql(f: Filters, select: str, *extra: str, broad: frozenset[str] = frozenset()) -> tuple[str, list]:
+def _events_sql(f: Filters, select: str, *extra: str, broad: frozenset[str] = frozenset(),
+                d: Dialect = SQLITE) -> tuple[str, list]:
     """The query over events; articles are joined only when the filters or columns need them."""
-    where, args = _event_where(f, broad)
+    where, args = _event_where(f, broad, d)
     where = [*extra, *where]
     cond = f"WHERE {' AND '.join(where)}" if where else ""
     join = " JOIN articles a ON a.id = ev.article_id" if f.outlet or "a." in select else ""
@@ -218,13 +267,13 @@ EVENT_SELECT = (", ".join(f"ev.{c}" for c in EVENT_COLUMNS)
 def filter_events(db: sqlite3.Connection, f: Filters, count: bool = True) -> tuple[list[dict], Optional[int]]:
     """Events matching the filters, the most recent first; (rows, total up to COUNT_CAP + 1)."""
     broad = broad_filters(db, f)
-    sql, args = _events_sql(f, EVENT_SELECT, broad=broad)
+    sql, args = _events_sql(f, EVENT_SELECT, broad=broad, d=dialect(db))
     rows = [dict(r) for r in db.execute(f"{sql} ORDER BY ev.date DESC, ev.id DESC LIMIT ? OFFSET ?",
                                         (*args, f.limit, f.offset))]
     add_mentions(db, rows)
     total = None
     if count and (len(rows) == f.limit or (f.offset and not rows)):
-        csql, cargs = _events_sql(f, "1", broad=broad)
+        csql, cargs = _events_sql(f, "1", broad=broad, d=dialect(db))
         total = capped_count(db, csql.removeprefix("SELECT 1 "), cargs)
     elif count:                                   # a short page: everything is counted already
         total = f.offset + len(rows)
@@ -253,7 +302,7 @@ def other_mentions(db: sqlite3.Connection, event_id: int) -> list[dict]:
 
 def iter_events(db: sqlite3.Connection, f: Filters, cap: int = 1_000_000) -> Iterator[dict]:
     """Every event matching the filters (for downloads), streamed."""
-    sql, args = _events_sql(f, EVENT_SELECT, broad=broad_filters(db, f))
+    sql, args = _events_sql(f, EVENT_SELECT, broad=broad_filters(db, f), d=dialect(db))
     for r in db.execute(f"{sql} ORDER BY ev.date DESC, ev.id DESC LIMIT ?", (*args, cap)):
         yield dict(r)
 
@@ -273,7 +322,7 @@ def iter_articles(db: sqlite3.Connection, f: Filters, cap: int = 1_000_000) -> I
 def timeline(db: sqlite3.Connection, f: Filters) -> list[dict]:
     """Event counts per month and type: [{period, type, count}] in time order."""
     sql, args = _events_sql(f, "substr(ev.date, 1, 7) AS period, ev.type AS type, count(*) AS count",
-                            "+ev.date IS NOT NULL")    # unary +: let SQLite scan the covering (type, date) index
+                            "+ev.date IS NOT NULL", d=dialect(db))    # unary +: let SQLite scan the covering (type, date) index
     return [dict(r) for r in db.execute(f"{sql} GROUP BY period, ev.type ORDER BY period, ev.type", args)]
 
 
@@ -282,11 +331,12 @@ def network(db: sqlite3.Connection, f: Filters, top: int = 40) -> dict[str, list
     (cooperative minus conflictual events over all), the ``top`` heaviest pairs."""
     pairs = ("+ev.source_canonical IS NOT NULL", "+ev.target_canonical IS NOT NULL",
              "ev.source_canonical != ev.target_canonical")
-    sql, args = _events_sql(f, "ev.source_canonical AS s, ev.target_canonical AS t, count(*) AS n", *pairs)
+    sql, args = _events_sql(f, "ev.source_canonical AS s, ev.target_canonical AS t, count(*) AS n", *pairs, d=dialect(db))
     heaviest = db.execute(f"{sql} GROUP BY s, t ORDER BY n DESC, s, t LIMIT ?", (*args, top)).fetchall()
     edges = []
     for s_name, t_name, n in heaviest:
-        tsql, targs = _events_sql(f, "ev.type, count(*)", "ev.source_canonical = ?", "ev.target_canonical = ?")
+        tsql, targs = _events_sql(f, "ev.type, count(*)", "ev.source_canonical = ?", "ev.target_canonical = ?",
+                                  d=dialect(db))
         types = dict(db.execute(f"{tsql} GROUP BY ev.type", (s_name, t_name, *targs)).fetchall())
         balance = sum(c * ((t in COOPERATIVE) - (t in CONFLICTUAL)) for t, c in types.items())
         edges.append({"source": s_name, "target": t_name, "count": n, "balance": round(balance / n, 3), "types": types})
@@ -313,7 +363,8 @@ def country_counts(db: sqlite3.Connection, f: Filters) -> list[dict]:
     """Events per actor country (as source, as target): [{country, source, target, count}]."""
     counts: dict[str, dict] = {}
     for side in ("source", "target"):
-        sql, args = _events_sql(f, f"ev.{side}_country AS c, count(*) AS n", f"+ev.{side}_country IS NOT NULL")
+        sql, args = _events_sql(f, f"ev.{side}_country AS c, count(*) AS n", f"+ev.{side}_country IS NOT NULL",
+                                d=dialect(db))
         for r in db.execute(f"{sql} GROUP BY c", args):
             row = counts.setdefault(r["c"], {"country": r["c"], "source": 0, "target": 0, "count": 0})
             row[side] += r["n"]
@@ -323,8 +374,8 @@ def country_counts(db: sqlite3.Connection, f: Filters) -> list[dict]:
 
 def location_counts(db: sqlite3.Connection, f: Filters, top: int = 500) -> list[dict]:
     """Events per location as written in the text: [{location, count}], most frequent first."""
-    sql, args = _events_sql(f, "ev.location AS location, count(*) AS count", "+ev.location IS NOT NULL")
-    return [dict(r) for r in db.execute(f"{sql} GROUP BY ev.location ORDER BY count DESC LIMIT ?", (*args, top))]
+    sql, args = _events_sql(f, "ev.location AS location, count(*) AS count", "+ev.location IS NOT NULL", d=dialect(db))
+    return [dict(r) for r in db.execute(f"{sql} GROUP BY ev.location ORDER BY count DESC, location LIMIT ?", (*args, top))]
 
 
 def facets(db: sqlite3.Connection, top: int = 200) -> dict[str, list]:
@@ -334,7 +385,7 @@ def facets(db: sqlite3.Connection, top: int = 200) -> dict[str, list]:
         "outlets": [r[0] for r in q("SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL ORDER BY outlet LIMIT ?", (top,))],
         "types": [r[0] for r in q("SELECT DISTINCT type FROM events ORDER BY type")],
         "actors": [r[0] for r in q("SELECT canonical FROM entities WHERE canonical IS NOT NULL "
-                                   "GROUP BY canonical ORDER BY count(*) DESC LIMIT ?", (top,))],
+                                   "GROUP BY canonical ORDER BY count(*) DESC, canonical LIMIT ?", (top,))],
         "countries": [r[0] for r in q("SELECT DISTINCT country FROM entities WHERE country IS NOT NULL ORDER BY country")],
     }
 
@@ -371,14 +422,16 @@ def outlet_wires(db: sqlite3.Connection, f: Filters, top: int = 200) -> list[dic
     filters apply (on publication time)."""
     where, args = _article_where(Filters(outlet=f.outlet, since=f.since, until=f.until))
     cond = f"WHERE {' AND '.join(where)}" if where else ""
+    d = dialect(db)
+    crediting = d.as_int.format("coalesce(p.wires, a.wire_sources) NOT IN ('[]', '')")
+    state_media = d.as_int.format("coalesce(p.state_media, '[]') != '[]'")
+    copied = d.as_int.format("EXISTS (SELECT 1 FROM duplicates d WHERE d.a = a.id OR d.b = a.id)")
     rows = db.execute(
-        "SELECT a.outlet AS outlet, count(*) AS articles, "
-        "sum(coalesce(p.wires, a.wire_sources) NOT IN ('[]', '')) AS crediting, "
-        "sum(coalesce(p.state_media, '[]') != '[]') AS state_media, sum(coalesce(p.uncredited_copy, 0)) AS uncredited_copies, "
-        "sum(EXISTS (SELECT 1 FROM duplicates d WHERE d.a = a.id OR d.b = a.id)) AS with_near_copies, "
-        "group_concat(coalesce(p.wires, a.wire_sources), '') AS wires "
+        f"SELECT a.outlet AS outlet, count(*) AS articles, sum({crediting}) AS crediting, "
+        f"sum({state_media}) AS state_media, sum(coalesce(p.uncredited_copy, 0)) AS uncredited_copies, "
+        f"sum({copied}) AS with_near_copies, {d.concat.format('coalesce(p.wires, a.wire_sources)')} AS wires "
         f"FROM articles a LEFT JOIN provenance p ON p.article_id = a.id {cond} "
-        "GROUP BY a.outlet ORDER BY articles DESC LIMIT ?", (*args, top)).fetchall()
+        "GROUP BY a.outlet ORDER BY articles DESC, a.outlet LIMIT ?", (*args, top)).fetchall()
     out = []
     for r in rows:
         counts: dict[str, int] = {}
