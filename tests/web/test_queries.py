@@ -1,23 +1,21 @@
 """The store's read queries: the index-avoiding plan for broad filters returns the same
 rows as the indexed plan, counts are capped, filters combine."""
-import sqlite3
-
 import pytest
 
+from tests.web.conftest import connect
 from warta.store import browse as queries
 from warta.store.browse import Filters
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def db(web_db):
-    conn = sqlite3.connect(web_db)
-    conn.row_factory = sqlite3.Row
+    conn = connect(web_db)
     yield conn
     conn.close()
 
 
 def _events(db, f, broad):
-    sql, args = queries._events_sql(f, "ev.id", broad=broad)
+    sql, args = queries._events_sql(f, "ev.id", broad=broad, d=queries.dialect(db))
     return [r[0] for r in db.execute(f"{sql} ORDER BY ev.date DESC, ev.id DESC", args)]
 
 
