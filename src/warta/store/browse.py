@@ -173,13 +173,21 @@ def _with_snippets(db: sqlite3.Connection, ids: list[int], match: str) -> list[d
     return [found[i] for i in ids if i in found]
 
 
+RANK_WINDOW = 2000   # PostgreSQL ranks the newest this many matches (reading each one's vector)
+
+
 def _search_postgres(db, f: Filters, where: list[str], args: list, match: str,
                      count: bool) -> tuple[list[dict], Optional[int]]:
-    """Full text on PostgreSQL: ids ranked by ts_rank on the GIN-indexed tsvector (title
-    weighted over body), then metadata and a ts_headline snippet for the page of ids."""
+    """Full text on PostgreSQL: matches found on the GIN index, ranked by ts_rank (title
+    weighted over body), then metadata and a ts_headline snippet for the page of ids.
+    ts_rank reads each match's whole tsvector, so a query matching more than RANK_WINDOW
+    articles is ranked among its RANK_WINDOW newest; a narrower one is ranked exactly."""
     sql_from = "FROM articles a WHERE " + " AND ".join(["a.fts @@ to_tsquery('simple', ?)", *where])
-    ids = [r[0] for r in db.execute(f"SELECT a.id {sql_from} ORDER BY ts_rank(a.fts, to_tsquery('simple', ?)) DESC, "
-                                    "a.id LIMIT ? OFFSET ?", (match, *args, match, f.limit, f.offset))]
+    window = max(RANK_WINDOW, f.offset + f.limit)
+    ids = [r[0] for r in db.execute(
+        f"SELECT id FROM (SELECT a.id, a.fts {sql_from} ORDER BY a.published DESC, a.id DESC LIMIT ?) AS recent "
+        "ORDER BY ts_rank(fts, to_tsquery('simple', ?)) DESC, id DESC LIMIT ? OFFSET ?",
+        (match, *args, window, match, f.limit, f.offset))]
     rows = []
     if ids:
         cols = ", ".join(f"a.{c}" for c in ARTICLE_LIST_COLUMNS)

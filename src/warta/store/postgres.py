@@ -123,6 +123,7 @@ def connect(url: str, statement_timeout_ms: int = 30_000) -> PgConnection:
     """A read-only connection for queries (the web app's)."""
     conn = _connect(url, row_factory=_row_factory)
     conn.execute("SET default_transaction_read_only = on")
+    conn.execute("SET jit = off")          # compiling costs more than these short queries take
     conn.execute(f"SET statement_timeout = {int(statement_timeout_ms)}")
     return PgConnection(conn)
 

@@ -167,10 +167,18 @@ PG_FTS = """
         GENERATED ALWAYS AS (to_tsvector('simple', coalesce(title, '') || ' ' || body)) STORED;
     CREATE INDEX articles_fts ON articles USING GIN (fts);
 """
+# Also indexes for "newest first" as SQLite orders it (NULLs last in descending order,
+# which is how store/postgres.py's adapt() writes DESC), and the search vector kept
+# uncompressed in the row when it fits (MAIN), the body going out of line first, so that
+# ranking reads the vectors without decompressing them.
 PG_FTS_WEIGHTED = f"""
     ALTER TABLE articles DROP COLUMN fts;
     ALTER TABLE articles ADD COLUMN fts tsvector GENERATED ALWAYS AS ({_PG_TSVECTOR}) STORED;
+    ALTER TABLE articles ALTER COLUMN fts SET STORAGE MAIN;
     CREATE INDEX articles_fts ON articles USING GIN (fts);
+    CREATE INDEX articles_published_desc ON articles(published DESC NULLS LAST, id DESC NULLS LAST);
+    CREATE INDEX events_date_desc ON events(date DESC NULLS LAST, id DESC NULLS LAST);
+    CREATE INDEX events_type_date_desc ON events(type, date DESC NULLS LAST, id DESC NULLS LAST);
 """
 
 FILLS: dict[str, dict[str, str]] = {
