@@ -144,6 +144,13 @@ MIGRATIONS: list[str] = [
         pairs INTEGER NOT NULL, stories INTEGER NOT NULL, seconds REAL NOT NULL
     );
     """,
+    # 3: covering (value, article_id) indexes so each article filter is a sorted id set read
+    # from one index (web search); near-copy groups looked up by their earliest version
+    """
+    CREATE INDEX events_type_article ON events(type, article_id);
+    CREATE INDEX events_article_type ON events(article_id, type);
+    CREATE INDEX provenance_earliest ON provenance(earliest);
+    """,
 ]
 
 VERSION = len(MIGRATIONS)
