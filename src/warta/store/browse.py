@@ -490,14 +490,10 @@ def facets(db: sqlite3.Connection, top: int = 200) -> dict[str, list]:
 # --- one article's provenance ---------------------------------------------------------
 
 def provenance(db: sqlite3.Connection, article_id: int) -> dict[str, Any]:
-    """Near-copies of an article (with similarity and which version came first) and the
-    other articles of its story, earliest first."""
-    copies = [dict(r) for r in db.execute(
-        "SELECT CASE WHEN d.a = ? THEN d.b ELSE d.a END AS id, d.jaccard, d.containment, d.exact, d.earliest, "
-        "x.title, x.outlet, x.published, x.wire_sources FROM duplicates d "
-        "JOIN articles x ON x.id = CASE WHEN d.a = ? THEN d.b ELSE d.a END "
-        "WHERE d.a = ? OR d.b = ? ORDER BY x.published, x.id",
-        (article_id, article_id, article_id, article_id))]
+    """The other versions in the article's near-duplicate group (earliest version first,
+    with the similarity when the pair was found directly, ``direct`` false when linked only
+    through another version) and the other articles of its story, earliest first."""
+    copies = near_copies(db, article_id)
     row = db.execute("SELECT story FROM stories WHERE article_id = ?", (article_id,)).fetchone()
     story = []
     if row:
@@ -511,6 +507,27 @@ def provenance(db: sqlite3.Connection, article_id: int) -> dict[str, Any]:
         credits.update(earliest=wires["earliest"], uncredited_copy=bool(wires["uncredited_copy"]))
     return {"near_copies": copies, "story": story, "story_id": row[0] if row else None,
             "computed": wires is not None, **credits}
+
+
+def near_copies(db: sqlite3.Connection, article_id: int) -> list[dict]:
+    """The other members of the article's duplicate group (from `warta corpus`: versions
+    sharing its earliest version), in publication order."""
+    pair = "CASE WHEN d.a = ? THEN d.b ELSE d.a END"
+    direct = {r["id"]: dict(r) for r in db.execute(
+        f"SELECT {pair} AS id, d.jaccard, d.containment, d.exact, d.earliest FROM duplicates d WHERE d.a = ? OR d.b = ?",
+        (article_id, article_id, article_id))}
+    group = db.execute("SELECT g.article_id, g.earliest FROM provenance p JOIN provenance g ON g.earliest = p.earliest "
+                       "WHERE p.article_id = ? AND g.article_id != ?", (article_id, article_id)).fetchall()
+    earliest = {r[0]: r[1] for r in group}
+    for other, found in direct.items():          # no provenance row: the pair's own earlier version
+        earliest.setdefault(other, found["earliest"])
+    rows = []
+    for r in db.execute(f"SELECT id, title, outlet, published, wire_sources FROM articles WHERE id IN "
+                        f"({', '.join('?' for _ in earliest)}) ORDER BY published, id", list(earliest)):
+        found = direct.get(r["id"], {})
+        rows.append({**dict(r), "earliest": earliest[r["id"]], "direct": bool(found), "jaccard": found.get("jaccard"),
+                     "containment": found.get("containment"), "exact": found.get("exact", 0)})
+    return rows
 
 
 def outlet_wires(db: sqlite3.Connection, f: Filters, top: int = 200) -> list[dict]:
