@@ -218,7 +218,7 @@ def load_test(base: str, concurrency: int, rounds: int, deadline_s: float, paths
 def machine() -> dict:
     model = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")), "?")
     return {"nproc": os.cpu_count(), "cpu": model, "python": platform.python_version(),
-            "sqlite": sqlite3.sqlite_version, "platform": platform.platform()}
+            "sqlite": sqlite3.sqlite_version, "platform": platform.platform(), "loadavg": os.getloadavg()}
 
 
 def serve(db: Path, port: int) -> subprocess.Popen:
@@ -263,6 +263,7 @@ def main() -> None:
         print(json.dumps({"latency": measure(base, db, args.repeats)}, ensure_ascii=False))
         print(json.dumps({"charts_uncached_ms": charts_once(base)}))
         print(json.dumps({"load": load_test(base, args.concurrency, args.rounds, 120.0)}))
+        print(json.dumps({"loadavg_after": os.getloadavg()}))
     finally:
         proc.terminate()
         proc.wait(10)
