@@ -37,6 +37,7 @@ def load_revision(ref: str):
     path.write_text(source)
     spec = importlib.util.spec_from_file_location("browse_ref", path)
     module = importlib.util.module_from_spec(spec)
+    sys.modules["browse_ref"] = module          # dataclasses look their module up
     spec.loader.exec_module(module)
     return module
 
