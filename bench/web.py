@@ -264,7 +264,7 @@ def load_test(base: str, concurrency: int, rounds: int, deadline_s: float, paths
 def machine() -> dict:
     model = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")), "?")
     return {"nproc": os.cpu_count(), "cpu": model, "python": platform.python_version(),
-            "sqlite": sqlite3.sqlite_version, "platform": platform.platform()}
+            "sqlite": sqlite3.sqlite_version, "platform": platform.platform(), "loadavg": os.getloadavg()}
 
 
 def is_postgres(db: str) -> bool:
@@ -347,6 +347,7 @@ def run(db: str, args) -> None:
         print(json.dumps({"latency": measure(base, conn, args.repeats)}, ensure_ascii=False))
         print(json.dumps({"charts_uncached_ms": charts_once(base)}))
         print(json.dumps({"load": load_test(base, args.concurrency, args.rounds, 120.0)}))
+        print(json.dumps({"loadavg_after": os.getloadavg()}))
     finally:
         proc.terminate()
         proc.wait(10)

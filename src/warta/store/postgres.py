@@ -58,10 +58,12 @@ _DESC = re.compile(r"\bDESC\b(?!\s+NULLS)")
 
 
 def adapt(sql: str) -> str:
-    """SQLite-flavoured SQL of browse.py for PostgreSQL: ``?`` placeholders, SQLite's
-    index-avoiding unary ``+col`` hints dropped (PostgreSQL plans on its own statistics),
-    and NULLs sorted last in descending order, as SQLite does."""
-    return _DESC.sub("DESC NULLS LAST", _UNARY_PLUS.sub("", _pg(sql)))
+    """SQLite-flavoured SQL of browse.py for PostgreSQL: ``?`` placeholders; SQLite's
+    planner hints dropped, as PostgreSQL plans on its own statistics (a unary ``+col``
+    keeps SQLite off an index, a ``CROSS JOIN ... ON`` fixes its join order: a plain JOIN
+    here); and NULLs sorted last in descending order, as SQLite does."""
+    sql = _UNARY_PLUS.sub("", _pg(sql)).replace(" CROSS JOIN ", " JOIN ")
+    return _DESC.sub("DESC NULLS LAST", sql)
 
 
 class Row(tuple):

@@ -139,6 +139,13 @@ TEMPLATES: list[str] = [
         pairs INTEGER NOT NULL, stories INTEGER NOT NULL, seconds {REAL} NOT NULL
     );
 {FTS_WEIGHTED}    """,
+    # 3: covering (value, article_id) indexes so each article filter is a sorted id set read
+    # from one index (web search); near-copy groups looked up by their earliest version
+    """
+    CREATE INDEX events_type_article ON events(type, article_id);
+    CREATE INDEX events_article_type ON events(article_id, type);
+    CREATE INDEX provenance_earliest ON provenance(earliest);
+    """,
 ]
 
 SQLITE_FTS = """
