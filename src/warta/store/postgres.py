@@ -96,6 +96,11 @@ class PgConnection:
     def execute(self, sql: str, args: Iterable = ()) -> Any:
         return self.conn.execute(adapt(sql), tuple(args))
 
+    @property
+    def broken(self) -> bool:
+        """True once the server has gone (restarted, connection lost): open a new one."""
+        return self.conn.broken or self.conn.closed
+
     def close(self) -> None:
         self.conn.close()
 
