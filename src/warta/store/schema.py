@@ -145,10 +145,15 @@ MIGRATIONS: list[str] = [
     );
     """,
     # 3: covering (value, article_id) indexes so each article filter is a sorted id set read
-    # from one index (web search); an actor's or country's events newest first on each side
-    # (merged by the event list); near-copy groups looked up by their earliest version
+    # from one index (web search); near-copy groups looked up by their earliest version
     """
     CREATE INDEX events_type_article ON events(type, article_id);
+    CREATE INDEX events_article_type ON events(article_id, type);
+    CREATE INDEX provenance_earliest ON provenance(earliest);
+    """,
+    # 4: an actor's or country's events newest first on each side, so that the event list
+    # merges the two sides and stops after a page (replaces the one-column indexes)
+    """
     DROP INDEX events_source_canonical;
     DROP INDEX events_target_canonical;
     DROP INDEX events_source;
@@ -157,8 +162,6 @@ MIGRATIONS: list[str] = [
     CREATE INDEX events_target_canonical ON events(target_canonical, date);
     CREATE INDEX events_source ON events(source_country, date);
     CREATE INDEX events_target ON events(target_country, date);
-    CREATE INDEX events_article_type ON events(article_id, type);
-    CREATE INDEX provenance_earliest ON provenance(earliest);
     """,
 ]
 
