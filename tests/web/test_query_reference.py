@@ -161,3 +161,37 @@ def test_downloads_follow_search_order(db, values, monkeypatch):
     monkeypatch.setattr(queries, "RANK_CANDIDATES", 3)
     for f in (Filters(q=values["q"][0]), Filters(actor=values["actor"][0])):
         assert [r["id"] for r in queries.iter_articles(db, f)] == ref_search(db, f, 3)
+
+
+class _PlanSpy:
+    """A connection that records the EXPLAIN QUERY PLAN lines of every statement it runs."""
+
+    def __init__(self, db):
+        self.db, self.lines = db, []
+
+    def execute(self, sql, args=()):
+        self.lines += [(row[-1], sql) for row in self.db.execute("EXPLAIN QUERY PLAN " + sql, args)]
+        return self.db.execute(sql, args)
+
+
+@pytest.mark.parametrize("plan", PLANS)
+def test_no_query_reads_a_whole_table_row_by_row(db, values, monkeypatch, plan):
+    """Articles, entities and events are only ever searched or walked on an index (a
+    walk stops after one page or at the count cap), never scanned as tables."""
+    if queries.dialect(db) is queries.POSTGRES:
+        pytest.skip("reads SQLite's EXPLAIN QUERY PLAN; PostgreSQL plans on its own statistics")
+    for name, value in PLANS[plan].items():
+        monkeypatch.setattr(queries, name, value)
+    spy = _PlanSpy(db)
+    for f in _combinations(values, ("q", "actor", "country", "type", "outlet", "since")):
+        queries.search_articles(spy, f)
+        queries.filter_events(spy, f)
+    assert spy.lines and not _table_scans(spy.lines), _table_scans(spy.lines)[:3]
+    bad = _PlanSpy(db)
+    bad.execute("SELECT count(*) FROM events ev WHERE ev.sentence LIKE '%pasukan%'")
+    assert _table_scans(bad.lines)                  # the check does see a table scan
+
+
+def _table_scans(lines: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    return [(line, sql) for line, sql in lines if line.startswith("SCAN ") and " INDEX " not in line
+            and not line.startswith(("SCAN (subquery", "SCAN s", "SCAN capped", "SCAN counted"))]

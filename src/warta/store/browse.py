@@ -355,18 +355,21 @@ def _events_sql(f: Filters, select: str, *extra: str, d: Dialect = SQLITE) -> tu
     return f"SELECT {select} FROM events ev{join} {cond}", args
 
 
-# The event list: each filter is a set of event ids read from an index. The smallest set,
-# when below SMALL_SET, drives the query (its rows read by id, then sorted by date); else
-# SQLite walks events newest first on the (date, id) index and checks each filter on the
-# way: membership in its set read once when below SIZE_CAP, else the row's own columns.
+# The event list: each filter is a set of event ids read from an index. An outlet or text
+# set below SMALL_SET drives the query (its rows read by id, then sorted by date). Else an
+# actor or country is walked newest first on both of its (side, date) indexes, merged; else
+# SQLite walks all events on the (date, id) index, or one type's on (type, date). Other
+# filters are checked on the way: membership in their set read once when below SIZE_CAP,
+# else the row's own columns.
 EVENT_KEYS = ("actor", "country", "outlet", "q")
+SIDE_COLUMN = {"actor": "canonical", "country": "country"}
 
 
 def _event_set(f: Filters, key: str, union: str = "UNION ALL", d: Dialect = SQLITE) -> tuple[str, list]:
     """SQL for the ids of the events passing filter ``key`` (an actor on both sides once
     each with ``union="UNION"``)."""
-    if key in ("actor", "country"):
-        column, value = ("canonical" if key == "actor" else "country"), getattr(f, key)
+    if key in SIDE_COLUMN:
+        column, value = SIDE_COLUMN[key], getattr(f, key)
         return (f"SELECT id FROM events WHERE source_{column} = ? {union} SELECT id FROM events WHERE target_{column} = ?",
                 [value, value])
     if key == "outlet":
@@ -375,7 +378,7 @@ def _event_set(f: Filters, key: str, union: str = "UNION ALL", d: Dialect = SQLI
 
 
 def _event_check(f: Filters, key: str, size: int, d: Dialect = SQLITE) -> tuple[str, list]:
-    """The condition for filter ``key`` while walking events by date."""
+    """The condition for filter ``key`` on each event walked."""
     if key == "outlet":        # on article ids: a third as many as event ids
         return "+ev.article_id IN (SELECT id FROM articles WHERE outlet = ?)", [f.outlet]
     if key == "q":
@@ -383,34 +386,64 @@ def _event_check(f: Filters, key: str, size: int, d: Dialect = SQLITE) -> tuple[
     if size < SIZE_CAP:
         sql, args = _event_set(f, key, d=d)
         return f"+ev.id IN ({sql})", args
-    column = "canonical" if key == "actor" else "country"
+    column = SIDE_COLUMN[key]
     return f"(+ev.source_{column} = ? OR +ev.target_{column} = ?)", [getattr(f, key)] * 2
 
 
-def _event_plan(db: sqlite3.Connection, f: Filters) -> tuple[str, str, list, bool]:
-    """(tables, WHERE clause, arguments, driven by a small set?) for the event list (alias
-    ev), chosen on the sizes of the filter sets. The type is always checked on the row:
-    the (type, date) index already walks one type newest first. Outlet and text sets are
-    only sized up to SMALL_SET (they are probed by article id whatever their size)."""
+@dataclass(frozen=True)
+class EventPlan:
+    parts: tuple[str, ...]  # FROM ... WHERE ... of the matching events (two: an actor's sides, to merge)
+    args: list
+    driven: bool            # a small set drives it: read every id at once
+
+    @property
+    def sql(self) -> str:
+        """The matching events' (id, date), in no order (add ORDER_NEWEST)."""
+        return " UNION ".join(f"SELECT ev.id, ev.date {part}" for part in self.parts)
+
+    def count(self, db: sqlite3.Connection) -> int:
+        """Matching events up to COUNT_CAP + 1 (the sides merged newest first, so it stops there)."""
+        if len(self.parts) > 1:
+            sql = f"SELECT count(*) FROM ({self.sql} {ORDER_NEWEST} LIMIT ?) AS counted"
+        else:
+            sql = f"SELECT count(*) FROM (SELECT 1 {self.parts[0]} LIMIT ?) AS counted"
+        return db.execute(sql, (*self.args, COUNT_CAP + 1)).fetchone()[0]
+
+
+ORDER_NEWEST = "ORDER BY 2 DESC, 1 DESC"
+
+
+def _event_plan(db: sqlite3.Connection, f: Filters) -> EventPlan:
+    """The event list's query, chosen on the sizes of the filter sets (outlet and text
+    sets are only sized up to SMALL_SET: they are probed by article id whatever their size)."""
     sizes, d = {}, dialect(db)
     for key in (k for k in EVENT_KEYS if getattr(f, k)):
         sql, args = _event_set(f, key, d=d)
-        cap = SIZE_CAP if key in ("actor", "country") else SMALL_SET
+        cap = SIZE_CAP if key in SIDE_COLUMN else SMALL_SET
         sizes[key] = db.execute(f"SELECT count(*) FROM ({sql} LIMIT {cap}) AS sized", args).fetchone()[0]
-    driver = min(sizes, key=lambda k: sizes[k]) if sizes and min(sizes.values()) < SMALL_SET else ""
-    where, args = (["ev.type = ?"], [f.type]) if f.type else ([], [])
+    sides = [k for k in SIDE_COLUMN if k in sizes]
+    split = min(sides, key=lambda k: sizes[k]) if sides else ""
+    small = [k for k in ("outlet", "q") if k in sizes and sizes[k] < SMALL_SET and sizes[k] < sizes.get(split, SIZE_CAP)]
+    driver = min(small, key=lambda k: sizes[k]) if small else ""
+    where, args = ([f"{'+' if split else ''}ev.type = ?"], [f.type]) if f.type else ([], [])
     for key in sizes:
-        if key != driver:
+        if key not in (driver, split if not driver else ""):
             sql, check_args = _event_check(f, key, sizes[key], d)
             where.append(sql)
             args += check_args
     dates, date_args = _event_dates(f)
     where, args = where + dates + _distinct(f), args + date_args
+    if driver:
+        sql, driver_args = _event_set(f, driver, "UNION", d)
+        cond = f" WHERE {' AND '.join(where)}" if where else ""
+        return EventPlan((f"FROM ({sql}) s CROSS JOIN events ev ON ev.id = s.id{cond}",), [*driver_args, *args], True)
+    if split:
+        column, value = SIDE_COLUMN[split], getattr(f, split)
+        parts = tuple(f"FROM events ev WHERE {' AND '.join([f'ev.{side}_{column} = ?', *where])}"
+                      for side in ("source", "target"))
+        return EventPlan(parts, [value, *args, value, *args], False)
     cond = f" WHERE {' AND '.join(where)}" if where else ""
-    if not driver:
-        return "events ev", cond, args, False
-    sql, driver_args = _event_set(f, driver, "UNION", d)
-    return f"({sql}) s CROSS JOIN events ev ON ev.id = s.id", cond, [*driver_args, *args], True
+    return EventPlan((f"FROM events ev{cond}",), args, False)
 
 
 EVENT_SELECT = (", ".join(f"ev.{c}" for c in EVENT_COLUMNS)
@@ -421,16 +454,14 @@ def filter_events(db: sqlite3.Connection, f: Filters, count: bool = True) -> tup
     """Events matching the filters, the most recent first; (rows, total up to COUNT_CAP + 1).
     A query driven by a small set reads all its ids sorted (which also counts them); a
     walk by date reads one page and counts up to the cap."""
-    tables, cond, args, driven = _event_plan(db, f)
-    order = "ORDER BY ev.date DESC, ev.id DESC"
-    if driven:
-        ids = [r[0] for r in db.execute(f"SELECT ev.id FROM {tables}{cond} {order}", args)]
+    plan = _event_plan(db, f)
+    if plan.driven:
+        ids = [r[0] for r in db.execute(f"{plan.sql} {ORDER_NEWEST}", plan.args)]
         page, total = ids[f.offset:f.offset + f.limit], min(len(ids), COUNT_CAP + 1)
     else:
-        page = [r[0] for r in db.execute(f"SELECT ev.id FROM {tables}{cond} {order} LIMIT ? OFFSET ?",
-                                         (*args, f.limit, f.offset))]
+        page = [r[0] for r in db.execute(f"{plan.sql} {ORDER_NEWEST} LIMIT ? OFFSET ?", (*plan.args, f.limit, f.offset))]
         short = len(page) < f.limit and (page or not f.offset)     # a short page: everything is counted already
-        total = f.offset + len(page) if short or not count else capped_count(db, f"FROM {tables}{cond}", args)
+        total = f.offset + len(page) if short or not count else plan.count(db)
     return _event_rows(db, page), total if count else None
 
 
@@ -466,10 +497,10 @@ def other_mentions(db: sqlite3.Connection, event_id: int) -> list[dict]:
 
 def iter_events(db: sqlite3.Connection, f: Filters, cap: int = 1_000_000) -> Iterator[dict]:
     """Every event matching the filters (for downloads), streamed."""
-    tables, cond, args, _ = _event_plan(db, f)
-    for r in db.execute(f"SELECT {EVENT_SELECT} FROM {tables} JOIN articles a ON a.id = ev.article_id{cond} "
-                        "ORDER BY ev.date DESC, ev.id DESC LIMIT ?", (*args, cap)):
-        yield dict(r)
+    plan = _event_plan(db, f)
+    ids = [r[0] for r in db.execute(f"{plan.sql} {ORDER_NEWEST} LIMIT ?", (*plan.args, cap))]
+    for start in range(0, len(ids), 500):
+        yield from _event_rows(db, ids[start:start + 500])
 
 
 def iter_articles(db: sqlite3.Connection, f: Filters, cap: int = 1_000_000) -> Iterator[dict]:

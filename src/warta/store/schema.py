@@ -146,6 +146,18 @@ TEMPLATES: list[str] = [
     CREATE INDEX events_article_type ON events(article_id, type);
     CREATE INDEX provenance_earliest ON provenance(earliest);
     """,
+    # 4: an actor's or country's events newest first on each side, so that the event list
+    # merges the two sides and stops after a page (replaces the one-column indexes)
+    """
+    DROP INDEX events_source_canonical;
+    DROP INDEX events_target_canonical;
+    DROP INDEX events_source;
+    DROP INDEX events_target;
+    CREATE INDEX events_source_canonical ON events(source_canonical, date);
+    CREATE INDEX events_target_canonical ON events(target_canonical, date);
+    CREATE INDEX events_source ON events(source_country, date);
+    CREATE INDEX events_target ON events(target_country, date);
+    """,
 ]
 
 SQLITE_FTS = """
