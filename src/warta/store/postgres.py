@@ -25,7 +25,7 @@ def _pg(sql: str) -> str:
 
 # --- full-text queries ----------------------------------------------------------------
 
-_OPERATORS = {"OR": "|", "AND": "&", "NOT": "!"}
+_JOINERS = {"OR": "|", "AND": "&", "NOT": "& !"}   # what a typed operator puts before the next term
 
 
 def ts_query(text: str) -> str:
@@ -35,8 +35,8 @@ def ts_query(text: str) -> str:
     terms: list[str] = []
     joiner = "&"
     for tok in re.findall(r'"[^"]*"|\S+', text):
-        if tok in _OPERATORS:
-            joiner = {"OR": "|", "AND": "&", "NOT": "& !"}[tok]
+        if tok in _JOINERS:
+            joiner = _JOINERS[tok]
             continue
         words = [w.lower() for w in re.findall(r"\w+", tok)]
         if not words:
