@@ -421,7 +421,9 @@ def _event_plan(db: sqlite3.Connection, f: Filters) -> EventPlan:
         sql, args = _event_set(f, key, d=d)
         cap = SIZE_CAP if key in SIDE_COLUMN else SMALL_SET
         sizes[key] = db.execute(f"SELECT count(*) FROM ({sql} LIMIT {cap}) AS sized", args).fetchone()[0]
-    sides = [k for k in SIDE_COLUMN if k in sizes]
+    # PostgreSQL's b-tree walks give no "date DESC, NULLs last" order per side to merge: it
+    # checks an actor or country on each event walked by date instead.
+    sides = [k for k in SIDE_COLUMN if k in sizes] if d is SQLITE else []
     split = min(sides, key=lambda k: sizes[k]) if sides else ""
     small = [k for k in ("outlet", "q") if k in sizes and sizes[k] < SMALL_SET and sizes[k] < sizes.get(split, SIZE_CAP)]
     driver = min(small, key=lambda k: sizes[k]) if small else ""
