@@ -8,13 +8,13 @@ seed articles skip without it."""
 from __future__ import annotations
 
 import re
-import sqlite3
 from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
 
 from tests.conftest import SEEDS, needs_shared
+from tests.web.conftest import connect
 from tests.web.png import colour_stats
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -129,8 +129,9 @@ def test_unknown_article_is_404_in_the_browser(page):
 
 def _article_ids(web_db, folder: Path) -> dict[str, int]:
     """Stored article ids by file name for the files of ``folder``."""
-    with sqlite3.connect(web_db) as db:
-        rows = db.execute("SELECT id, source FROM articles").fetchall()
+    db = connect(web_db)
+    rows = db.execute("SELECT id, source FROM articles").fetchall()
+    db.close()
     names = {p.name for p in folder.glob("*.txt")}
     return {Path(source).name: i for i, source in rows if Path(source).name in names}
 

@@ -1,17 +1,15 @@
 """The store's read queries: counts are capped, filters combine, the cache (the plans
 against a reference query: test_query_reference.py)."""
-import sqlite3
-
 import pytest
 
+from tests.web.conftest import connect
 from warta.store import browse as queries
 from warta.store.browse import Filters
 
 
 @pytest.fixture(scope="module")
 def db(web_db):
-    conn = sqlite3.connect(web_db)
-    conn.row_factory = sqlite3.Row
+    conn = connect(web_db)
     yield conn
     conn.close()
 

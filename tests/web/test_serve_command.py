@@ -24,3 +24,33 @@ def test_busy_port_is_a_clear_error(web_db):
         port = busy.getsockname()[1]
         result = CliRunner().invoke(cli, ["serve", "--db", str(web_db), "--port", str(port)])
     assert result.exit_code == 1 and "cannot listen" in result.output
+
+
+def test_serve_command_answers_on_either_backend(web_db):
+    """`warta serve --db FILE|postgresql://...` as a user runs it, in its own process."""
+    import json
+    import os
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+    with socket.socket() as free:
+        free.bind(("127.0.0.1", 0))
+        port = free.getsockname()[1]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    proc = subprocess.Popen([sys.executable, "-m", "warta", "serve", "--db", str(web_db), "--port", str(port)],
+                            env=env, stderr=subprocess.PIPE, text=True)
+    try:
+        for _ in range(100):
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/search?q=menteri", timeout=5) as r:
+                    found = json.load(r)
+                break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            raise AssertionError("server did not answer")
+        assert found["total"] >= 3 and all("menteri" in (r["snippet"] or "").lower() for r in found["results"])
+    finally:
+        proc.terminate()
+        proc.wait(10)

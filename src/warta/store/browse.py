@@ -1,17 +1,21 @@
 """Read-side queries for the web app and its API: filtered article search, filtered events,
 aggregates (timeline, actor network, countries) and an article's provenance.
 
-Every function takes an open ``sqlite3.Connection`` (rows as ``sqlite3.Row``) and binds
-every value as a parameter; only fixed column names are ever spliced into SQL.
+Every function takes an open ``sqlite3.Connection`` (rows as ``sqlite3.Row``) or the
+PostgreSQL equivalent ``store.postgres.PgConnection``, and binds every value as a parameter;
+only fixed column names are ever spliced into SQL. The SQL is shared; what differs between
+the backends (full-text search, two aggregates) is in one ``Dialect`` per backend, and the
+PostgreSQL connection drops SQLite's planner hints (see ``store.postgres.adapt``).
 """
 from __future__ import annotations
 
 import json
 import sqlite3
 from dataclasses import dataclass, fields, replace
-from typing import Any, Iterator, Mapping, Optional
+from typing import Any, Callable, Iterator, Mapping, Optional
 
 from .sqlite import fts_query
+from .postgres import ts_query
 from .base import next_day as _next_day
 
 MAX_LIMIT = 500
@@ -73,6 +77,32 @@ def _int(raw: str, default: int, low: int, high: int) -> int:
         return default
 
 
+# --- what differs between SQLite and PostgreSQL -------------------------------------------
+
+@dataclass(frozen=True)
+class Dialect:
+    name: str
+    match: Callable[[str], str]   # what a person types -> the backend's full-text query
+    fts_ids: str                  # ids of the articles matching one bound full-text query
+    fts_event_ids: str            # ids of the events of those articles
+    no_match: str                 # a full-text query that matches nothing
+    as_int: str                   # a boolean expression as 0/1, to sum it
+    concat: str                   # all values of a group joined without separator
+
+
+SQLITE = Dialect("sqlite", fts_query, "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?",
+                 "SELECT e.id FROM articles_fts JOIN events e ON e.article_id = articles_fts.rowid "
+                 "WHERE articles_fts MATCH ?", '""', "{}", "group_concat({}, '')")
+POSTGRES = Dialect("postgresql", ts_query, "SELECT id FROM articles WHERE fts @@ to_tsquery('simple', ?)",
+                   "SELECT e.id FROM articles a JOIN events e ON e.article_id = a.id "
+                   "WHERE a.fts @@ to_tsquery('simple', ?)", "", "({})::int", "string_agg({}, '')")
+
+
+def dialect(db) -> Dialect:
+    """POSTGRES for a PgConnection, else SQLITE (a plain sqlite3.Connection)."""
+    return POSTGRES if getattr(db, "dialect", None) == "postgresql" else SQLITE
+
+
 # --- articles -------------------------------------------------------------------------
 
 # Article filters that are sets of article ids, each read from a (value, article_id) index.
@@ -101,7 +131,7 @@ def set_sizes(db: sqlite3.Connection, f: Filters) -> dict[str, int]:
     sizes = {}
     for key in _set_keys(f):
         sql, args = _id_set(f, key)
-        sizes[key] = db.execute(f"SELECT count(*) FROM ({sql} LIMIT {SIZE_CAP})", args).fetchone()[0]
+        sizes[key] = db.execute(f"SELECT count(*) FROM ({sql} LIMIT {SIZE_CAP}) AS sized", args).fetchone()[0]
     return sizes
 
 
@@ -145,7 +175,7 @@ COUNT_CAP = 1000   # totals above this are reported as "more than 1000" (countin
 def capped_count(db: sqlite3.Connection, sql_from_where: str, args: list, cap: Optional[int] = None) -> int:
     """Matching rows, counted up to ``cap + 1`` (a result of cap + 1 means "more than cap")."""
     cap = COUNT_CAP if cap is None else cap
-    return db.execute(f"SELECT count(*) FROM (SELECT 1 {sql_from_where} LIMIT ?)", (*args, cap + 1)).fetchone()[0]
+    return db.execute(f"SELECT count(*) FROM (SELECT 1 {sql_from_where} LIMIT ?) AS capped", (*args, cap + 1)).fetchone()[0]
 
 
 def search_articles(db: sqlite3.Connection, f: Filters, count: bool = True) -> tuple[list[dict], Optional[int]]:
@@ -153,9 +183,12 @@ def search_articles(db: sqlite3.Connection, f: Filters, count: bool = True) -> t
     matches ranked by BM25 (all of them when fewer match), then any older matches newest
     added first; without ``q``, the newest published first. Returns (rows, total counted
     up to COUNT_CAP + 1, or None)."""
-    match = fts_query(f.q) if f.q else ""
+    match = dialect(db).match(f.q) if f.q else ""
     if f.q and not match:                       # only punctuation: nothing can match
         return [], 0
+    if match and dialect(db) is POSTGRES:
+        ids, total = _ranked_ids_postgres(db, f, match, count)
+        return _with_headlines(db, ids, match), total
     if match:
         ids, total = _ranked_ids(db, f, match, count)
         return _with_snippets(db, ids, match), total
@@ -184,6 +217,40 @@ def _ranked_ids(db: sqlite3.Connection, f: Filters, match: str, count: bool) -> 
     if len(found) < RANK_CANDIDATES or RANK_CANDIDATES > COUNT_CAP:
         return ids, min(len(found), COUNT_CAP + 1)
     return ids, capped_count(db, base, [match, *args])
+
+
+def _ranked_ids_postgres(db, f: Filters, match: str, count: bool) -> tuple[list[int], Optional[int]]:
+    """_ranked_ids on PostgreSQL: the RANK_CANDIDATES most recently added matches (found on
+    the GIN index) ranked by ts_rank, title weighted over body; then the older ones."""
+    where, args = _article_where(f)
+    base = "FROM articles a WHERE " + " AND ".join(["a.fts @@ to_tsquery('simple', ?)", *where])
+    found = db.execute(f"SELECT r.id, ts_rank(r.fts, to_tsquery('simple', ?)) FROM (SELECT a.id {base} "
+                       "ORDER BY a.id DESC LIMIT ?) AS recent JOIN articles r ON r.id = recent.id",
+                       (match, match, *args, RANK_CANDIDATES)).fetchall()
+    found.sort(key=lambda r: -r[0])
+    ranked = [r[0] for r in sorted(found, key=lambda r: (-r[1], -r[0]))]
+    ids = ranked[f.offset:f.offset + f.limit]
+    if len(found) == RANK_CANDIDATES and len(ids) < f.limit:
+        ids += [r[0] for r in db.execute(f"SELECT a.id {base} AND a.id < ? ORDER BY a.id DESC LIMIT ? OFFSET ?",
+                                         (match, *args, found[-1][0], f.limit - len(ids),
+                                          max(0, f.offset - RANK_CANDIDATES)))]
+    if not count:
+        return ids, None
+    if len(found) < RANK_CANDIDATES or RANK_CANDIDATES > COUNT_CAP:
+        return ids, min(len(found), COUNT_CAP + 1)
+    return ids, capped_count(db, base, [match, *args])
+
+
+def _with_headlines(db, ids: list[int], match: str) -> list[dict]:
+    """_with_snippets on PostgreSQL: ts_headline around the best match in the body."""
+    if not ids:
+        return []
+    cols = ", ".join(f"a.{c}" for c in ARTICLE_LIST_COLUMNS)
+    found = {r["id"]: dict(r) for r in db.execute(
+        f"SELECT {cols}, ts_headline('simple', a.body, to_tsquery('simple', ?), "
+        "'StartSel=\x02, StopSel=\x03, MaxWords=24, MinWords=12, MaxFragments=1') AS snippet "
+        f"FROM articles a WHERE a.id IN ({', '.join('?' for _ in ids)})", (match, *ids))}
+    return [found[i] for i in ids if i in found]
 
 
 def _newest_articles(db: sqlite3.Connection, f: Filters, count: bool) -> tuple[list[dict], Optional[int]]:
@@ -242,7 +309,7 @@ def _with_snippets(db: sqlite3.Connection, ids: list[int], match: str) -> list[d
 
 # --- events ---------------------------------------------------------------------------
 
-def _event_where(f: Filters) -> tuple[list[str], list]:
+def _event_where(f: Filters, d: Dialect = SQLITE) -> tuple[list[str], list]:
     """Conditions on events (the aggregates; the event list plans its own, see _event_plan)."""
     where, args = [], []
     if f.type:
@@ -257,8 +324,8 @@ def _event_where(f: Filters) -> tuple[list[str], list]:
         args.append(f.outlet)
     where, args = where + _event_dates(f)[0] + _distinct(f), args + _event_dates(f)[1]
     if f.q:
-        where.append("ev.article_id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
-        args.append(fts_query(f.q) or '""')
+        where.append(f"ev.article_id IN ({d.fts_ids})")
+        args.append(d.match(f.q) or d.no_match)
     return where, args
 
 
@@ -279,9 +346,9 @@ def _distinct(f: Filters) -> list[str]:
     return ["NOT EXISTS (SELECT 1 FROM event_mentions m WHERE m.event_id = ev.id AND m.first_event != ev.id)"]
 
 
-def _events_sql(f: Filters, select: str, *extra: str) -> tuple[str, list]:
+def _events_sql(f: Filters, select: str, *extra: str, d: Dialect = SQLITE) -> tuple[str, list]:
     """The query over events; articles are joined only when the filters or columns need them."""
-    where, args = _event_where(f)
+    where, args = _event_where(f, d)
     where = [*extra, *where]
     cond = f"WHERE {' AND '.join(where)}" if where else ""
     join = " JOIN articles a ON a.id = ev.article_id" if f.outlet or "a." in select else ""
@@ -298,7 +365,7 @@ EVENT_KEYS = ("actor", "country", "outlet", "q")
 SIDE_COLUMN = {"actor": "canonical", "country": "country"}
 
 
-def _event_set(f: Filters, key: str, union: str = "UNION ALL") -> tuple[str, list]:
+def _event_set(f: Filters, key: str, union: str = "UNION ALL", d: Dialect = SQLITE) -> tuple[str, list]:
     """SQL for the ids of the events passing filter ``key`` (an actor on both sides once
     each with ``union="UNION"``)."""
     if key in SIDE_COLUMN:
@@ -307,18 +374,17 @@ def _event_set(f: Filters, key: str, union: str = "UNION ALL") -> tuple[str, lis
                 [value, value])
     if key == "outlet":
         return "SELECT e.id FROM articles a JOIN events e ON e.article_id = a.id WHERE a.outlet = ?", [f.outlet]
-    return ("SELECT e.id FROM articles_fts JOIN events e ON e.article_id = articles_fts.rowid "
-            "WHERE articles_fts MATCH ?", [fts_query(f.q) or '""'])
+    return d.fts_event_ids, [d.match(f.q) or d.no_match]
 
 
-def _event_check(f: Filters, key: str, size: int) -> tuple[str, list]:
+def _event_check(f: Filters, key: str, size: int, d: Dialect = SQLITE) -> tuple[str, list]:
     """The condition for filter ``key`` on each event walked."""
     if key == "outlet":        # on article ids: a third as many as event ids
         return "+ev.article_id IN (SELECT id FROM articles WHERE outlet = ?)", [f.outlet]
     if key == "q":
-        return "+ev.article_id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)", [fts_query(f.q) or '""']
+        return f"+ev.article_id IN ({d.fts_ids})", [d.match(f.q) or d.no_match]
     if size < SIZE_CAP:
-        sql, args = _event_set(f, key)
+        sql, args = _event_set(f, key, d=d)
         return f"+ev.id IN ({sql})", args
     column = SIDE_COLUMN[key]
     return f"(+ev.source_{column} = ? OR +ev.target_{column} = ?)", [getattr(f, key)] * 2
@@ -338,9 +404,9 @@ class EventPlan:
     def count(self, db: sqlite3.Connection) -> int:
         """Matching events up to COUNT_CAP + 1 (the sides merged newest first, so it stops there)."""
         if len(self.parts) > 1:
-            sql = f"SELECT count(*) FROM ({self.sql} {ORDER_NEWEST} LIMIT ?)"
+            sql = f"SELECT count(*) FROM ({self.sql} {ORDER_NEWEST} LIMIT ?) AS capped"
         else:
-            sql = f"SELECT count(*) FROM (SELECT 1 {self.parts[0]} LIMIT ?)"
+            sql = f"SELECT count(*) FROM (SELECT 1 {self.parts[0]} LIMIT ?) AS capped"
         return db.execute(sql, (*self.args, COUNT_CAP + 1)).fetchone()[0]
 
 
@@ -350,11 +416,11 @@ ORDER_NEWEST = "ORDER BY 2 DESC, 1 DESC"
 def _event_plan(db: sqlite3.Connection, f: Filters) -> EventPlan:
     """The event list's query, chosen on the sizes of the filter sets (outlet and text
     sets are only sized up to SMALL_SET: they are probed by article id whatever their size)."""
-    sizes = {}
+    sizes, d = {}, dialect(db)
     for key in (k for k in EVENT_KEYS if getattr(f, k)):
-        sql, args = _event_set(f, key)
+        sql, args = _event_set(f, key, d=d)
         cap = SIZE_CAP if key in SIDE_COLUMN else SMALL_SET
-        sizes[key] = db.execute(f"SELECT count(*) FROM ({sql} LIMIT {cap})", args).fetchone()[0]
+        sizes[key] = db.execute(f"SELECT count(*) FROM ({sql} LIMIT {cap}) AS sized", args).fetchone()[0]
     sides = [k for k in SIDE_COLUMN if k in sizes]
     split = min(sides, key=lambda k: sizes[k]) if sides else ""
     small = [k for k in ("outlet", "q") if k in sizes and sizes[k] < SMALL_SET and sizes[k] < sizes.get(split, SIZE_CAP)]
@@ -362,13 +428,13 @@ def _event_plan(db: sqlite3.Connection, f: Filters) -> EventPlan:
     where, args = ([f"{'+' if split else ''}ev.type = ?"], [f.type]) if f.type else ([], [])
     for key in sizes:
         if key not in (driver, split if not driver else ""):
-            sql, check_args = _event_check(f, key, sizes[key])
+            sql, check_args = _event_check(f, key, sizes[key], d)
             where.append(sql)
             args += check_args
     dates, date_args = _event_dates(f)
     where, args = where + dates + _distinct(f), args + date_args
     if driver:
-        sql, driver_args = _event_set(f, driver, "UNION")
+        sql, driver_args = _event_set(f, driver, "UNION", d)
         cond = f" WHERE {' AND '.join(where)}" if where else ""
         return EventPlan((f"FROM ({sql}) s CROSS JOIN events ev ON ev.id = s.id{cond}",), [*driver_args, *args], True)
     if split:
@@ -452,7 +518,7 @@ def iter_articles(db: sqlite3.Connection, f: Filters, cap: int = 1_000_000) -> I
 def timeline(db: sqlite3.Connection, f: Filters) -> list[dict]:
     """Event counts per month and type: [{period, type, count}] in time order."""
     sql, args = _events_sql(f, "substr(ev.date, 1, 7) AS period, ev.type AS type, count(*) AS count",
-                            "+ev.date IS NOT NULL")    # unary +: let SQLite scan the covering (type, date) index
+                            "+ev.date IS NOT NULL", d=dialect(db))    # unary +: let SQLite scan the covering (type, date) index
     return [dict(r) for r in db.execute(f"{sql} GROUP BY period, ev.type ORDER BY period, ev.type", args)]
 
 
@@ -461,11 +527,12 @@ def network(db: sqlite3.Connection, f: Filters, top: int = 40) -> dict[str, list
     (cooperative minus conflictual events over all), the ``top`` heaviest pairs."""
     pairs = ("+ev.source_canonical IS NOT NULL", "+ev.target_canonical IS NOT NULL",
              "ev.source_canonical != ev.target_canonical")
-    sql, args = _events_sql(f, "ev.source_canonical AS s, ev.target_canonical AS t, count(*) AS n", *pairs)
+    sql, args = _events_sql(f, "ev.source_canonical AS s, ev.target_canonical AS t, count(*) AS n", *pairs, d=dialect(db))
     heaviest = db.execute(f"{sql} GROUP BY s, t ORDER BY n DESC, s, t LIMIT ?", (*args, top)).fetchall()
     edges = []
     for s_name, t_name, n in heaviest:
-        tsql, targs = _events_sql(f, "ev.type, count(*)", "ev.source_canonical = ?", "ev.target_canonical = ?")
+        tsql, targs = _events_sql(f, "ev.type, count(*)", "ev.source_canonical = ?", "ev.target_canonical = ?",
+                                  d=dialect(db))
         types = dict(db.execute(f"{tsql} GROUP BY ev.type", (s_name, t_name, *targs)).fetchall())
         balance = sum(c * ((t in COOPERATIVE) - (t in CONFLICTUAL)) for t, c in types.items())
         edges.append({"source": s_name, "target": t_name, "count": n, "balance": round(balance / n, 3), "types": types})
@@ -492,7 +559,8 @@ def country_counts(db: sqlite3.Connection, f: Filters) -> list[dict]:
     """Events per actor country (as source, as target): [{country, source, target, count}]."""
     counts: dict[str, dict] = {}
     for side in ("source", "target"):
-        sql, args = _events_sql(f, f"ev.{side}_country AS c, count(*) AS n", f"+ev.{side}_country IS NOT NULL")
+        sql, args = _events_sql(f, f"ev.{side}_country AS c, count(*) AS n", f"+ev.{side}_country IS NOT NULL",
+                                d=dialect(db))
         for r in db.execute(f"{sql} GROUP BY c", args):
             row = counts.setdefault(r["c"], {"country": r["c"], "source": 0, "target": 0, "count": 0})
             row[side] += r["n"]
@@ -502,8 +570,8 @@ def country_counts(db: sqlite3.Connection, f: Filters) -> list[dict]:
 
 def location_counts(db: sqlite3.Connection, f: Filters, top: int = 500) -> list[dict]:
     """Events per location as written in the text: [{location, count}], most frequent first."""
-    sql, args = _events_sql(f, "ev.location AS location, count(*) AS count", "+ev.location IS NOT NULL")
-    return [dict(r) for r in db.execute(f"{sql} GROUP BY ev.location ORDER BY count DESC LIMIT ?", (*args, top))]
+    sql, args = _events_sql(f, "ev.location AS location, count(*) AS count", "+ev.location IS NOT NULL", d=dialect(db))
+    return [dict(r) for r in db.execute(f"{sql} GROUP BY ev.location ORDER BY count DESC, location LIMIT ?", (*args, top))]
 
 
 def facets(db: sqlite3.Connection, top: int = 200) -> dict[str, list]:
@@ -513,7 +581,7 @@ def facets(db: sqlite3.Connection, top: int = 200) -> dict[str, list]:
         "outlets": [r[0] for r in q("SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL ORDER BY outlet LIMIT ?", (top,))],
         "types": [r[0] for r in q("SELECT DISTINCT type FROM events ORDER BY type")],
         "actors": [r[0] for r in q("SELECT canonical FROM entities WHERE canonical IS NOT NULL "
-                                   "GROUP BY canonical ORDER BY count(*) DESC LIMIT ?", (top,))],
+                                   "GROUP BY canonical ORDER BY count(*) DESC, canonical LIMIT ?", (top,))],
         "countries": [r[0] for r in q("SELECT DISTINCT country FROM entities WHERE country IS NOT NULL ORDER BY country")],
     }
 
@@ -553,6 +621,8 @@ def near_copies(db: sqlite3.Connection, article_id: int) -> list[dict]:
     for other, found in direct.items():          # no provenance row: the pair's own earlier version
         earliest.setdefault(other, found["earliest"])
     rows = []
+    if not earliest:
+        return rows
     for r in db.execute(f"SELECT id, title, outlet, published, wire_sources FROM articles WHERE id IN "
                         f"({', '.join('?' for _ in earliest)}) ORDER BY published, id", list(earliest)):
         found = direct.get(r["id"], {})
@@ -567,14 +637,16 @@ def outlet_wires(db: sqlite3.Connection, f: Filters, top: int = 200) -> list[dic
     filters apply (on publication time)."""
     where, args = _article_where(Filters(outlet=f.outlet, since=f.since, until=f.until))
     cond = f"WHERE {' AND '.join(where)}" if where else ""
+    d = dialect(db)
+    crediting = d.as_int.format("coalesce(p.wires, a.wire_sources) NOT IN ('[]', '')")
+    state_media = d.as_int.format("coalesce(p.state_media, '[]') != '[]'")
+    copied = d.as_int.format("EXISTS (SELECT 1 FROM duplicates d WHERE d.a = a.id OR d.b = a.id)")
     rows = db.execute(
-        "SELECT a.outlet AS outlet, count(*) AS articles, "
-        "sum(coalesce(p.wires, a.wire_sources) NOT IN ('[]', '')) AS crediting, "
-        "sum(coalesce(p.state_media, '[]') != '[]') AS state_media, sum(coalesce(p.uncredited_copy, 0)) AS uncredited_copies, "
-        "sum(EXISTS (SELECT 1 FROM duplicates d WHERE d.a = a.id OR d.b = a.id)) AS with_near_copies, "
-        "group_concat(coalesce(p.wires, a.wire_sources), '') AS wires "
+        f"SELECT a.outlet AS outlet, count(*) AS articles, sum({crediting}) AS crediting, "
+        f"sum({state_media}) AS state_media, sum(coalesce(p.uncredited_copy, 0)) AS uncredited_copies, "
+        f"sum({copied}) AS with_near_copies, {d.concat.format('coalesce(p.wires, a.wire_sources)')} AS wires "
         f"FROM articles a LEFT JOIN provenance p ON p.article_id = a.id {cond} "
-        "GROUP BY a.outlet ORDER BY articles DESC LIMIT ?", (*args, top)).fetchall()
+        "GROUP BY a.outlet ORDER BY articles DESC, a.outlet LIMIT ?", (*args, top)).fetchall()
     out = []
     for r in rows:
         counts: dict[str, int] = {}

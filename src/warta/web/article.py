@@ -23,6 +23,7 @@ def load(db: sqlite3.Connection, raw_id: str) -> dict[str, Any]:
     if row is None:
         raise NotFound(f"no article with id {article_id}")
     data = dict(row)
+    data.pop("fts", None)                                  # PostgreSQL's search vector
     for c in ("authors", "editors", "wire_sources", "boilerplate", "notes"):
         data[c] = json.loads(data[c] or "[]")
     for table in ("entities", "quotes", "times", "events"):
