@@ -122,3 +122,12 @@ def test_ts_query_is_accepted_by_postgres_for_odd_input(postgres_url):
         if query:
             conn.execute("SELECT count(*) FROM articles WHERE fts @@ to_tsquery('simple', ?)", (query,)).fetchone()
     conn.close()
+
+
+def test_adapt_turns_sqlite_hints_into_plain_postgres():
+    from warta.store.postgres import adapt
+    sql = ("SELECT ev.id FROM (SELECT id FROM x) s CROSS JOIN events ev ON ev.id = s.id WHERE +ev.type = ? "
+           "AND (+ev.source_country = ? OR ev.date LIKE '5%') AND ev.n = 1+2 ORDER BY ev.date DESC, 1 DESC NULLS FIRST")
+    assert adapt(sql) == ("SELECT ev.id FROM (SELECT id FROM x) s JOIN events ev ON ev.id = s.id WHERE ev.type = %s "
+                          "AND (ev.source_country = %s OR ev.date LIKE '5%%') AND ev.n = 1+2 "
+                          "ORDER BY ev.date DESC NULLS LAST, 1 DESC NULLS FIRST")

@@ -1,6 +1,8 @@
 """`warta serve`: help, a clear error for a missing database or a busy port."""
 import socket
 
+import pytest
+
 from click.testing import CliRunner
 
 from warta.cli import cli
@@ -54,3 +56,15 @@ def test_serve_command_answers_on_either_backend(web_db):
     finally:
         proc.terminate()
         proc.wait(10)
+
+
+def test_app_reconnects_after_losing_its_postgres_connection(web_db):
+    from warta.store import is_postgres_url
+    from warta.web.app import App
+    if not is_postgres_url(web_db):
+        pytest.skip("an SQLite file has no server connection to lose")
+    app = App(web_db)
+    first = app.connection()
+    first.close()                                # as when the server restarts
+    assert app.handle("/api/search?q=menteri").status == 200
+    assert app.connection() is not first

@@ -405,9 +405,9 @@ class EventPlan:
     def count(self, db: sqlite3.Connection) -> int:
         """Matching events up to COUNT_CAP + 1 (the sides merged newest first, so it stops there)."""
         if len(self.parts) > 1:
-            sql = f"SELECT count(*) FROM ({self.sql} {ORDER_NEWEST} LIMIT ?) AS capped"
+            sql = f"SELECT count(*) FROM ({self.sql} {ORDER_NEWEST} LIMIT ?) AS counted"
         else:
-            sql = f"SELECT count(*) FROM (SELECT 1 {self.parts[0]} LIMIT ?) AS capped"
+            sql = f"SELECT count(*) FROM (SELECT 1 {self.parts[0]} LIMIT ?) AS counted"
         return db.execute(sql, (*self.args, COUNT_CAP + 1)).fetchone()[0]
 
 
@@ -422,7 +422,9 @@ def _event_plan(db: sqlite3.Connection, f: Filters) -> EventPlan:
         sql, args = _event_set(f, key, d=d)
         cap = SIZE_CAP if key in SIDE_COLUMN else SMALL_SET
         sizes[key] = db.execute(f"SELECT count(*) FROM ({sql} LIMIT {cap}) AS sized", args).fetchone()[0]
-    sides = [k for k in SIDE_COLUMN if k in sizes]
+    # PostgreSQL's b-tree walks give no "date DESC, NULLs last" order per side to merge: it
+    # checks an actor or country on each event walked by date instead.
+    sides = [k for k in SIDE_COLUMN if k in sizes] if d is SQLITE else []
     split = min(sides, key=lambda k: sizes[k]) if sides else ""
     if split and f.type and _fewer_of_type(db, f.type, sizes[split]):
         split = ""                                   # walk the type's (type, date) index instead

@@ -25,7 +25,7 @@ def _pg(sql: str) -> str:
 
 # --- full-text queries ----------------------------------------------------------------
 
-_OPERATORS = {"OR": "|", "AND": "&", "NOT": "!"}
+_JOINERS = {"OR": "|", "AND": "&", "NOT": "& !"}   # what a typed operator puts before the next term
 
 
 def ts_query(text: str) -> str:
@@ -35,8 +35,8 @@ def ts_query(text: str) -> str:
     terms: list[str] = []
     joiner = "&"
     for tok in re.findall(r'"[^"]*"|\S+', text):
-        if tok in _OPERATORS:
-            joiner = {"OR": "|", "AND": "&", "NOT": "& !"}[tok]
+        if tok in _JOINERS:
+            joiner = _JOINERS[tok]
             continue
         words = [w.lower() for w in re.findall(r"\w+", tok)]
         if not words:
@@ -95,6 +95,11 @@ class PgConnection:
 
     def execute(self, sql: str, args: Iterable = ()) -> Any:
         return self.conn.execute(adapt(sql), tuple(args))
+
+    @property
+    def broken(self) -> bool:
+        """True once the server has gone (restarted, connection lost): open a new one."""
+        return self.conn.broken or self.conn.closed
 
     def close(self) -> None:
         self.conn.close()

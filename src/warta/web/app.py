@@ -85,6 +85,8 @@ class App:
 
     def connection(self) -> sqlite3.Connection:
         db = getattr(self._local, "db", None)
+        if db is not None and getattr(db, "broken", False):
+            db = None                                      # the PostgreSQL server went away: reconnect
         if db is None and self.postgres:
             from ..store.postgres import connect
             db = self._local.db = connect(self.db_path)
