@@ -192,6 +192,9 @@ def test_no_query_reads_a_whole_table_row_by_row(db, values, monkeypatch, plan):
     assert _table_scans(bad.lines)                  # the check does see a table scan
 
 
+TABLES = {"articles", "a", "r", "x", "entities", "e", "events", "ev"}   # the big tables, as the queries name them
+
+
 def _table_scans(lines: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    return [(line, sql) for line, sql in lines if line.startswith("SCAN ") and " INDEX " not in line
-            and not line.startswith(("SCAN (subquery", "SCAN s", "SCAN capped", "SCAN counted"))]
+    return [(line, sql) for line, sql in lines
+            if line.startswith("SCAN ") and line.split()[1] in TABLES and " INDEX " not in line]

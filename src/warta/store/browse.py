@@ -357,8 +357,9 @@ def _events_sql(f: Filters, select: str, *extra: str, d: Dialect = SQLITE) -> tu
 
 # The event list: each filter is a set of event ids read from an index. An outlet or text
 # set below SMALL_SET drives the query (its rows read by id, then sorted by date). Else an
-# actor or country is walked newest first on both of its (side, date) indexes, merged; else
-# SQLite walks all events on the (date, id) index, or one type's on (type, date). Other
+# actor or country is walked newest first on both of its (side, date) indexes, merged,
+# unless the type has fewer events; else SQLite walks all events on the (date, id) index,
+# or one type's on (type, date). Other
 # filters are checked on the way: membership in their set read once when below SIZE_CAP,
 # else the row's own columns.
 EVENT_KEYS = ("actor", "country", "outlet", "q")
@@ -425,6 +426,8 @@ def _event_plan(db: sqlite3.Connection, f: Filters) -> EventPlan:
     # checks an actor or country on each event walked by date instead.
     sides = [k for k in SIDE_COLUMN if k in sizes] if d is SQLITE else []
     split = min(sides, key=lambda k: sizes[k]) if sides else ""
+    if split and f.type and _fewer_of_type(db, f.type, sizes[split]):
+        split = ""                                   # walk the type's (type, date) index instead
     small = [k for k in ("outlet", "q") if k in sizes and sizes[k] < SMALL_SET and sizes[k] < sizes.get(split, SIZE_CAP)]
     driver = min(small, key=lambda k: sizes[k]) if small else ""
     where, args = ([f"{'+' if split else ''}ev.type = ?"], [f.type]) if f.type else ([], [])
@@ -446,6 +449,12 @@ def _event_plan(db: sqlite3.Connection, f: Filters) -> EventPlan:
         return EventPlan(parts, [value, *args, value, *args], False)
     cond = f" WHERE {' AND '.join(where)}" if where else ""
     return EventPlan((f"FROM events ev{cond}",), args, False)
+
+
+def _fewer_of_type(db: sqlite3.Connection, event_type: str, than: int) -> bool:
+    """Whether fewer than ``than`` events have this type (counted on its index up to that)."""
+    return db.execute("SELECT count(*) FROM (SELECT 1 FROM events WHERE type = ? LIMIT ?) AS sized",
+                      (event_type, than)).fetchone()[0] < than
 
 
 EVENT_SELECT = (", ".join(f"ev.{c}" for c in EVENT_COLUMNS)
