@@ -161,9 +161,9 @@ def run_pipeline(docs, settings, grouped: bool = False) -> tuple[set, float]:
     pairs = dedup.near_duplicates(docs, settings)
     elapsed = time.perf_counter() - start
     index = {d.source: i for i, d in enumerate(docs)}
-    if grouped:
-        return {tuple(sorted((index[a], index[b]))) for g in dedup.duplicate_groups(docs, pairs)
-                for a, b in combinations(g.keys, 2)}, elapsed
+    if grouped:                 # the groups as `warta dupes` and the store report them
+        return {tuple(sorted(index[k] for k in pair))
+                for pair in dedup.group_pairs(dedup.duplicate_groups(docs, pairs))}, elapsed
     return {tuple(sorted((index[p.a], index[p.b]))) for p in pairs}, elapsed
 
 
@@ -175,7 +175,7 @@ def evaluate(docs, origin, labels, settings) -> dict:
     near_source = {k: l for k, l in labels.items() if k[0] in originals or k[1] in originals}
     brief = ("precision", "recall", "f1", "positives")
     return {"pairs": prf(predicted, labels),
-            "groups": {k: v for k, v in prf(grouped, labels).items() if k in brief},
+            "groups": prf(grouped, labels),
             "vs_source": {k: v for k, v in prf(predicted & set(near_source), near_source).items() if k in brief}}
 
 
@@ -307,6 +307,7 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=1, help="variant seed (tune uses it, test the next)")
     ap.add_argument("--perm", type=int, default=128, help="MinHash permutations")
     ap.add_argument("--rows", type=int, default=2, help="signature rows per LSH band")
+    ap.add_argument("--no-throughput", action="store_true", help="precision and recall only")
     args = ap.parse_args()
     if not SEEDS.exists():
         sys.exit(f"bench/dedup.py: {SEEDS} not found; put ../shared beside the repository")
@@ -314,7 +315,8 @@ def main() -> None:
     base = dedup.DedupSettings(num_perm=args.perm, rows=args.rows)
     report, settings = quality(items, args.variants, base, args.seed)
     report["kompas_negatives"] = {"tuned": kompas_check(settings), "defaults": kompas_check(dedup.DedupSettings())}
-    report["throughput"] = throughput(items, args.docs, settings)
+    if not args.no_throughput:
+        report["throughput"] = throughput(items, args.docs, settings)
     report["machine"] = f"{platform.machine()} {platform.processor() or ''} Python {platform.python_version()}".strip()
     report["settings"] = {k: getattr(settings, k) for k in ("shingle_size", "num_perm", "rows", "min_shingles", "min_line_words")}
     (HERE / "out").mkdir(exist_ok=True)

@@ -1,8 +1,12 @@
 """Web app benchmark: a synthetic 100k-article database, p50/p95 of search and filtered
-event queries through the HTTP API (with the same queries run directly on SQLite as the
-peer in this run), and a bounded load test of concurrent requests on loopback.
+event queries through the HTTP API (with the same queries run directly on the database as
+the peer in this run), and a bounded load test of concurrent requests on loopback.
 
     PYTHONPATH=src python bench/web.py [--articles 100000] [--db /tmp/warta-bench.db] [--concurrency 200]
+    PYTHONPATH=src python bench/web.py --db /tmp/warta-bench.db --db postgresql://user@host/benchdb
+
+``--db`` may be given several times (SQLite files and postgresql:// URLs): the same
+articles are built into each and each is measured in turn, so the backends compare in one run.
 
 Articles are generated from sentence templates with varied actors, countries, event types,
 outlets and dates, plus filler vocabulary taken from the demo corpus (no text is copied
@@ -90,6 +94,50 @@ def make_article(i: int, rng: random.Random, vocab: list[str]) -> tuple[tuple, l
     return row, entities, events
 
 
+def batches(n: int, seed: int = 7, size: int = 10_000):
+    """The generated articles in batches of (first id, [(article, entities, events)])."""
+    rng, vocab = random.Random(seed), vocabulary()
+    for start in range(0, n, size):
+        yield start, [make_article(i, rng, vocab) for i in range(start, min(n, start + size))]
+
+
+ARTICLE_INSERT = ("articles (id, doc_key, content_hash, source, title, published, outlet, language, wire_sources, "
+                  "body, ingested_at, updated_at)")
+ENTITY_INSERT = "entities (article_id, start_char, end_char, text, label, canonical, country, sector)"
+EVENT_INSERT = ("events (article_id, type, source_text, source_canonical, source_country, target_text, "
+                "target_canonical, target_country, date, trigger, sentence, start_char, end_char, confidence)")
+
+
+def build_postgres(url: str, n: int, seed: int = 7) -> float:
+    """The same articles as build() into an emptied PostgreSQL database, with COPY."""
+    import psycopg
+    started = time.monotonic()
+    with psycopg.connect(url, autocommit=True) as db:
+        db.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
+    open_store(url).close()
+    with psycopg.connect(url) as db:
+        for start, batch in batches(n, seed):
+            with db.cursor() as cur:
+                with cur.copy(f"COPY {ARTICLE_INSERT} FROM STDIN") as copy:
+                    for k, b in enumerate(batch):
+                        copy.write_row((start + k + 1, *b[0]))
+                with cur.copy(f"COPY {ENTITY_INSERT} FROM STDIN") as copy:
+                    for k, b in enumerate(batch):
+                        for e in b[1]:
+                            copy.write_row((start + k + 1, *e))
+                with cur.copy(f"COPY {EVENT_INSERT} FROM STDIN") as copy:
+                    for k, b in enumerate(batch):
+                        for e in b[2]:
+                            copy.write_row((start + k + 1, *e, 0.8))
+            db.commit()
+        for table in ("articles", "entities", "events"):
+            db.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))")
+        db.commit()
+    with psycopg.connect(url, autocommit=True) as db:
+        db.execute("VACUUM ANALYZE")
+    return time.monotonic() - started
+
+
 def build(path: Path, n: int, seed: int = 7) -> float:
     started = time.monotonic()
     for suffix in ("", "-wal", "-shm"):
@@ -97,18 +145,13 @@ def build(path: Path, n: int, seed: int = 7) -> float:
     open_store(path).close()                       # schema and indexes, all migrations
     db = sqlite3.connect(path, isolation_level=None)
     db.execute("PRAGMA synchronous=OFF")
-    rng, vocab = random.Random(seed), vocabulary()
-    for start in range(0, n, 10_000):
-        batch = [make_article(i, rng, vocab) for i in range(start, min(n, start + 10_000))]
+    for start, batch in batches(n, seed):
         db.execute("BEGIN")
-        db.executemany("INSERT INTO articles (id, doc_key, content_hash, source, title, published, outlet, language, "
-                       "wire_sources, body, ingested_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        db.executemany(f"INSERT INTO {ARTICLE_INSERT} VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                        [(start + k + 1, *b[0]) for k, b in enumerate(batch)])
-        db.executemany("INSERT INTO entities (article_id, start_char, end_char, text, label, canonical, country, sector) "
-                       "VALUES (?,?,?,?,?,?,?,?)", [(start + k + 1, *e) for k, b in enumerate(batch) for e in b[1]])
-        db.executemany("INSERT INTO events (article_id, type, source_text, source_canonical, source_country, "
-                       "target_text, target_canonical, target_country, date, trigger, sentence, start_char, end_char, "
-                       "confidence) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,0.8)",
+        db.executemany(f"INSERT INTO {ENTITY_INSERT} VALUES (?,?,?,?,?,?,?,?)",
+                       [(start + k + 1, *e) for k, b in enumerate(batch) for e in b[1]])
+        db.executemany(f"INSERT INTO {EVENT_INSERT} VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,0.8)",
                        [(start + k + 1, *e) for k, b in enumerate(batch) for e in b[2]])
         db.execute("COMMIT")
     db.execute("ANALYZE")
@@ -129,6 +172,9 @@ EVENTS = [
     {"actor": "Indonesia", "type": "AGREE", "since": "2023-06-01"}, {"q": "rusia"}, {"q": "menteri", "type": "AID"},
     {"offset": "400"},
 ]
+
+
+DEFAULT_DB = Path("/tmp/warta-bench-web.db")
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -218,10 +264,45 @@ def load_test(base: str, concurrency: int, rounds: int, deadline_s: float, paths
 def machine() -> dict:
     model = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")), "?")
     return {"nproc": os.cpu_count(), "cpu": model, "python": platform.python_version(),
-            "sqlite": sqlite3.sqlite_version, "platform": platform.platform()}
+            "sqlite": sqlite3.sqlite_version, "platform": platform.platform(), "loadavg": os.getloadavg()}
 
 
-def serve(db: Path, port: int) -> subprocess.Popen:
+def is_postgres(db: str) -> bool:
+    return db.startswith(("postgresql://", "postgres://"))
+
+
+def open_direct(db: str):
+    """A connection like the server's own (the peer of the HTTP measurements)."""
+    if is_postgres(db):
+        from warta.store.postgres import connect
+        return connect(db)
+    conn = sqlite3.connect(db)
+    conn.row_factory = sqlite3.Row
+    for pragma in ("mmap_size = 1073741824", "cache_size = -32768"):   # as the server's connections
+        conn.execute(f"PRAGMA {pragma}")
+    return conn
+
+
+def stored_articles(db: str) -> int:
+    try:
+        conn = open_direct(db)
+        return conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    except Exception:  # noqa: BLE001 - no database or no table yet: build it
+        return 0
+
+
+def database_info(db: str, conn) -> dict:
+    counts = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("articles", "entities", "events")}
+    if is_postgres(db):
+        size = conn.execute("SELECT pg_database_size(current_database())").fetchone()[0]
+        server = conn.execute("SELECT version()").fetchone()[0].split(" on ")[0]
+        settings = {k: conn.execute(f"SHOW {k}").fetchone()[0] for k in ("shared_buffers", "work_mem", "jit")}
+        return {"database": re.sub(r"//[^@/]*@", "//***@", db), "mb": round(size / 2**20), "server": server,
+                **settings, **counts}
+    return {"database": db, "mb": round(Path(db).stat().st_size / 2**20), **counts}
+
+
+def serve(db: str, port: int) -> subprocess.Popen:
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     proc = subprocess.Popen([sys.executable, "-m", "warta", "serve", "--db", str(db), "--port", str(port)],
                             env=env, stderr=subprocess.DEVNULL)
@@ -238,7 +319,9 @@ def serve(db: Path, port: int) -> subprocess.Popen:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=int, default=100_000)
-    ap.add_argument("--db", type=Path, default=Path("/tmp/warta-bench-web.db"))
+    ap.add_argument("--db", action="append", metavar="FILE|URL",
+                    help=f"an SQLite file or a postgresql:// URL (emptied and rebuilt); repeat to compare "
+                         f"backends in one run (default {DEFAULT_DB})")
     ap.add_argument("--reuse", action="store_true", help="keep an existing database of the right size")
     ap.add_argument("--port", type=int, default=8911)
     ap.add_argument("--repeats", type=int, default=20)
@@ -246,26 +329,29 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=5)
     args = ap.parse_args()
     print(json.dumps({"machine": machine()}))
-    have = 0
-    if args.reuse and args.db.exists():
-        have = sqlite3.connect(args.db).execute("SELECT count(*) FROM articles").fetchone()[0]
-    if have != args.articles:
-        print(json.dumps({"built_articles": args.articles, "build_seconds": round(build(args.db, args.articles), 1)}))
-    db = sqlite3.connect(args.db)
-    db.row_factory = sqlite3.Row
-    for pragma in ("mmap_size = 1073741824", "cache_size = -32768"):   # as the server's connections
-        db.execute(f"PRAGMA {pragma}")
-    counts = {t: db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("articles", "entities", "events")}
-    print(json.dumps({"database": str(args.db), "mb": round(args.db.stat().st_size / 2**20), **counts}))
-    proc = serve(args.db, args.port)
+    for db in args.db or [str(DEFAULT_DB)]:
+        run(db, args)
+
+
+def run(db: str, args) -> None:
+    """Build (unless --reuse finds it complete) and measure one database."""
+    if not (args.reuse and stored_articles(db) == args.articles):
+        seconds = build_postgres(db, args.articles) if is_postgres(db) else build(Path(db), args.articles)
+        print(json.dumps({"database": db.split("@")[-1], "built_articles": args.articles,
+                          "build_seconds": round(seconds, 1)}))
+    conn = open_direct(db)
+    print(json.dumps(database_info(db, conn)))
+    proc = serve(db, args.port)
     try:
         base = f"http://127.0.0.1:{args.port}"
-        print(json.dumps({"latency": measure(base, db, args.repeats)}, ensure_ascii=False))
+        print(json.dumps({"latency": measure(base, conn, args.repeats)}, ensure_ascii=False))
         print(json.dumps({"charts_uncached_ms": charts_once(base)}))
         print(json.dumps({"load": load_test(base, args.concurrency, args.rounds, 120.0)}))
+        print(json.dumps({"loadavg_after": os.getloadavg()}))
     finally:
         proc.terminate()
         proc.wait(10)
+        conn.close()
 
 
 if __name__ == "__main__":

@@ -78,14 +78,19 @@ def postgres_server():
         shutil.rmtree(data, ignore_errors=True)
 
 
+def new_postgres_db(server_url: str) -> str:
+    """The URL of a fresh, empty database on the server at ``server_url``."""
+    import psycopg
+    name = "t_" + uuid.uuid4().hex[:12]
+    with psycopg.connect(f"{server_url}/postgres", autocommit=True) as con:
+        con.execute(f"CREATE DATABASE {name}")
+    return f"{server_url}/{name}"
+
+
 @pytest.fixture
 def postgres_url(postgres_server):
     """A fresh, empty database on the session's server."""
-    import psycopg
-    name = "t_" + uuid.uuid4().hex[:12]
-    with psycopg.connect(f"{postgres_server}/postgres", autocommit=True) as con:
-        con.execute(f"CREATE DATABASE {name}")
-    return f"{postgres_server}/{name}"
+    return new_postgres_db(postgres_server)
 
 
 @pytest.fixture(params=["sqlite", "postgres"])

@@ -1,7 +1,6 @@
 """bench/web.py stays runnable: its generator writes a consistent database, and its load
 test (bounded threads, released together) finds no error against the test server."""
 import importlib.util
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -20,17 +19,27 @@ def bench():
     return module
 
 
-def test_generated_articles_have_consistent_offsets(bench, tmp_path):
-    path = tmp_path / "bench.db"
-    bench.build(path, 300)
-    db = sqlite3.connect(path)
-    db.row_factory = sqlite3.Row
+@pytest.fixture(params=["sqlite", "postgres"])
+def bench_db(request, bench, tmp_path) -> str:
+    """300 generated articles in an SQLite file or a PostgreSQL database (COPY)."""
+    if request.param == "sqlite":
+        db = str(tmp_path / "bench.db")
+        bench.build(Path(db), 300)
+    else:
+        db = request.getfixturevalue("postgres_url")
+        bench.build_postgres(db, 300)
+    return db
+
+
+def test_generated_articles_have_consistent_offsets(bench, bench_db):
+    db = bench.open_direct(bench_db)
     assert db.execute("SELECT count(*) FROM articles").fetchone()[0] == 300
     for r in db.execute("SELECT e.text, e.start_char, e.end_char, a.body FROM entities e JOIN articles a ON a.id = e.article_id LIMIT 200"):
         assert r["body"][r["start_char"]:r["end_char"]] == r["text"]
     rows, total = browse.filter_events(db, Filters(type="CONSULT", limit=500))
     assert rows and all(r["type"] == "CONSULT" for r in rows) and total == len(rows)
     assert browse.search_articles(db, Filters(q="sepakat"))[0]
+    assert bench.database_info(bench_db, db)["articles"] == 300
 
 
 def test_concurrent_requests_without_errors(bench, base_url):

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import json
 import shutil
-import sqlite3
 import urllib.request
 
 from click.testing import CliRunner
 
+from tests.conftest import new_postgres_db
+from tests.web.conftest import build_web_db, connect
 from warta.cli import cli
 from warta.corpus.samples import demo_gold
+from warta.store import is_postgres_url
 
 
-def _ids_by_file(db: sqlite3.Connection) -> dict[str, int]:
+def _ids_by_file(db) -> dict[str, int]:
     out = {}
     for article_id, source, line in db.execute("SELECT id, source, line FROM articles"):
         name = source.rsplit("/", 1)[-1]
@@ -26,7 +28,7 @@ def _gold_key(item: dict) -> str:
 
 
 def test_near_copies_and_earliest_versions_match_the_demo_gold(web_db):
-    db = sqlite3.connect(web_db)
+    db = connect(web_db)
     ids = _ids_by_file(db)
     pairs = {(a, b): earliest for a, b, earliest in db.execute("SELECT a, b, earliest FROM duplicates")}
     checked = 0
@@ -44,7 +46,7 @@ def test_near_copies_and_earliest_versions_match_the_demo_gold(web_db):
 
 
 def test_gold_story_pairs_share_a_story(web_db):
-    db = sqlite3.connect(web_db)
+    db = connect(web_db)
     ids = _ids_by_file(db)
     story = dict(db.execute("SELECT article_id, story FROM stories"))
     assert set(story) == {r[0] for r in db.execute("SELECT id FROM articles")}
@@ -57,7 +59,7 @@ def test_gold_story_pairs_share_a_story(web_db):
 
 
 def test_article_page_shows_near_copy_and_wire_credits(web_db, base_url):
-    db = sqlite3.connect(web_db)
+    db = connect(web_db)
     a, b, earliest = db.execute("SELECT a, b, earliest FROM duplicates ORDER BY a LIMIT 1").fetchone()
     later = b if earliest == a else a
     with urllib.request.urlopen(f"{base_url}/article/{later}", timeout=20) as r:
@@ -71,20 +73,26 @@ def test_article_page_shows_near_copy_and_wire_credits(web_db, base_url):
             assert f'wire credit: {credit["wire"]}' in page
 
 
-def test_corpus_command_recomputes(web_db, tmp_path):
-    copy = tmp_path / "copy.db"
-    shutil.copy(web_db, copy)
-    sqlite3.connect(copy).execute("DELETE FROM duplicates").connection.commit()
-    result = CliRunner().invoke(cli, ["corpus", "--db", str(copy)])
+def test_corpus_command_recomputes(web_db, tmp_path, request):
+    if is_postgres_url(web_db):
+        copy = build_web_db(new_postgres_db(request.getfixturevalue("postgres_server")))
+    else:
+        copy = str(tmp_path / "copy.db")
+        shutil.copy(web_db, copy)
+    from warta.store import open_store
+    with open_store(copy) as store:
+        store._execute("DELETE FROM duplicates")
+        assert store.count("articles") > 10 and not store._all("SELECT a FROM duplicates")
+    result = CliRunner().invoke(cli, ["corpus", "--db", copy])
     assert result.exit_code == 0, result.output
     assert "near-copy pairs" in result.output
-    assert sqlite3.connect(copy).execute("SELECT count(*) FROM duplicates").fetchone()[0] >= 2
+    assert connect(copy).execute("SELECT count(*) FROM duplicates").fetchone()[0] >= 2
     missing = CliRunner().invoke(cli, ["corpus", "--db", str(tmp_path / "none.db")])
     assert missing.exit_code != 0
 
 
 def test_events_reported_by_several_articles_are_merged(web_db, base_url):
-    db = sqlite3.connect(web_db)
+    db = connect(web_db)
     groups = db.execute("SELECT m.first_event, count(*), count(DISTINCT e.article_id), count(DISTINCT e.type), max(m.mentions) "
                         "FROM event_mentions m JOIN events e ON e.id = m.event_id GROUP BY m.first_event").fetchall()
     assert groups, "the demo near-copies report the same events"

@@ -1,34 +1,17 @@
-"""The store's read queries: the index-avoiding plan for broad filters returns the same
-rows as the indexed plan, counts are capped, filters combine."""
-import sqlite3
-
+"""The store's read queries: counts are capped, filters combine, the cache (the plans
+against a reference query: test_query_reference.py)."""
 import pytest
 
+from tests.web.conftest import connect
 from warta.store import browse as queries
 from warta.store.browse import Filters
 
 
 @pytest.fixture(scope="module")
 def db(web_db):
-    conn = sqlite3.connect(web_db)
-    conn.row_factory = sqlite3.Row
+    conn = connect(web_db)
     yield conn
     conn.close()
-
-
-def _events(db, f, broad):
-    sql, args = queries._events_sql(f, "ev.id", broad=broad)
-    return [r[0] for r in db.execute(f"{sql} ORDER BY ev.date DESC, ev.id DESC", args)]
-
-
-def test_broad_plan_returns_the_same_rows(db):
-    some = db.execute("SELECT source_canonical, source_country, type FROM events WHERE source_country IS NOT NULL "
-                      "AND source_canonical IS NOT NULL LIMIT 1").fetchone()
-    outlet = db.execute("SELECT outlet FROM articles WHERE outlet IS NOT NULL LIMIT 1").fetchone()[0]
-    every = frozenset({"actor", "country", "outlet", "q"})
-    for f in (Filters(actor=some[0]), Filters(country=some[1]), Filters(outlet=outlet), Filters(q="menteri"),
-              Filters(country=some[1], type=some[2]), Filters(actor=some[0], q="menteri", outlet=outlet)):
-        assert _events(db, f, every) == _events(db, f, frozenset()), f
 
 
 def test_counts_are_capped(db, monkeypatch):

@@ -32,15 +32,22 @@ def _load(paths, stages: str = "extract"):
 @format_option
 @click.option("--min-containment", type=click.FloatRange(0, 1), default=dedup.DedupSettings().min_containment,
               show_default=True, help="share of the smaller text found in the larger")
-def dupes(paths, fmt, min_containment):
-    """Near-duplicate articles (MinHash/LSH, verified on word shingles), earliest first.
+@click.option("--pairs", "pairs_only", is_flag=True,
+              help="list the directly similar pairs instead of the duplicate groups")
+def dupes(paths, fmt, min_containment, pairs_only):
+    """Near-duplicate groups (MinHash/LSH, verified on word shingles): one row per later
+    version, with the group's earliest version. Versions joined only through another one
+    (two halves of one text) are in the group with direct = false.
 
     PATH: news files or folders, or the JSON Lines of `warta extract`/`warta analyze`.
     """
     articles = _load(paths)
-    settings = dedup.DedupSettings(min_containment=min_containment)
-    rows = [{"earliest": p.earliest, "other": p.b if p.earliest == p.a else p.a, "jaccard": p.jaccard,
-             "containment": p.containment, "exact": p.exact} for p in dedup.near_duplicates(articles, settings)]
+    pairs = dedup.near_duplicates(articles, dedup.DedupSettings(min_containment=min_containment))
+    if pairs_only:
+        rows = [{"earliest": p.earliest, "other": p.b if p.earliest == p.a else p.a, "jaccard": p.jaccard,
+                 "containment": p.containment, "exact": p.exact} for p in pairs]
+    else:
+        rows = dedup.group_rows(articles, pairs)
     emit(rows, fmt, widths={"earliest": 50, "other": 50})
 
 

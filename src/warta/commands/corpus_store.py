@@ -7,7 +7,8 @@ from ..settings import DEFAULT_DB
 
 
 @click.command("corpus")
-@click.option("--db", default=DEFAULT_DB, show_default=True, metavar="FILE", help="SQLite database written by `warta ingest`")
+@click.option("--db", default=DEFAULT_DB, show_default=True, metavar="FILE|URL",
+              help="database written by `warta ingest`: an SQLite file or postgresql://user@host/db")
 def corpus(db):
     """Find near-duplicate articles (MinHash/LSH), group articles into stories across
     outlets and record which wire services each article credits; the results replace
@@ -15,9 +16,8 @@ def corpus(db):
 
     Run it after `warta ingest` whenever new articles arrived.
     """
-    from ..store import open_store, require_sqlite
+    from ..store import open_store
     from ..store.corpus import update_corpus
-    require_sqlite(db, "warta corpus")
     store = open_store(db, create=False)
     try:
         r = update_corpus(store)

@@ -7,7 +7,8 @@ from ..settings import DEFAULT_DB
 
 
 @click.command()
-@click.option("--db", default=DEFAULT_DB, show_default=True, metavar="FILE", help="SQLite database written by `warta ingest`")
+@click.option("--db", default=DEFAULT_DB, show_default=True, metavar="FILE|URL",
+              help="database written by `warta ingest`: an SQLite file or postgresql://user@host/db")
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="address to bind; the default serves this machine only (0.0.0.0 exposes the app to the network)")
 @click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True, help="TCP port (0: any free port)")
@@ -25,7 +26,8 @@ def serve(db, host, port, workers, verbose):
     except OSError as e:
         raise click.ClickException(f"cannot listen on {host}:{port} ({e.strerror or e}); choose another --port")
     bound_host, bound_port = server.server_address[:2]
-    click.echo(f"warta: serving {db} at http://{bound_host}:{bound_port}/ (Ctrl-C to stop)", err=True)
+    from ..store.postgres import safe_url
+    click.echo(f"warta: serving {safe_url(str(db))} at http://{bound_host}:{bound_port}/ (Ctrl-C to stop)", err=True)
     try:
         server.serve_forever()
     except KeyboardInterrupt:

@@ -271,6 +271,26 @@ def duplicate_groups(articles: Sequence[Article], pairs: Iterable[DuplicatePair]
     return [_group(keys, m) for m in members.values() if len(m) > 1]
 
 
+def group_rows(articles: Sequence[Article], pairs: Sequence[DuplicatePair]) -> list[dict]:
+    """The duplicate groups as the product reports them: one row per later version with
+    its group (numbered from 1), the group's earliest version and size, and the similarity
+    to the earliest version when that pair was found directly (else None, direct False)."""
+    direct = {frozenset((p.a, p.b)): p for p in pairs}
+    rows = []
+    for number, group in enumerate(duplicate_groups(articles, pairs), 1):
+        for key in group.keys[1:]:
+            pair = direct.get(frozenset((group.earliest, key)))
+            rows.append({"group": number, "earliest": group.earliest, "other": key, "size": len(group.keys),
+                         "direct": pair is not None, "jaccard": pair.jaccard if pair else None,
+                         "containment": pair.containment if pair else None, "exact": pair.exact if pair else False})
+    return rows
+
+
+def group_pairs(groups: Iterable[DuplicateGroup]) -> set[frozenset[str]]:
+    """Every pair of versions inside one group: the pairs the product reports as duplicates."""
+    return {frozenset((a, b)) for g in groups for i, a in enumerate(g.keys) for b in g.keys[i + 1:]}
+
+
 def _group(keys: list[str], ordered: list[int]) -> DuplicateGroup:
     members = tuple(keys[i] for i in ordered)
     return DuplicateGroup(members, members[0])

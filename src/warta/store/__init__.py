@@ -15,7 +15,7 @@ def open_store(url: Union[str, Path] = "warta.db", create: bool = True) -> Store
     """Open (and create or migrate) a store: a file path or ``sqlite:///path`` for SQLite,
     ``postgresql://user@host/db`` for PostgreSQL."""
     url = str(url)
-    if url.startswith(("postgresql://", "postgres://")):
+    if is_postgres_url(url):
         from .postgres import PostgresStore  # optional backend (the postgres extra)
         return PostgresStore(url)
     if "://" in url and not url.startswith("sqlite:///"):
@@ -23,11 +23,8 @@ def open_store(url: Union[str, Path] = "warta.db", create: bool = True) -> Store
     return SQLiteStore(url.removeprefix("sqlite:///"), create=create)
 
 
-def require_sqlite(url: Union[str, Path], what: str) -> None:
-    """Refuse a PostgreSQL URL for features that exist only on SQLite so far."""
-    if str(url).startswith(("postgresql://", "postgres://")):
-        raise StoreError(f"{what} works on SQLite databases only in this version; "
-                         "use `warta export` to move the data into an SQLite file")
+def is_postgres_url(url: Union[str, Path]) -> bool:
+    return str(url).startswith(("postgresql://", "postgres://"))
 
 
-__all__ = ["open_store", "require_sqlite", "Store", "BaseStore", "SQLiteStore", "WriteCounts"]
+__all__ = ["open_store", "is_postgres_url", "Store", "BaseStore", "SQLiteStore", "WriteCounts"]

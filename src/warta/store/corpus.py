@@ -1,5 +1,6 @@
 """Corpus results in the store: near-copies, stories and wire provenance computed over all
-stored articles with warta.corpus, written in one transaction (replacing earlier results)."""
+stored articles with warta.corpus, written in one transaction (replacing earlier results).
+Portable SQL through the store's hooks, so it runs on SQLite and PostgreSQL alike."""
 from __future__ import annotations
 
 import json
@@ -11,8 +12,7 @@ from ..corpus.dedup import DedupSettings, near_duplicates
 from ..corpus.provenance import provenance
 from ..corpus.stories import StorySettings, cluster, story_events
 from ..model import Actor, Article, Entity, Event
-from .base import now
-from .sqlite import SQLiteStore
+from .base import BaseStore, now
 
 
 @dataclass
@@ -33,30 +33,36 @@ def _id(key: str) -> int:
     return int(key.split(":", 1)[1])
 
 
-def load_articles(store: SQLiteStore, limit: Optional[int] = None) -> tuple[list[Article], dict[int, list[int]]]:
+def load_articles(store: BaseStore, limit: Optional[int] = None) -> tuple[list[Article], dict[int, list[int]]]:
     """Every stored article with the fields the corpus features read (body, title, time,
     outlet, wires, entities, events); ``source`` is ``id:N`` so results map back to ids.
     Also returns, per article id, the stored ids of its events in the order loaded."""
-    db = store.db
     sql = "SELECT id, title, body, published, outlet, wire_sources FROM articles ORDER BY id"
-    rows = db.execute(sql + (" LIMIT ?" if limit else ""), (limit,) if limit else ()).fetchall()
+    rows = store._execute(sql + (" LIMIT ?" if limit else ""), (limit,) if limit else ()).fetchall()
     entities: dict[int, list[Entity]] = {}
-    for r in db.execute("SELECT article_id, text, start_char, end_char, label, canonical FROM entities"):
-        entities.setdefault(r[0], []).append(Entity(r[1], r[2], r[3], r[4], canonical=r[5]))
+    for r in store._execute("SELECT article_id, text, start_char, end_char, label, canonical FROM entities"):
+        entities.setdefault(r["article_id"], []).append(
+            Entity(r["text"], r["start_char"], r["end_char"], r["label"], canonical=r["canonical"]))
     events: dict[int, list[Event]] = {}
     event_ids: dict[int, list[int]] = {}
-    for r in db.execute("SELECT article_id, type, sentence, start_char, end_char, date, source_text, "
-                        "source_canonical, target_text, target_canonical, id FROM events ORDER BY article_id, id"):
-        event_ids.setdefault(r[0], []).append(r[10])
-        events.setdefault(r[0], []).append(Event(
-            r[1], r[2], r[3], r[4], date=r[5], source=Actor(r[6] or "", canonical=r[7]) if r[6] or r[7] else None,
-            target=Actor(r[8] or "", canonical=r[9]) if r[8] or r[9] else None))
-    return [Article(source=_key(r[0]), title=r[1], body=r[2], published=r[3], outlet=r[4],
-                    wire_sources=json.loads(r[5] or "[]"), entities=entities.get(r[0], []),
-                    events=events.get(r[0], [])) for r in rows], event_ids
+    for r in store._execute("SELECT article_id, type, sentence, start_char, end_char, date, source_text, "
+                            "source_canonical, target_text, target_canonical, id FROM events ORDER BY article_id, id"):
+        event_ids.setdefault(r["article_id"], []).append(r["id"])
+        events.setdefault(r["article_id"], []).append(_event(r))
+    return [Article(source=_key(r["id"]), title=r["title"], body=r["body"], published=r["published"],
+                    outlet=r["outlet"], wire_sources=json.loads(r["wire_sources"] or "[]"),
+                    entities=entities.get(r["id"], []), events=events.get(r["id"], [])) for r in rows], event_ids
 
 
-def update_corpus(store: SQLiteStore, dedup: DedupSettings = DedupSettings(),
+def _event(r) -> Event:
+    def actor(side: str) -> Optional[Actor]:
+        text, canonical = r[f"{side}_text"], r[f"{side}_canonical"]
+        return Actor(text or "", canonical=canonical) if text or canonical else None
+    return Event(r["type"], r["sentence"], r["start_char"], r["end_char"], date=r["date"],
+                 source=actor("source"), target=actor("target"))
+
+
+def update_corpus(store: BaseStore, dedup: DedupSettings = DedupSettings(),
                   stories: StorySettings = StorySettings()) -> CorpusReport:
     """Recompute near-copies, stories and provenance for the whole store."""
     started = time.monotonic()
@@ -65,26 +71,27 @@ def update_corpus(store: SQLiteStore, dedup: DedupSettings = DedupSettings(),
     records = provenance(articles, pairs, dedup)
     clusters = cluster(articles, stories)
     mentions = _mention_rows(story_events(clusters, articles), event_ids)
-    db = store.db
-    db.execute("BEGIN IMMEDIATE")
+    store._begin()
     try:
         for table in ("duplicates", "stories", "provenance", "event_mentions"):
-            db.execute(f"DELETE FROM {table}")
-        db.executemany("INSERT OR REPLACE INTO duplicates (a, b, jaccard, containment, exact, earliest) VALUES (?, ?, ?, ?, ?, ?)",
-                       [(*sorted((_id(p.a), _id(p.b))), p.jaccard, p.containment, int(p.exact), _id(p.earliest)) for p in pairs])
-        db.executemany("INSERT INTO stories (article_id, story, rank) VALUES (?, ?, ?)",
-                       [(_id(k), _id(s.id), rank) for s in clusters for rank, k in enumerate(s.members)])
-        db.executemany("INSERT INTO provenance (article_id, wires, credits, state_media, group_wires, earliest, uncredited_copy) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?)", [_provenance_row(p) for p in records])
-        db.executemany("INSERT INTO event_mentions (event_id, first_event, mentions) VALUES (?, ?, ?)", mentions)
+            store._execute(f"DELETE FROM {table}")
+        store._many("INSERT INTO duplicates (a, b, jaccard, containment, exact, earliest) VALUES (?, ?, ?, ?, ?, ?) "
+                    "ON CONFLICT (a, b) DO UPDATE SET jaccard = excluded.jaccard, containment = excluded.containment, "
+                    "exact = excluded.exact, earliest = excluded.earliest",
+                    [(*sorted((_id(p.a), _id(p.b))), p.jaccard, p.containment, int(p.exact), _id(p.earliest)) for p in pairs])
+        store._many("INSERT INTO stories (article_id, story, rank) VALUES (?, ?, ?)",
+                    [(_id(k), _id(s.id), rank) for s in clusters for rank, k in enumerate(s.members)])
+        store._many("INSERT INTO provenance (article_id, wires, credits, state_media, group_wires, earliest, "
+                    "uncredited_copy) VALUES (?, ?, ?, ?, ?, ?, ?)", [_provenance_row(p) for p in records])
+        store._many("INSERT INTO event_mentions (event_id, first_event, mentions) VALUES (?, ?, ?)", mentions)
         seconds = time.monotonic() - started
         report = CorpusReport(len(articles), len(pairs), len(clusters), sum(len(s.members) > 1 for s in clusters),
-                             len({first for _, first, _ in mentions}), seconds)
-        db.execute("INSERT INTO corpus_runs (finished_at, articles, pairs, stories, seconds) VALUES (?, ?, ?, ?, ?)",
-                   (now(), report.articles, report.pairs, report.stories, round(seconds, 3)))
-        db.execute("COMMIT")
+                              len({first for _, first, _ in mentions}), seconds)
+        store._execute("INSERT INTO corpus_runs (finished_at, articles, pairs, stories, seconds) VALUES (?, ?, ?, ?, ?)",
+                       (now(), report.articles, report.pairs, report.stories, round(seconds, 3)))
+        store._commit()
     except BaseException:
-        db.execute("ROLLBACK")
+        store._rollback()
         raise
     return report
 

@@ -1,15 +1,21 @@
 """The PostgreSQL store, for teams: the same interface and tables as SQLite, full-text
-search with a generated tsvector column. Needs the ``postgres`` extra (psycopg)."""
+search with a generated tsvector column. Needs the ``postgres`` extra (psycopg).
+
+Also ``connect(url)``: a read-only connection for the web app's queries (store/browse.py),
+which are written for SQLite's ``sqlite3.Connection``; ``PgConnection`` accepts the same
+calls and rows (by index and by name) and adapts the SQL as described on ``adapt``.
+"""
 from __future__ import annotations
 
 import re
-from typing import Iterable, Optional
+from typing import Any, Iterable, Optional
 
 from ..errors import StoreError
 from .base import BaseStore, article_filters
-from .pg_schema import MIGRATIONS, VERSION
+from .schema import VERSION, migrations
 
 _LOCK = 7_201_554  # advisory lock id serialising migrations of one database
+MIGRATIONS = migrations("postgresql")
 
 
 def _pg(sql: str) -> str:
@@ -17,25 +23,135 @@ def _pg(sql: str) -> str:
     return sql.replace("%", "%%").replace("?", "%s")
 
 
-def ts_query(text: str) -> str:
-    """Words of what a person types, ANDed, for ``websearch_to_tsquery``-free safety."""
-    words = re.findall(r"\w+", text.lower())
-    return " & ".join(words)
+# --- full-text queries ----------------------------------------------------------------
 
+_JOINERS = {"OR": "|", "AND": "&", "NOT": "& !"}   # what a typed operator puts before the next term
+
+
+def ts_query(text: str) -> str:
+    """A safe ``to_tsquery('simple', ...)`` string with the meaning fts_query gives on
+    SQLite: words ANDed, "quoted phrases" in order, OR and NOT, a trailing * for a prefix.
+    Only \\w+ words reach the query, so nothing a person types is tsquery syntax."""
+    terms: list[str] = []
+    joiner = "&"
+    for tok in re.findall(r'"[^"]*"|\S+', text):
+        if tok in _JOINERS:
+            joiner = _JOINERS[tok]
+            continue
+        words = [w.lower() for w in re.findall(r"\w+", tok)]
+        if not words:
+            continue
+        term = " <-> ".join(words)
+        if tok.endswith("*") and len(words) == 1:
+            term += ":*"
+        if terms:             # a leading operator is dropped, as on SQLite
+            terms.append(joiner)
+        terms.append(f"({term})" if len(words) > 1 else term)
+        joiner = "&"
+    return " ".join(terms).replace("& ! ", "& !")
+
+
+# --- the read-only connection of the web app ------------------------------------------
+
+_UNARY_PLUS = re.compile(r"(?<=[\s(,])\+(?=[a-z_]+\.[a-z_]+)")
+_DESC = re.compile(r"\bDESC\b(?!\s+NULLS)")
+
+
+def adapt(sql: str) -> str:
+    """SQLite-flavoured SQL of browse.py for PostgreSQL: ``?`` placeholders; SQLite's
+    planner hints dropped, as PostgreSQL plans on its own statistics (a unary ``+col``
+    keeps SQLite off an index, a ``CROSS JOIN ... ON`` fixes its join order: a plain JOIN
+    here); and NULLs sorted last in descending order, as SQLite does."""
+    sql = _UNARY_PLUS.sub("", _pg(sql)).replace(" CROSS JOIN ", " JOIN ")
+    return _DESC.sub("DESC NULLS LAST", sql)
+
+
+class Row(tuple):
+    """A result row readable by position and by column name, like ``sqlite3.Row``."""
+    names: tuple[str, ...] = ()
+
+    def keys(self) -> tuple[str, ...]:
+        return self.names
+
+    def __getitem__(self, key):
+        if isinstance(key, str):
+            return tuple.__getitem__(self, self.names.index(key))
+        return tuple.__getitem__(self, key)
+
+
+def _row_factory(cursor):
+    names = tuple(c.name for c in cursor.description or ())
+    cls = type("Row", (Row,), {"names": names})
+    return lambda values: cls(values)
+
+
+class PgConnection:
+    """What browse.py and the web layer call on a connection: ``execute`` (with ``?``
+    placeholders), rows by index or name, ``close``."""
+    dialect = "postgresql"
+
+    def __init__(self, conn):
+        self.conn = conn
+
+    def execute(self, sql: str, args: Iterable = ()) -> Any:
+        return self.conn.execute(adapt(sql), tuple(args))
+
+    @property
+    def broken(self) -> bool:
+        """True once the server has gone (restarted, connection lost): open a new one."""
+        return self.conn.broken or self.conn.closed
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def _import_psycopg():
+    try:
+        import psycopg
+    except ImportError as e:
+        raise StoreError("PostgreSQL support needs psycopg: pip install 'warta[postgres]'") from e
+    return psycopg
+
+
+def _connect(url: str, **kwargs):
+    psycopg = _import_psycopg()
+    try:
+        return psycopg.connect(url, autocommit=True, **kwargs)
+    except psycopg.OperationalError as e:
+        first = str(e).strip().splitlines()[0] if str(e).strip() else "connection failed"
+        raise StoreError(f"cannot connect to {safe_url(url)} ({first}); is the server running?") from e
+
+
+def safe_url(url: str) -> str:
+    return re.sub(r"//[^@/]*@", "//***@", url)  # never print a password
+
+
+def connect(url: str, statement_timeout_ms: int = 30_000) -> PgConnection:
+    """A read-only connection for queries (the web app's)."""
+    conn = _connect(url, row_factory=_row_factory)
+    conn.execute("SET default_transaction_read_only = on")
+    conn.execute("SET jit = off")          # compiling costs more than these short queries take
+    conn.execute(f"SET statement_timeout = {int(statement_timeout_ms)}")
+    return PgConnection(conn)
+
+
+def query_errors() -> tuple[type[Exception], ...]:
+    """Errors of a query that could not run (timeout, bad input reaching the server)."""
+    psycopg = _import_psycopg()
+    return (psycopg.errors.QueryCanceled, psycopg.DataError, psycopg.ProgrammingError)
+
+
+# --- the store --------------------------------------------------------------------------
 
 class PostgresStore(BaseStore):
+    dialect = "postgresql"
+
     def __init__(self, url: str):
-        try:
-            import psycopg
-            from psycopg.rows import dict_row
-        except ImportError as e:
-            raise StoreError("PostgreSQL support needs psycopg: pip install 'warta[postgres]'") from e
-        self.path = re.sub(r"//[^@/]*@", "//***@", url)  # never print a password
-        try:
-            self.db = psycopg.connect(url, autocommit=True, row_factory=dict_row)
-        except psycopg.OperationalError as e:
-            first = str(e).strip().splitlines()[0] if str(e).strip() else "connection failed"
-            raise StoreError(f"cannot connect to {self.path} ({first}); is the server running?") from e
+        _import_psycopg()
+        from psycopg.rows import dict_row
+        self.path = safe_url(url)
+        self.url = url
+        self.db = _connect(url, row_factory=dict_row)
         self._migrate()
 
     def _migrate(self) -> None:

@@ -1,5 +1,5 @@
 """The web app: routing, security headers, static files and a threaded HTTP server with a
-fixed pool of workers, each holding its own read-only SQLite connection."""
+fixed pool of workers, each holding its own read-only connection (SQLite or PostgreSQL)."""
 from __future__ import annotations
 
 import mimetypes
@@ -16,7 +16,7 @@ from typing import Any, Callable, Optional
 from urllib.parse import parse_qsl, urlsplit
 
 from ..store import browse as queries
-from ..store import open_store, require_sqlite
+from ..store import is_postgres_url, open_store
 from . import views
 from .article import api_article, article_page
 from .openapi import openapi
@@ -49,13 +49,18 @@ def static_files() -> dict[str, tuple[bytes, str]]:
 
 
 class App:
-    """Maps (path, query) to a Response over one database. Thread-safe: each thread gets
-    its own connection (opened read-only on first use)."""
+    """Maps (path, query) to a Response over one database (an SQLite file or a
+    postgresql:// URL). Thread-safe: each thread gets its own connection (opened read-only
+    on first use)."""
 
     def __init__(self, db_path: str):
-        require_sqlite(db_path, "warta serve")
         open_store(db_path, create=False).close()          # exists, and migrated to this schema
         self.db_path = db_path
+        self.postgres = is_postgres_url(db_path)
+        self.query_errors: tuple[type[Exception], ...] = (sqlite3.OperationalError,)
+        if self.postgres:
+            from ..store.postgres import query_errors
+            self.query_errors += query_errors()
         self.static = static_files()
         self._local = threading.local()
         self._cache: dict[tuple, tuple[float, Any]] = {}
@@ -80,6 +85,11 @@ class App:
 
     def connection(self) -> sqlite3.Connection:
         db = getattr(self._local, "db", None)
+        if db is not None and getattr(db, "broken", False):
+            db = None                                      # the PostgreSQL server went away: reconnect
+        if db is None and self.postgres:
+            from ..store.postgres import connect
+            db = self._local.db = connect(self.db_path)
         if db is None:
             db = sqlite3.connect(self.db_path, timeout=30, check_same_thread=False)
             db.row_factory = sqlite3.Row
@@ -139,7 +149,7 @@ class App:
             return error(404, "Not Found", str(e), api)
         except BadRequest as e:
             return error(400, "Bad Request", str(e), api)
-        except sqlite3.OperationalError as e:
+        except self.query_errors as e:
             return error(400, "Bad Request", f"the query could not run: {e}", api)
         except Exception as e:  # a bug: answer 500 rather than dropping the connection
             traceback.print_exc(file=sys.stderr)

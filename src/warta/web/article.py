@@ -23,6 +23,7 @@ def load(db: sqlite3.Connection, raw_id: str) -> dict[str, Any]:
     if row is None:
         raise NotFound(f"no article with id {article_id}")
     data = dict(row)
+    data.pop("fts", None)                                  # PostgreSQL's search vector
     for c in ("authors", "editors", "wire_sources", "boilerplate", "notes"):
         data[c] = json.loads(data[c] or "[]")
     for table in ("entities", "quotes", "times", "events"):
@@ -91,9 +92,13 @@ def _provenance(a: dict) -> Markup:
         wires += Markup('<p class="none">Near-copies and stories not computed yet: run <code>warta corpus</code>.</p>')
     copies = []
     for c in p["near_copies"]:
-        first = "earliest version" if c["earliest"] == c["id"] else ("this is the earlier version" if c["earliest"] == a["id"] else "")
-        copies.append(Markup(_article_link(c) + fmt(' <span class="badge">Jaccard {} · containment {}{}</span> {}',
-                                                    c["jaccard"], c["containment"], " · exact" if c["exact"] else "", first)))
+        first = "earliest version" if c["earliest"] == c["id"] else ("this article is the earliest version" if c["earliest"] == a["id"] else "")
+        if c["direct"]:
+            similarity = fmt('<span class="badge">Jaccard {} · containment {}{}</span>', c["jaccard"], c["containment"],
+                             " · exact" if c["exact"] else "")
+        else:
+            similarity = Markup('<span class="badge">same group, through another version</span>')
+        copies.append(Markup(_article_link(c) + Markup(" ") + similarity + fmt(" {}", first)))
     parts = [wires, Markup("<h3>Near-copies</h3>"), _ul(copies, "near-copies")]
     if len(p["story"]) > 1:
         parts += [Markup("<h3>Same story</h3>"), _ul([_article_link(s) for s in p["story"] if s["id"] != a["id"]], "story")]

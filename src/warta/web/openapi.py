@@ -51,7 +51,9 @@ def openapi() -> dict[str, Any]:
         "info": {"title": "warta", "version": "1", "description": "Indonesian news as event data: articles, "
                  "entities, quotes and PLOVER events traced to their sentences. Read-only."},
         "paths": {
-            "/api/search": _get("Articles matching the filters, best first", _filters(), "Rows"),
+            "/api/search": _get("Articles matching the filters: with q, the 2000 most recently added matches "
+                                "ranked by BM25 (all when fewer), then older matches newest first; "
+                                "without q, newest first", _filters(), "Rows"),
             "/api/events": _get("Events matching the filters, newest first", _filters(), "Rows"),
             "/api/articles/{id}": _get("One article: body, metadata, annotations with offsets, provenance",
                                        [_param("id", "article id", "integer", "path")], "Article"),

@@ -103,6 +103,8 @@ def search(db: sqlite3.Connection, params: Params, facets: dict) -> Response:
                  r["id"], r["title"] or "(untitled)", r["outlet"] or "unknown outlet", r["published"] or "undated",
                  _wire_badges(_list(r["wire_sources"])), _snippet_html(r["snippet"])) for r in rows]
     summary = _summary(total, "articles", f, len(rows))
+    if f.q and (total or 0) > queries.COUNT_CAP:
+        summary += f" (best matches among the {queries.RANK_CANDIDATES} most recently added, then older ones)"
     content = render("list.html", heading="Search articles", filters=filter_form("/search", f, facets), summary=summary,
                      table=Markup('<ol class="results" id="results">') + join(items) + Markup("</ol>"),
                      pager=_pager("/search", f, len(rows), total), **_links("/search", f))
