@@ -7,7 +7,7 @@ from typing import Optional
 
 from .features import gazetteer
 from .kb import KB, fold, load_kb, norm
-from .ner import Mention, load_model, tag_tokens
+from .ner import Mention, load_model, tag_token_lists, tag_tokens
 from .tokens import Token, sentences, tokenize
 
 _PUNCT_EDGE = set(".,;:!?\"'“”‘’()[]-–—")
@@ -163,10 +163,12 @@ def _institutions(toks: list[Token], spans: list[Span], sent_no: int, kb: KB) ->
     return spans
 
 
-def sentence_spans(toks: list[Token], sent_no: int, kb: KB, add_kb_names: bool = True) -> list[Span]:
+def sentence_spans(toks: list[Token], sent_no: int, kb: KB, add_kb_names: bool = True,
+                   mentions: Optional[list[Mention]] = None) -> list[Span]:
+    """Entity spans of one sentence; ``mentions``: the model's, when already tagged."""
     spans = []
     index = {t.start: i for i, t in enumerate(toks)}
-    for m in tag_tokens(toks):
+    for m in tag_tokens(toks) if mentions is None else mentions:
         i = index[m.start]
         before = toks[i - 1].text if i > 0 else ""
         for part in _split_country(Span(m.start, m.end, m.label, list(m.tokens), sent_no), before, kb):
@@ -188,8 +190,8 @@ def find_spans(text: str) -> list[Span]:
     kb = load_kb()
     out: list[Span] = []
     sents = [tokenize(s.text, s.start) for s in sentences(text)]
-    for n, toks in enumerate(sents):
-        out += sentence_spans(toks, n, kb)
+    for n, (toks, found) in enumerate(zip(sents, tag_token_lists(sents))):
+        out += sentence_spans(toks, n, kb, mentions=found)
     return sorted(out + _propagate_surnames(sents, out), key=lambda s: s.start)
 
 
