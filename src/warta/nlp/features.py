@@ -60,10 +60,15 @@ class Gazetteer:
         key = tuple(lowers)
         got = self._memo.get(key)
         if got is None:
-            if len(self._memo) > 16:     # only the sentence at hand: features, then mentions
+            if len(self._memo) > 256:    # the sentences of the article at hand (see forget)
                 self._memo.clear()
             got = self._memo[key] = tuple(self._tag(key))
         return list(got)
+
+    def forget(self) -> None:
+        """Drop the tagging memo: called when a new document starts, so it never serves
+        one document's sentences to another."""
+        self._memo.clear()
 
     def _tag(self, lowers: Sequence[str]) -> list[Optional[str]]:
         out: list[Optional[str]] = [None] * len(lowers)

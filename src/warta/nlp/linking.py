@@ -17,7 +17,7 @@ from typing import Optional
 from ..model import Entity
 from .features import gazetteer
 from .kb import KB, Record, fold, load_kb, norm
-from .tokens import Token, sentences, tokenize
+from .tokens import Token, body_tokens, sentences, tokenize
 
 CONNECTORS = frozenset("dari untuk asal negara urusan tetap permanen khusus senior baru wakil kepala "
                        "kementerian kemlu kemenlu ham hak asasi manusia pbb nato asean uni eropa the of".split())
@@ -64,7 +64,7 @@ class _ClusterIndex:
             groups += [(self.by_last, keys[-1]), (self.by_first, keys[0])]
         for table, k in groups:
             lst = table.setdefault(k, [])
-            if c not in lst:
+            if not any(x is c for x in lst):     # identity: clusters never compare equal, and == on them is slow
                 lst.append(c)
 
 
@@ -73,7 +73,7 @@ class Doc:
 
     def __init__(self, body: str) -> None:
         self.body = body
-        self.tokens = tokenize(body)
+        self.tokens = body_tokens(body)
         self.starts = [t.start for t in self.tokens]
         self.sent_starts = [s.start for s in sentences(body)] or [0]
 

@@ -188,6 +188,7 @@ def sentence_spans(toks: list[Token], sent_no: int, kb: KB, add_kb_names: bool =
 def find_spans(text: str) -> list[Span]:
     """Entity spans over a whole text, in order, with document-level name propagation."""
     kb = load_kb()
+    gazetteer().forget()
     out: list[Span] = []
     sents = [tokenize(s.text, s.start) for s in sentences(text)]
     for n, (toks, found) in enumerate(zip(sents, tag_token_lists(sents))):

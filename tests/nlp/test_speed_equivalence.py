@@ -1,0 +1,39 @@
+"""Shortcuts taken for speed must give what the plain computation gives."""
+import json
+from pathlib import Path
+
+from warta.nlp.tokens import body_tokens, sentences, tokenize
+
+ROOT = Path(__file__).resolve().parents[2]
+DEV = ROOT / "tests" / "data" / "events_dev.jsonl"
+DEMO = ROOT / "src" / "warta" / "resources" / "demo"
+SEEDS = ROOT.parent / "shared" / "corpus" / "seeds"
+
+ODD = [
+    "", " \n \n", "Kol. Inf. H. Ahmad, S.H. tiba pukul 14.30 WIB.Lalu pergi.\n\n“Kami menolak.\nTidak!” katanya",
+    "Harga naik 3.4 persen.Rp 20.000,00 ... ?! (26/1)\u00a0Jakarta\tRabu.  “Ya,” ujarnya. \"Tidak\"",
+    "a" * 50 + ". " + "“tanpa tutup " * 60 + "akhir.",
+]
+
+
+def _texts() -> list[str]:
+    texts = [json.loads(l)["text"] for l in DEV.read_text("utf-8").splitlines() if l.strip()]
+    texts = ["\n".join(texts[i:i + 7]) for i in range(0, len(texts), 7)]     # paragraphs
+    for folder in (DEMO, SEEDS):
+        if folder.exists():
+            texts += [p.read_text("utf-8", errors="replace") for p in sorted(folder.glob("*")) if p.is_file()]
+    return texts + ODD
+
+
+def test_body_tokens_equal_tokenize_over_the_whole_text():
+    for text in _texts():
+        assert body_tokens(text) == tokenize(text), text[:80]
+
+
+def test_sentences_cover_every_non_space_character():
+    for text in _texts():
+        covered = set()
+        for s in sentences(text):
+            assert text[s.start:s.end] == s.text
+            covered.update(range(s.start, s.end))
+        assert all(text[i].isspace() for i in range(len(text)) if i not in covered), text[:80]
