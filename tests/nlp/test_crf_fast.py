@@ -17,7 +17,7 @@ DEV = Path(__file__).resolve().parents[1] / "data" / "events_dev.jsonl"
 def _sentences() -> list[list[str]]:
     texts = [json.loads(l)["text"] for l in DEV.read_text("utf-8").splitlines() if l.strip()]
     odd = ["ÉCOLE Türk d'Arc 3/4/2024 --- “Kata” 'x' KPK-RI", "A", "PRESIDEN JOKO WIDODO DI JAKARTA",
-           "Menlu Retno Marsudi - Menlu Retno Marsudi , Retno Retno Retno ."]
+           "Menlu Retno Marsudi - Menlu Retno Marsudi , Retno Retno Retno .", "a | b || | Jakarta | PBB"]
     return [t.split() for t in texts + odd]
 
 

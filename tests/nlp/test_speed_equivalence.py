@@ -37,3 +37,48 @@ def test_sentences_cover_every_non_space_character():
             assert text[s.start:s.end] == s.text
             covered.update(range(s.start, s.end))
         assert all(text[i].isspace() for i in range(len(text)) if i not in covered), text[:80]
+
+
+def _reference_gazetteer_tag(gaz, lowers):
+    """The plain longest-match scan, token by token."""
+    out, i = [None] * len(lowers), 0
+    while i < len(lowers):
+        longest = gaz.first_words.get(lowers[i])
+        if not longest:
+            i += 1
+            continue
+        for n in range(min(longest, len(lowers) - i), 0, -1):
+            cat = gaz.entries.get(tuple(lowers[i:i + n]))
+            if cat:
+                out[i] = "B-" + cat
+                for j in range(i + 1, i + n):
+                    out[j] = "I-" + cat
+                i += n
+                break
+        else:
+            i += 1
+    return out
+
+
+def test_gazetteer_scan_equals_the_plain_scan():
+    from warta.nlp.features import gazetteer
+    from warta.nlp.kb import norm
+    gaz = gazetteer()
+    names = [" ".join(k) for k in list(gaz.entries)[:300]]
+    texts = _texts() + [" ".join(names[i:i + 9]) for i in range(0, len(names), 9)]
+    tagged = 0
+    for text in texts:
+        for s in sentences(text):
+            lowers = [norm(t.text) or t.text.lower() for t in tokenize(s.text)]
+            want = _reference_gazetteer_tag(gaz, lowers)
+            assert gaz._tag(lowers) == want
+            tagged += any(want)
+    assert tagged > 50
+
+
+def test_actor_tokens_equal_plainly_built_ones():
+    from warta.nlp.actors import Tok, split
+    for text in _texts()[:80]:
+        want = tuple((s, tuple(Tok(t.text, t.start, t.end, t.text.lower()) for t in tokenize(s.text, s.start)))
+                     for s in sentences(text))
+        assert split(text) == want

@@ -53,6 +53,8 @@ class FastTagger:
                 for n in range(4):
                     key = "cc=" + (_CAPS[p] if p < 3 else "") + _CAPS[c] + (_CAPS[n] if n < 3 else "")
                     self._cc[p, c, n] = attrs.get(key, z)
+        self._pairs = self._bigram_ids()
+        self._no_pair = (z, z)
         self._reset_types()
 
     def _reset_types(self) -> None:
@@ -64,8 +66,6 @@ class FastTagger:
         self._has_nx = np.zeros(1024, dtype=bool)
 
     def _add_type(self, word: str) -> int:
-        if len(self._types) >= MAX_TYPES:
-            self._reset_types()
         wi = _word(word, self.clusters, self.lexicon, self.names)
         k = len(self._lows)
         if k == len(self._rows):
@@ -94,20 +94,41 @@ class FastTagger:
             self._gz.append([attrs.get(p + tag, z) for p in ("gz=", "-2gz=", "-1gz=", "1gz=", "2gz=")])
         return code
 
+    def _bigram_ids(self) -> dict[tuple[str, str], tuple[int, int]]:
+        """(left, right) word pair -> ids of "bg-=left|right" and "bg+=left|right". A word
+        holds "|" only when it is "|" itself; pairs with it are looked up as strings."""
+        pairs: dict[tuple[str, str], list[int]] = {}
+        z = self.w.zero
+        for attr, i in self.w.attributes.items():
+            if attr.startswith(("bg-=", "bg+=")) and attr.count("|") == 1:
+                a, b = attr[4:].split("|")
+                pairs.setdefault((a, b), [z, z])[attr[2] == "+"] = i
+        return {k: (v[0], v[1]) for k, v in pairs.items()}
+
+    def _bigrams(self, low: list[str]) -> tuple[list[int], list[int]]:
+        """Per token: the id of its "bg-=" and of its "bg+=" attribute."""
+        pairs, none = self._pairs, self._no_pair
+        if "|" not in low:
+            got = [pairs.get(p, none) for p in zip(["<s>", *low], [*low, "</s>"])]
+        else:
+            attrs, z = self.w.attributes, self.w.zero
+            got = [(attrs.get(f"bg-={a}|{b}", z), attrs.get(f"bg+={a}|{b}", z)) for a, b in zip(["<s>", *low], [*low, "</s>"])]
+        return [g[0] for g in got[:-1]], [g[1] for g in got[1:]]
+
     def attribute_ids(self, sents: Sequence[Sequence[str]]) -> np.ndarray:
         """(tokens, SLOTS) attribute ids of all the sentences' tokens, one after the other."""
-        attrs, z = self.w.attributes, self.w.zero
+        if len(self._types) >= MAX_TYPES:
+            self._reset_types()
         tids, gzc, bgm, bgp, pos, slen = [], [], [], [], [], []
-        types, lows, gaz = self._types, self._lows, gazetteer()
+        types, lows, gaz, codes = self._types, self._lows, gazetteer(), self._gz_codes
         for words in sents:
-            ids = [types.get(w) if w in types else self._add_type(w) for w in words]
+            ids = [types[w] if w in types else self._add_type(w) for w in words]
             low = [lows[t] for t in ids]
             tids += ids
-            gzc += [self._gz_code(g) for g in gaz.tag(low)]
-            prev = ["<s>", *low]
-            nxt = [*low[1:], "</s>"]
-            bgm += [attrs.get(f"bg-={a}|{b}", z) for a, b in zip(prev, low)]
-            bgp += [attrs.get(f"bg+={a}|{b}", z) for a, b in zip(low, nxt)]
+            gzc += [codes[g] if g in codes else self._gz_code(g) for g in gaz.tag(low)]
+            minus, plus = self._bigrams(low)
+            bgm += minus
+            bgp += plus
             pos += range(len(words))
             slen += [len(words)] * len(words)
         return self._assemble(np.array(tids, dtype=np.intp), np.array(gzc, dtype=np.intp), bgm, bgp,

@@ -52,8 +52,10 @@ def _trim(m: Span, kb: KB) -> list[Span]:
 
 def _ends_with_known_person(toks: list[Token]) -> bool:
     """A model span whose last words are a KB person's name, after other words."""
+    if len(toks) <= 2:
+        return False
     gaz = gazetteer().tag([norm(t.text) or t.text for t in toks])
-    return len(toks) > 2 and gaz[-1] in ("B-PER", "I-PER") and any(g == "B-PER" for g in gaz[1:])
+    return gaz[-1] in ("B-PER", "I-PER") and any(g == "B-PER" for g in gaz[1:])
 
 
 def _strip_titles(toks: list[Token], kb: KB) -> tuple[list[Token], list[Token]]:
@@ -109,6 +111,8 @@ def _case_ok(toks: list[Token]) -> bool:
 def _gazetteer_spans(toks: list[Token], taken: list[bool], sent_no: int, kb: KB) -> list[Span]:
     lowers = [norm(t.text) or t.text.lower() for t in toks]
     gaz = gazetteer().tag(lowers)
+    if not any(gaz):
+        return []
     out, i = [], 0
     while i < len(toks):
         tag = gaz[i]
@@ -148,7 +152,7 @@ def _split_country(m: Span, before: str, kb: KB) -> list[Span]:
 def _institutions(toks: list[Token], spans: list[Span], sent_no: int, kb: KB) -> list[Span]:
     """Add '<Head> ... <Country>' institution names as ORG, replacing spans inside them."""
     for i, t in enumerate(toks):
-        if norm(t.text) not in INSTITUTION_HEADS or not t.text[:1].isupper():
+        if not t.text[:1].isupper() or norm(t.text) not in INSTITUTION_HEADS:
             continue
         for j in range(i + 1, min(i + 6, len(toks))):
             if not toks[j].text[:1].isupper():
