@@ -101,30 +101,30 @@ def viterbi(weights: CrfWeights, scores: np.ndarray, lengths: Sequence[int]) -> 
     the other. All sentences advance together, one token position per step."""
     if not lengths:
         return []
-    starts = np.concatenate(([0], np.cumsum(lengths)[:-1])).astype(np.intp)
-    order = np.argsort(-np.asarray(lengths), kind="stable")     # longest first: active = prefix
-    lens = np.asarray(lengths)[order]
-    first = starts[order]
-    longest = int(lens[0])
-    active = [int(np.count_nonzero(lens > t)) for t in range(longest)]
+    lens = np.asarray(lengths)
+    order = np.argsort(-lens, kind="stable")                   # longest first: active = prefix
+    lens = lens[order]
+    first = (np.cumsum(lengths) - lengths)[order]
+    longest, count = int(lens[0]), len(order)
+    active = np.count_nonzero(lens[None, :] > np.arange(longest)[:, None], axis=1).tolist()
+    at = first[None, :] + np.minimum(np.arange(longest)[:, None], lens[None, :] - 1)
+    steps = scores[at]                                         # (position, sentence, label)
     trans = weights.trans
-    alpha = scores[first].copy()
-    back = np.zeros((longest, len(order), trans.shape[0]), dtype=np.intp)
+    alpha = steps[0].copy()
+    back = np.zeros((longest, count, trans.shape[0]), dtype=np.intp)
     for t in range(1, longest):
         n = active[t]
         cand = alpha[:n, :, None] + trans                      # (n, from, to)
         back[t, :n] = cand.argmax(axis=1)
-        alpha[:n] = cand.max(axis=1) + scores[first[:n] + t]
-    last = alpha.argmax(axis=1)
-    y = np.zeros(len(order), dtype=np.intp)
-    paths = np.zeros((longest, len(order)), dtype=np.intp)
+        alpha[:n] = cand.max(axis=1) + steps[t, :n]
+    y = alpha.argmax(axis=1)                                   # each sentence's last label
+    paths = np.zeros((longest, count), dtype=np.intp)
+    rows = np.arange(count)
     for t in range(longest - 1, -1, -1):
-        n = active[t]
-        ending = n - (active[t + 1] if t + 1 < longest else 0)
-        y[n - ending:n] = last[n - ending:n]
+        n = active[t]                  # a sentence ending at t starts from its own best label
         paths[t, :n] = y[:n]
         if t:
-            y[:n] = back[t, np.arange(n), y[:n]]
+            y[:n] = back[t, rows[:n], y[:n]]
     names = weights.labels
     out: list[list[str]] = [[] for _ in lengths]
     cols = paths.T.tolist()

@@ -105,34 +105,36 @@ class FastTagger:
                 pairs.setdefault((a, b), [z, z])[attr[2] == "+"] = i
         return {k: (v[0], v[1]) for k, v in pairs.items()}
 
-    def _bigrams(self, low: list[str]) -> tuple[list[int], list[int]]:
-        """Per token: the id of its "bg-=" and of its "bg+=" attribute."""
+    def _bigrams(self, prev: list[str], low: list[str], nxt: list[str]) -> tuple[list[int], list[int]]:
+        """Per token: the id of its "bg-=prev|low" and of its "bg+=low|next" attribute."""
         pairs, none = self._pairs, self._no_pair
         if "|" not in low:
-            got = [pairs.get(p, none) for p in zip(["<s>", *low], [*low, "</s>"])]
-        else:
-            attrs, z = self.w.attributes, self.w.zero
-            got = [(attrs.get(f"bg-={a}|{b}", z), attrs.get(f"bg+={a}|{b}", z)) for a, b in zip(["<s>", *low], [*low, "</s>"])]
-        return [g[0] for g in got[:-1]], [g[1] for g in got[1:]]
+            return ([pairs.get(p, none)[0] for p in zip(prev, low)], [pairs.get(p, none)[1] for p in zip(low, nxt)])
+        attrs, z = self.w.attributes, self.w.zero
+        return ([attrs.get(f"bg-={a}|{b}", z) for a, b in zip(prev, low)],
+                [attrs.get(f"bg+={a}|{b}", z) for a, b in zip(low, nxt)])
 
     def attribute_ids(self, sents: Sequence[Sequence[str]]) -> np.ndarray:
         """(tokens, SLOTS) attribute ids of all the sentences' tokens, one after the other."""
         if len(self._types) >= MAX_TYPES:
             self._reset_types()
-        tids, gzc, bgm, bgp, pos, slen = [], [], [], [], [], []
         types, lows, gaz, codes = self._types, self._lows, gazetteer(), self._gz_codes
-        for words in sents:
-            ids = [types[w] if w in types else self._add_type(w) for w in words]
-            low = [lows[t] for t in ids]
-            tids += ids
-            gzc += [codes[g] if g in codes else self._gz_code(g) for g in gaz.tag(low)]
-            minus, plus = self._bigrams(low)
-            bgm += minus
-            bgp += plus
-            pos += range(len(words))
-            slen += [len(words)] * len(words)
-        return self._assemble(np.array(tids, dtype=np.intp), np.array(gzc, dtype=np.intp), bgm, bgp,
-                              np.array(pos, dtype=np.intp), np.array(slen, dtype=np.intp))
+        tids = [types[w] if w in types else self._add_type(w) for words in sents for w in words]
+        low = [lows[t] for t in tids]
+        lens = np.array([len(words) for words in sents], dtype=np.intp)
+        starts = (np.cumsum(lens) - lens).tolist()
+        tags: list[Optional[str]] = []
+        for k, n in zip(starts, lens.tolist()):
+            tags += gaz.tag(low[k:k + n])
+        gzc = [codes[g] if g in codes else self._gz_code(g) for g in tags]
+        prev, nxt = ["<s>", *low[:-1]], [*low[1:], "</s>"]
+        for k, n in zip(starts, lens.tolist()):
+            prev[k] = "<s>"
+            nxt[k + n - 1] = "</s>"
+        bgm, bgp = self._bigrams(prev, low, nxt)
+        slen = np.repeat(lens, lens)
+        pos = np.arange(len(tids)) - np.repeat(np.array(starts, dtype=np.intp), lens)
+        return self._assemble(np.array(tids, dtype=np.intp), np.array(gzc, dtype=np.intp), bgm, bgp, pos, slen)
 
     def _assemble(self, tid, gzc, bgm, bgp, pos, slen) -> np.ndarray:
         z, n = self.w.zero, len(tid)
