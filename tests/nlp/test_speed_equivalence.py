@@ -82,3 +82,53 @@ def test_actor_tokens_equal_plainly_built_ones():
         want = tuple((s, tuple(Tok(t.text, t.start, t.end, t.text.lower()) for t in tokenize(s.text, s.start)))
                      for s in sentences(text))
         assert split(text) == want
+
+
+def test_role_cue_lookup_equals_scanning_every_cue():
+    from warta.nlp.kb import load_kb, norm
+    from warta.nlp.linking import _cues_starting_with
+    kb = load_kb()
+    cues = list(kb.role_cues)
+    zones = [" ".join(cues[i:i + 3]) for i in range(len(cues))]
+    for text in _texts()[:60] + zones:
+        toks = tokenize(text)
+        for i in range(0, len(toks), 3):
+            lowers = [norm(t.text) for t in toks[i:i + 8]]
+            joined = " ".join(lowers)
+            plain = max((c for c in cues if f" {c} " in f" {joined} "), key=len, default=None)
+            fast = max((c for c in _cues_starting_with(kb, joined.split()) if f" {c} " in f" {joined} "), key=len, default=None)
+            assert fast == plain, joined
+
+
+def _reference_country_and_role(words):
+    """actors._country_and_role without its shortcut: the scan over every word."""
+    from warta.nlp.actors import longest_match, places, roles, strip_nya, HEAD_WORDS
+    country = place_sector = role = None
+    named_place = False
+    table, rtable = places(), roles()
+    i = 0
+    while i < len(words):
+        n, place = longest_match(words, i, table)
+        if place is not None and country is None:
+            country, place_sector = place.code, place.sector
+            named_place = named_place or all(w in HEAD_WORDS for w in words[:i])
+        m, r = longest_match(words, i, rtable)
+        if r is None and words[i] != strip_nya(words[i]):
+            m, r = (1, rtable.get((strip_nya(words[i]),)))
+        if r is not None and role is None:
+            role = r
+        i += max(n, m, 1)
+    return country, place_sector, role, named_place
+
+
+def test_country_and_role_shortcut_equals_the_full_scan():
+    from warta.nlp import actors
+    words = [t.text.lower() for text in _texts()[:60] for t in tokenize(text)]
+    found = 0
+    for i in range(0, len(words), 2):
+        for n in (1, 3, 6):
+            phrase = tuple(words[i:i + n])
+            want = _reference_country_and_role(phrase)
+            assert actors._country_and_role(phrase) == want, phrase
+            found += want != (None, None, None, False)
+    assert found > 100

@@ -419,6 +419,8 @@ def _country_and_role(words: tuple[str, ...]) -> tuple[Optional[str], Optional[s
     country = place_sector = role = None
     named_place = False
     table, rtable = places(), roles()
+    if not any(w in table.first or w in rtable.first or w != strip_nya(w) for w in words):
+        return country, place_sector, role, named_place      # nothing can match (speed only)
     i = 0
     while i < len(words):
         n, place = longest_match(words, i, table)

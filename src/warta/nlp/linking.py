@@ -98,7 +98,7 @@ def _read_zone(kb: KB, toks: list[Token], body: str) -> RoleGuess:
     lowers = [norm(t.text) for t in toks]
     guess = RoleGuess(counterpart=any(w in kb.counterpart_cues for w in lowers))
     text = " ".join(lowers)
-    best = max((cue for cue in kb.role_cues if f" {cue} " in f" {text} "), key=len, default=None)
+    best = max((cue for cue in _cues_starting_with(kb, text.split()) if f" {cue} " in f" {text} "), key=len, default=None)
     if best:
         after = f" {text} ".split(f" {best} ", 1)[1].split()
         # "Menteri Luar Negeri Rusia" is the office; "Vice President Corporate Communication PT X" is not
@@ -115,6 +115,22 @@ def _read_zone(kb: KB, toks: list[Token], body: str) -> RoleGuess:
     if words and not guess.code and not guess.counterpart and any(norm(w) not in kb.country_names for w in words):
         guess.title = body[toks[0].start:toks[-1].end].strip(" ,")   # "Kolonel", "wakil permanen Rusia untuk ASEAN"
     return guess
+
+
+_CUES_BY_FIRST: dict[int, tuple[KB, dict[str, list[tuple[int, str]]]]] = {}
+
+
+def _cues_starting_with(kb: KB, words: list[str]) -> list[str]:
+    """The role cues whose first word is among ``words``, in ``kb.role_cues`` order: the
+    only ones that can occur in their text (a cue matches at word boundaries)."""
+    entry = _CUES_BY_FIRST.get(id(kb))
+    if entry is None or entry[0] is not kb:
+        index: dict[str, list[tuple[int, str]]] = {}
+        for n, cue in enumerate(kb.role_cues):
+            index.setdefault((cue.split() or [""])[0], []).append((n, cue))   # "": blank cues, always tried
+        entry = _CUES_BY_FIRST[id(kb)] = (kb, index)
+    found = [c for w in set(words) | {""} for c in entry[1].get(w, ())]
+    return [cue for _, cue in sorted(found)]
 
 
 class Linker:
