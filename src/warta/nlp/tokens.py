@@ -27,6 +27,9 @@ OPEN_QUOTES = "“\""
 CLOSE_QUOTES = "”\""
 _END = re.compile(r"[.!?]+[\"”’')\]]*")
 _SPECIAL = re.compile(r'[“”"]|[.!?]')
+_WORD_BEFORE = re.compile(r"([\w.]+)$")
+_INITIALS = re.compile(r"(\w\.)+\w")
+_PLAIN_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+\S)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,11 +76,11 @@ def body_tokens(text: str) -> list[Token]:
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     """True when the '.' at ``dot`` closes an abbreviation or an initial."""
-    m = re.search(r"([\w.]+)$", text[max(0, dot - 40):dot])   # a window: whole prefixes made this quadratic
+    m = _WORD_BEFORE.search(text[max(0, dot - 40):dot])   # a window: whole prefixes made this quadratic
     if not m:
         return False
     word = m.group(1).lower()
-    return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()) or bool(re.fullmatch(r"(\w\.)+\w", word))
+    return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()) or bool(_INITIALS.fullmatch(word))
 
 
 def _next_starts_sentence(text: str, pos: int) -> bool:
@@ -114,7 +117,7 @@ def _split_paragraph(text: str, base: int) -> list[Sentence]:
 
 def _split_plain(text: str, base: int) -> list[Sentence]:
     spans, start = [], 0
-    for m in re.finditer(r"[.!?]+[\"”’')\]]*(?=\s+\S)", text):
+    for m in _PLAIN_END.finditer(text):
         if m.group()[0] == "." and _is_abbreviation(text, m.start()):
             continue
         if _next_starts_sentence(text, m.end()):
