@@ -132,3 +132,66 @@ def test_country_and_role_shortcut_equals_the_full_scan():
             assert actors._country_and_role(phrase) == want, phrase
             found += want != (None, None, None, False)
     assert found > 100
+
+
+def test_office_holder_index_equals_scanning_every_record():
+    from warta.nlp.kb import load_kb
+    kb = load_kb()
+    offices = {(t.role, t.country) for r in kb.records.values() for t in r.terms} | {("president", "XXX")}
+    days = ["1990-01-01", "2015-06-30", "2022-02-24", "2024-03-05", "2026-11-23"]
+    hits = 0
+    for role, country in offices:
+        for day in days:
+            plain = next((r for r in kb.records.values() if r.kind == "PER" and any(
+                t.role == role and t.country == country and t.covers(day) for t in r.terms)), None)
+            assert kb.holder(role, country, day) is plain
+            hits += plain is not None
+    assert hits > 20
+
+
+def _reference_role_phrases(linker, doc, ents, day):
+    """linking.role_phrase_entities trying every token as a cue start."""
+    from warta.model import Entity
+    from warta.nlp.features import gazetteer
+    from warta.nlp.kb import norm
+    kb, toks = linker.kb, doc.tokens
+    lowers = [norm(t.text) for t in toks]
+    covered = {t for e in ents for t in range(doc.token_at(e.start), doc.token_at(e.end))}
+    per_starts = {doc.token_at(e.start) for e in ents if e.label == "PER"}
+    gaz = gazetteer().tag(lowers)
+    out = []
+    for i in range(len(toks)):
+        for n in (4, 3, 2, 1):
+            code = kb.role_cues.get(" ".join(lowers[i:i + n]))
+            j = i + n
+            if not code or j >= len(toks) or gaz[j] != "B-CTRY" or covered & set(range(i, j)):
+                continue
+            k = j + 1
+            while k < len(toks) and gaz[k] == "I-CTRY":
+                k += 1
+            country = kb.country_names.get(" ".join(lowers[j:k]))
+            nxt = k + 1 if k < len(toks) and toks[k].text == "," else k
+            holder = kb.holder(code, country, day)
+            if holder and nxt not in per_starts and (i == 0 or lowers[i - 1] != "mantan"):
+                out.append(Entity(doc.body[toks[i].start:toks[k - 1].end], toks[i].start, toks[k - 1].end, "PER",
+                                  holder.name, holder.id, holder.country, kb.role_label(code, country), "GOV"))
+            break
+    return out
+
+
+def test_role_phrases_from_cue_starts_equal_trying_every_token():
+    from warta.model import Entity
+    from warta.nlp import linking
+    from warta.nlp.mentions import find_spans
+    linker = linking._linker()
+    extra = ["Menlu Rusia bertemu Menhan India. Presiden Prancis, Emmanuel Macron, dan Perdana Menteri Jepang tiba.",
+             "Kata Menteri Luar Negeri Amerika Serikat kepada mantan Presiden Filipina dan Sekjen PBB."]
+    found = 0
+    for text in _texts()[:40] + extra:
+        ents = [Entity(text[s.start:s.end], s.start, s.end, s.label) for s in find_spans(text)]
+        doc = linking.Doc(text)
+        for day in ("2024-03-05", "2016-01-01"):
+            want = _reference_role_phrases(linker, doc, ents, day)
+            assert linking.role_phrase_entities(linker, doc, ents, day) == want
+            found += len(want)
+    assert found > 3

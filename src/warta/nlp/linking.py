@@ -315,11 +315,14 @@ def role_phrase_entities(linker: Linker, doc: Doc, ents: list[Entity], day: Opti
         return []
     kb, toks = linker.kb, doc.tokens
     lowers = [norm(t.text) for t in toks]
+    starts = _cue_starts(kb, lowers)
+    if not starts:
+        return []
     covered = {t for e in ents for t in range(doc.token_at(e.start), doc.token_at(e.end))}
     per_starts = {doc.token_at(e.start) for e in ents if e.label == "PER"}
     gaz = gazetteer().tag(lowers)
     out = []
-    for i in range(len(toks)):
+    for i in starts:
         for n in (4, 3, 2, 1):
             code = kb.role_cues.get(" ".join(lowers[i:i + n]))
             j = i + n
@@ -337,6 +340,16 @@ def role_phrase_entities(linker: Linker, doc: Doc, ents: list[Entity], day: Opti
                                   holder.country, kb.role_label(code, country), "GOV"))
             break
     return out
+
+
+def _cue_starts(kb: KB, lowers: list[str]) -> list[int]:
+    """Indices where a role cue can begin: words joined by spaces equal a cue (cues are
+    single-spaced) only from a word whose first part is the cue's first word."""
+    _cues_starting_with(kb, [])                        # builds the first-word index
+    firsts = _CUES_BY_FIRST[id(kb)][1]
+    if "" in firsts:                                   # a blank cue: anything may match
+        return list(range(len(lowers)))
+    return [i for i, w in enumerate(lowers) if w and w.split(" ", 1)[0] in firsts]
 
 
 def _retype_person_names(ents: list[Entity]) -> None:
