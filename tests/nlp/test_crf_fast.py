@@ -89,3 +89,30 @@ def test_long_sentences_are_tagged_in_chunks_like_before():
         want += m.tagger.tag(sentence_features(words[i:i + ner.MAX_TOKENS], m.clusters, m.lexicon, m.names))
     assert ner.tag_words(words) == want
     assert ner.tag_sentences([words, [], ["Jakarta"]])[1] == []
+
+
+def test_crfsuite_fallback_gives_the_same_tags(monkeypatch):
+    sents = _sentences()[:30]
+    fast = ner.tag_sentences(sents)
+    monkeypatch.setenv("WARTA_NER_CRFSUITE", "1")
+    ner.fast_tagger.cache_clear()
+    try:
+        assert ner.fast_tagger() is None
+        assert ner.tag_sentences(sents) == fast
+    finally:
+        monkeypatch.delenv("WARTA_NER_CRFSUITE")
+        ner.fast_tagger.cache_clear()
+    assert ner.fast_tagger() is not None
+
+
+def test_an_unreadable_model_falls_back_with_a_warning(monkeypatch, tmp_path):
+    bad = tmp_path / "crf.model"
+    bad.write_bytes(b"lCRF" + bytes(60))
+    monkeypatch.setattr(ner, "model_path", lambda: bad)
+    ner.fast_tagger.cache_clear()
+    try:
+        with pytest.warns(UserWarning, match="python-crfsuite"):
+            assert ner.fast_tagger() is None
+    finally:
+        monkeypatch.undo()
+        ner.fast_tagger.cache_clear()
