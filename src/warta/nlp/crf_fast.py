@@ -12,6 +12,7 @@ and tests/nlp/test_crf_fast.py on the dev sentences.
 """
 from __future__ import annotations
 
+from itertools import accumulate, repeat
 from typing import Optional, Sequence
 
 import numpy as np
@@ -53,16 +54,18 @@ class FastTagger:
                 for n in range(4):
                     key = "cc=" + (_CAPS[p] if p < 3 else "") + _CAPS[c] + (_CAPS[n] if n < 3 else "")
                     self._cc[p, c, n] = attrs.get(key, z)
-        self._pairs = self._bigram_ids()
-        self._no_pair = (z, z)
+        self._minus, self._plus = self._bigram_ids()
+        self._gz_array = np.array(self._gz, dtype=np.int32)
         self._reset_types()
 
     def _reset_types(self) -> None:
+        """Forget the word types. Type 0 stands for "no word" (beyond a sentence's edge):
+        all its attribute slots are the zero row."""
         self._types: dict[str, int] = {}
-        self._lows: list[str] = []
-        self._rows = np.zeros((1024, _TYPE_WIDTH), dtype=np.int32)
+        self._lows: list[str] = [""]
+        self._rows = np.full((1024, _TYPE_WIDTH), self.w.zero, dtype=np.int32)
         self._cap = np.zeros(1024, dtype=np.int8)
-        self._nxp = np.zeros(1024, dtype=np.int32)      # "nx+=" id of the word as the next one
+        self._nxp = np.full(1024, self.w.zero, dtype=np.int32)   # "nx+=" id of the word as the next one
         self._has_nx = np.zeros(1024, dtype=bool)
 
     def _add_type(self, word: str) -> int:
@@ -92,25 +95,27 @@ class FastTagger:
             attrs, z = self.w.attributes, self.w.zero
             code = self._gz_codes[tag] = len(self._gz)
             self._gz.append([attrs.get(p + tag, z) for p in ("gz=", "-2gz=", "-1gz=", "1gz=", "2gz=")])
+            self._gz_array = np.array(self._gz, dtype=np.int32)
         return code
 
-    def _bigram_ids(self) -> dict[tuple[str, str], tuple[int, int]]:
-        """(left, right) word pair -> ids of "bg-=left|right" and "bg+=left|right". A word
+    def _bigram_ids(self) -> tuple[dict[tuple[str, str], int], dict[tuple[str, str], int]]:
+        """(left, right) word pair -> id of "bg-=left|right", and of "bg+=left|right". A word
         holds "|" only when it is "|" itself; pairs with it are looked up as strings."""
-        pairs: dict[tuple[str, str], list[int]] = {}
-        z = self.w.zero
+        minus: dict[tuple[str, str], int] = {}
+        plus: dict[tuple[str, str], int] = {}
         for attr, i in self.w.attributes.items():
             if attr.startswith(("bg-=", "bg+=")) and attr.count("|") == 1:
                 a, b = attr[4:].split("|")
-                pairs.setdefault((a, b), [z, z])[attr[2] == "+"] = i
-        return {k: (v[0], v[1]) for k, v in pairs.items()}
+                (plus if attr[2] == "+" else minus)[(a, b)] = i
+        return minus, plus
 
     def _bigrams(self, prev: list[str], low: list[str], nxt: list[str]) -> tuple[list[int], list[int]]:
         """Per token: the id of its "bg-=prev|low" and of its "bg+=low|next" attribute."""
-        pairs, none = self._pairs, self._no_pair
+        z = self.w.zero
         if "|" not in low:
-            return ([pairs.get(p, none)[0] for p in zip(prev, low)], [pairs.get(p, none)[1] for p in zip(low, nxt)])
-        attrs, z = self.w.attributes, self.w.zero
+            return (list(map(self._minus.get, zip(prev, low), repeat(z))),
+                    list(map(self._plus.get, zip(low, nxt), repeat(z))))
+        attrs = self.w.attributes
         return ([attrs.get(f"bg-={a}|{b}", z) for a, b in zip(prev, low)],
                 [attrs.get(f"bg+={a}|{b}", z) for a, b in zip(low, nxt)])
 
@@ -118,52 +123,53 @@ class FastTagger:
         """(tokens, SLOTS) attribute ids of all the sentences' tokens, one after the other."""
         if len(self._types) >= MAX_TYPES:
             self._reset_types()
-        types, lows, gaz, codes = self._types, self._lows, gazetteer(), self._gz_codes
-        tids = [types[w] if w in types else self._add_type(w) for words in sents for w in words]
-        low = [lows[t] for t in tids]
-        lens = np.array([len(words) for words in sents], dtype=np.intp)
-        starts = (np.cumsum(lens) - lens).tolist()
-        tags: list[Optional[str]] = []
-        for k, n in zip(starts, lens.tolist()):
+        flat = [w for words in sents for w in words]
+        tids = list(map(self._types.get, flat))
+        if None in tids:
+            tids = [self._types[w] if w in self._types else self._add_type(w) for w in flat]
+        low = list(map(self._lows.__getitem__, tids))
+        lens = [len(words) for words in sents]
+        starts = list(accumulate(lens, initial=0))[:-1]
+        gaz, tags = gazetteer(), []
+        for k, n in zip(starts, lens):
             tags += gaz.tag(low[k:k + n])
-        gzc = [codes[g] if g in codes else self._gz_code(g) for g in tags]
+        gzc = list(map(self._gz_codes.get, tags))
+        if None in gzc:
+            gzc = [self._gz_code(g) for g in tags]
         prev, nxt = ["<s>", *low[:-1]], [*low[1:], "</s>"]
-        for k, n in zip(starts, lens.tolist()):
+        for k, n in zip(starts, lens):
             prev[k] = "<s>"
             nxt[k + n - 1] = "</s>"
         bgm, bgp = self._bigrams(prev, low, nxt)
-        slen = np.repeat(lens, lens)
-        pos = np.arange(len(tids)) - np.repeat(np.array(starts, dtype=np.intp), lens)
+        size = np.array(lens, dtype=np.intp)
+        slen = np.repeat(size, size)
+        pos = np.arange(len(tids)) - np.repeat(np.array(starts, dtype=np.intp), size)
         return self._assemble(np.array(tids, dtype=np.intp), np.array(gzc, dtype=np.intp), bgm, bgp, pos, slen)
 
     def _assemble(self, tid, gzc, bgm, bgp, pos, slen) -> np.ndarray:
-        z, n = self.w.zero, len(tid)
-        ty, gz = self._rows[tid], np.array(self._gz, dtype=np.int32)[gzc]
-        out = np.full((n, SLOTS), z, dtype=np.int32)
-        out[:, 0:11] = ty[:, 0:11]
-        out[:, 11] = gz[:, 0]
-        out[:, 12:17] = ty[:, 11:16]
-        nxt_ok = pos + 1 < slen
-        nxt = np.where(nxt_ok, np.arange(n) + 1, 0)
-        has_next_nx = nxt_ok & self._has_nx[tid] & self._has_nx[tid[nxt]]
-        out[:, 17] = np.where(has_next_nx, self._nxp[tid[nxt]], z)
+        z, rows, gz = self.w.zero, self._rows, self._gz_array
+        out = np.empty((len(tid), SLOTS), dtype=np.int32)
+        out[:, 0:11] = rows[tid, 0:11]
+        out[:, 11] = gz[gzc, 0]
+        out[:, 12:17] = rows[tid, 11:16]
+        nxt = np.where(pos + 1 < slen, np.roll(tid, -1), 0)          # type 0: no next word
+        out[:, 17] = np.where(self._has_nx[tid] & self._has_nx[nxt], self._nxp[nxt], z)
         out[:, 18] = np.where(pos == 0, self._bos, z)
         col = 19
         for d, gcol in ((-2, 1), (-1, 2), (1, 3), (2, 4)):
             ok = (pos + d >= 0) & (pos + d < slen)
-            j = np.where(ok, np.arange(n) + d, 0)
+            nb, nb_gz = np.where(ok, np.roll(tid, -d), 0), np.where(ok, np.roll(gzc, -d), 0)
             a, b = _TYPE_COLS[d]
-            part = [ty[j, a:b], gz[j, gcol:gcol + 1]]
+            out[:, col:col + 2] = rows[nb, a:b]
+            out[:, col + 2] = gz[nb_gz, gcol]                        # code 0: no gazetteer tag
+            col += 3
             if d in (-1, 1):
                 sa, sb = _TYPE_COLS[f"side{d}"]
-                part.append(ty[j, sa:sb])
-            block = np.concatenate(part, axis=1)
-            out[:, col:col + block.shape[1]] = np.where(ok[:, None], block, z)
-            col += block.shape[1]
+                out[:, col:col + 3] = rows[nb, sa:sb]
+                col += 3
         cap = self._cap[tid]
-        prev_ok, next_ok = pos > 0, nxt_ok
-        prev_cap = np.where(prev_ok, np.roll(cap, 1), 3)
-        next_cap = np.where(next_ok, np.roll(cap, -1), 3)
+        prev_cap = np.where(pos > 0, np.roll(cap, 1), 3)
+        next_cap = np.where(pos + 1 < slen, np.roll(cap, -1), 3)
         out[:, 37] = self._cc[prev_cap, cap, next_cap]
         out[:, 38] = bgm
         out[:, 39] = bgp
