@@ -91,7 +91,7 @@ def _is_title(word: str, kb: KB) -> bool:
 
 def _kb_label(m: Span, kb: KB) -> str:
     """A span that is exactly a KB name takes the KB's type; LOC countries become GPE."""
-    key = norm(" ".join(t.text for t in m.tokens))
+    key = norm(" ".join([t.text for t in m.tokens]))
     rec = kb.by_name.get(key)
     if rec and (m.label != "PER" or rec.kind == "PER"):
         return _KIND_LABEL[rec.kind]
@@ -129,7 +129,7 @@ def _gazetteer_spans(toks: list[Token], taken: list[bool], sent_no: int, kb: KB)
 def _country_prefix(toks: list[Token], kb: KB, capitals: bool = False) -> int:
     """How many leading tokens form a country name (or capital), longest first; 0 if none."""
     for n in range(min(4, len(toks)), 0, -1):
-        key = norm(" ".join(t.text for t in toks[:n]))
+        key = norm(" ".join([t.text for t in toks[:n]]))
         if toks[n - 1].text[:1].isalnum() and (key in kb.country_names or (capitals and key in kb.capitals)):
             return n
     return 0
@@ -139,6 +139,8 @@ def _split_country(m: Span, before: str, kb: KB) -> list[Span]:
     """'Rusia Sergei Lavrov' (PER) or 'dari Kenya Musalia Mudavadi' (LOC after a title word)
     is a country followed by a person."""
     n = _country_prefix(m.tokens[:-1], kb, capitals=True)
+    if not n:
+        return [m]
     rest = m.tokens[n:]
     before = norm(before)
     after_title = before in kb.titles or before in kb_role_words(kb) or before in kb.counterpart_cues or before == "dari"
