@@ -116,3 +116,11 @@ def test_an_unreadable_model_falls_back_with_a_warning(monkeypatch, tmp_path):
     finally:
         monkeypatch.undo()
         ner.fast_tagger.cache_clear()
+
+
+def test_a_model_with_features_of_another_kind_is_refused(fast):
+    m = ner.load_model()
+    attrs = dict(fast.w.attributes, **{"span=PER": len(fast.w.attributes)})
+    other = type(fast.w)(fast.w.labels, attrs, fast.w.state, fast.w.trans)
+    with pytest.raises(ValueError, match="span"):
+        FastTagger(other, m.clusters, m.lexicon, m.names)

@@ -97,37 +97,46 @@ def state_scores(weights: CrfWeights, ids: np.ndarray) -> np.ndarray:
 
 
 def viterbi(weights: CrfWeights, scores: np.ndarray, lengths: Sequence[int]) -> list[list[str]]:
-    """Best label sequence of each sentence; ``scores`` holds their state scores one after
-    the other. All sentences advance together, one token position per step."""
+    """Best label sequence of each sentence (all of length >= 1); ``scores`` holds their
+    state scores one after the other. All sentences advance together, one token position
+    per step, the longest first so that the sentences still going are a prefix."""
     if not lengths:
         return []
     lens = np.asarray(lengths)
-    order = np.argsort(-lens, kind="stable")                   # longest first: active = prefix
+    order = np.argsort(-lens, kind="stable")
     lens = lens[order]
     first = (np.cumsum(lengths) - lengths)[order]
-    longest, count = int(lens[0]), len(order)
-    active = np.count_nonzero(lens[None, :] > np.arange(longest)[:, None], axis=1).tolist()
-    at = first[None, :] + np.minimum(np.arange(longest)[:, None], lens[None, :] - 1)
-    steps = scores[at]                                         # (position, sentence, label)
-    trans = weights.trans
+    positions = np.arange(int(lens[0]))
+    active = np.count_nonzero(lens[None, :] > positions[:, None], axis=1).tolist()
+    steps = scores[first[None, :] + np.minimum(positions[:, None], lens[None, :] - 1)]  # (position, sentence, label)
+    paths = _backtrack(*_forward(weights.trans, steps, active), active)
+    names, cols = weights.labels, paths.T.tolist()
+    out: list[list[str]] = [[] for _ in lengths]
+    for k, s in enumerate(order.tolist()):
+        out[s] = [names[j] for j in cols[k][:lens[k]]]
+    return out
+
+
+def _forward(trans: np.ndarray, steps: np.ndarray, active: list[int]) -> tuple[np.ndarray, np.ndarray]:
+    """Final scores (sentence, label) and back pointers (position, sentence, label)."""
     alpha = steps[0].copy()
-    back = np.zeros((longest, count, trans.shape[0]), dtype=np.intp)
-    for t in range(1, longest):
+    back = np.zeros(steps.shape, dtype=np.intp)
+    for t in range(1, len(steps)):
         n = active[t]
         cand = alpha[:n, :, None] + trans                      # (n, from, to)
-        back[t, :n] = cand.argmax(axis=1)
+        back[t, :n] = cand.argmax(axis=1)                      # the first best, as crfsuite
         alpha[:n] = cand.max(axis=1) + steps[t, :n]
+    return alpha, back
+
+
+def _backtrack(alpha: np.ndarray, back: np.ndarray, active: list[int]) -> np.ndarray:
+    """Label ids (position, sentence) of the best paths."""
     y = alpha.argmax(axis=1)                                   # each sentence's last label
-    paths = np.zeros((longest, count), dtype=np.intp)
-    rows = np.arange(count)
-    for t in range(longest - 1, -1, -1):
+    paths = np.zeros(back.shape[:2], dtype=np.intp)
+    rows = np.arange(back.shape[1])
+    for t in range(len(back) - 1, -1, -1):
         n = active[t]                  # a sentence ending at t starts from its own best label
         paths[t, :n] = y[:n]
         if t:
             y[:n] = back[t, rows[:n], y[:n]]
-    names = weights.labels
-    out: list[list[str]] = [[] for _ in lengths]
-    cols = paths.T.tolist()
-    for k, s in enumerate(order.tolist()):
-        out[s] = [names[j] for j in cols[k][:lens[k]]]
-    return out
+    return paths

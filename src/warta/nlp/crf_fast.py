@@ -12,6 +12,7 @@ and tests/nlp/test_crf_fast.py on the dev sentences.
 """
 from __future__ import annotations
 
+import threading
 from itertools import accumulate, repeat
 from typing import Optional, Sequence
 
@@ -29,6 +30,12 @@ _TYPE_WIDTH = 30
 SLOTS = 40
 _CAPS = "Clo"
 MAX_TYPES = 1 << 17
+# Every kind of feature string this module assembles (the part before "="). A model with
+# any other kind was trained on features this module does not build: crfsuite must tag.
+KINDS = frozenset("""
+b w sh p2 p3 s2 s3 s4 title upper digit hyphen gz c1 c2 c lx nx nx+ BOS cc bg- bg+
+-2w -2cap -2gz -1w -1cap -1gz -1sh -1c -1lx 1w 1cap 1gz 1sh 1c 1lx 2w 2cap 2gz
+""".split())
 PROBES = (
     "Presiden Joko Widodo bertemu Menteri Luar Negeri Rusia Sergei Lavrov di Jakarta , Rabu ( 26/1 ) .",
     "KPK-RI memeriksa 20.000 dokumen milik PT Maju Jaya Tbk. pada 3/4/2024 pukul 14:52 WIB",
@@ -43,7 +50,11 @@ class FastTagger:
     """BIO tags for sentences of words, equal to crfsuite's on the same features."""
 
     def __init__(self, weights: CrfWeights, clusters: dict, lexicon: dict, names: dict) -> None:
+        unknown = {a.split("=", 1)[0] for a in weights.attributes} - KINDS
+        if unknown:
+            raise ValueError(f"the model has features this tagger does not build: {sorted(unknown)[:5]}")
         self.w, self.clusters, self.lexicon, self.names = weights, clusters, lexicon, names
+        self._lock = threading.Lock()            # the word-type table grows as text comes in
         attrs, z = weights.attributes, weights.zero
         self._gz_codes: dict[Optional[str], int] = {None: 0}
         self._gz = [[z] * 5]                       # per gazetteer tag: own, -2, -1, 1, 2
@@ -121,6 +132,10 @@ class FastTagger:
 
     def attribute_ids(self, sents: Sequence[Sequence[str]]) -> np.ndarray:
         """(tokens, SLOTS) attribute ids of all the sentences' tokens, one after the other."""
+        with self._lock:
+            return self._attribute_ids(sents)
+
+    def _attribute_ids(self, sents: Sequence[Sequence[str]]) -> np.ndarray:
         if len(self._types) >= MAX_TYPES:
             self._reset_types()
         flat = [w for words in sents for w in words]

@@ -82,8 +82,8 @@ def fast_tagger() -> Optional[FastTagger]:
     try:
         fast = FastTagger(read_model(model_path()), model.clusters, model.lexicon, model.names)
         problem = fast.check(model.tagger)
-    except ValueError as e:
-        problem = str(e)
+    except Exception as e:  # noqa: BLE001 - whatever goes wrong reading the file, crfsuite still can
+        problem = f"{type(e).__name__}: {e}"
     if problem:
         warnings.warn(f"NER: tagging with python-crfsuite (slower): {problem}", stacklevel=2)
         return None
