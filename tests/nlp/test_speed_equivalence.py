@@ -195,3 +195,22 @@ def test_role_phrases_from_cue_starts_equal_trying_every_token():
             assert linking.role_phrase_entities(linker, doc, ents, day) == want
             found += len(want)
     assert found > 3
+
+
+def test_abbreviation_test_equals_the_anchored_search():
+    import re
+    from warta.nlp.tokens import ABBREVIATIONS, _is_abbreviation
+
+    def plain(text, dot):
+        m = re.search(r"([\w.]+)$", text[max(0, dot - 40):dot])
+        if not m:
+            return False
+        word = m.group(1).lower()
+        return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()) or bool(re.fullmatch(r"(\w\.)+\w", word))
+
+    checked = 0
+    for text in _texts() + ["Kol. Inf. H.M. Ahmad, S.H. dan Dr. a.n. x.y.z. (Kab.) 3.4. " + "a" * 60 + ".", ".", "x."]:
+        for dot in (i for i, ch in enumerate(text) if ch == "."):
+            assert _is_abbreviation(text, dot) == plain(text, dot), (text[max(0, dot - 40):dot + 1])
+            checked += 1
+    assert checked > 500

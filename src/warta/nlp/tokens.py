@@ -27,7 +27,7 @@ OPEN_QUOTES = "“\""
 CLOSE_QUOTES = "”\""
 _END = re.compile(r"[.!?]+[\"”’')\]]*")
 _SPECIAL = re.compile(r'[“”"]|[.!?]')
-_WORD_BEFORE = re.compile(r"([\w.]+)$")
+_RUN = re.compile(r"[\w.]+")
 _INITIALS = re.compile(r"(\w\.)+\w")
 _PLAIN_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+\S)")
 
@@ -76,10 +76,12 @@ def body_tokens(text: str) -> list[Token]:
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     """True when the '.' at ``dot`` closes an abbreviation or an initial."""
-    m = _WORD_BEFORE.search(text[max(0, dot - 40):dot])   # a window: whole prefixes made this quadratic
+    # the run of word characters and dots just before the dot, matched backwards from it
+    # (a search for "[\w.]+$" retries from every position), within a 40-character window
+    m = _RUN.match(text[max(0, dot - 40):dot][::-1])
     if not m:
         return False
-    word = m.group(1).lower()
+    word = m.group()[::-1].lower()
     return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()) or bool(_INITIALS.fullmatch(word))
 
 
