@@ -214,3 +214,34 @@ def test_abbreviation_test_equals_the_anchored_search():
             assert _is_abbreviation(text, dot) == plain(text, dot), (text[max(0, dot - 40):dot + 1])
             checked += 1
     assert checked > 500
+
+
+def test_recase_shortcut_equals_the_plain_counts():
+    from warta.nlp import ner
+
+    def plain(words, lower):
+        alpha = [w for w in words if w.isalpha()]
+        if len(alpha) < 4 or not lower:
+            return words
+        caps = sum(w.isupper() and len(w) > 1 for w in alpha) >= 0.8 * len(alpha)
+        if not caps and sum(w[0].isupper() for w in alpha) < 0.8 * len(alpha):
+            return words
+        out = []
+        for w in words:
+            if w.lower() in lower:
+                out.append(w.lower())
+            else:
+                out.append(w.capitalize() if caps and w.isalpha() and len(w) > 4 else w)
+        return out
+
+    lower = ner.load_model().lower
+    sents = [t.text for text in _texts() for s in sentences(text) for t in [s]]
+    sents += ["PRESIDEN JOKO WIDODO TIBA DI JAKARTA", "Presiden Joko Widodo Tiba Di Jakarta Hari Ini",
+              "Presiden Joko Widodo tiba Di Jakarta Hari Ini Untuk", "ÉCOLE ÇA ßTRASSE İSTANBUL ǅemal x"]
+    changed = 0
+    for text in sents:
+        words = text.split()
+        want = plain(words, lower)
+        assert ner.recase(words, lower) == want
+        changed += want is not words
+    assert changed >= 3

@@ -118,9 +118,12 @@ def tag_sentences(sents: Sequence[Sequence[str]]) -> list[list[str]]:
 def recase(words: Sequence[str], lower: frozenset[str]) -> Sequence[str]:
     """Headline Title Case and ALL CAPS sentences hide which words are names: write the
     words usually seen in lower case in lower case (and, for ALL CAPS, the rest Capitalised)."""
-    alpha = [w for w in words if w.isalpha()]
-    if len(alpha) < 4 or not lower:
+    firsts = [w[0] for w in words if w.isalpha()]
+    if len(firsts) < 4 or not lower:
         return words
+    if len(firsts) - sum(map(str.islower, firsts)) < 0.8 * len(firsts):
+        return words          # speed only: a word starting in lower case is neither Title nor CAPS
+    alpha = [w for w in words if w.isalpha()]
     caps = sum(w.isupper() and len(w) > 1 for w in alpha) >= 0.8 * len(alpha)
     if not caps and sum(w[0].isupper() for w in alpha) < 0.8 * len(alpha):
         return words
