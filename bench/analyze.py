@@ -2,9 +2,11 @@
 
 Articles are built from our own dev sentences (tests/data/events_dev.jsonl) shuffled into
 paragraphs of about 500 words, so every stage has real work. Reports articles/s for the
-whole pipeline, the share of time per stage, and, as a peer measured in the same run, the
-cost of plain tokenisation + sentence splitting over the same text (the floor any analysis
-pays). Usage: PYTHONPATH=src python bench/analyze.py [N_ARTICLES] [--profile]
+whole pipeline (wall clock and CPU time), the CPU time per stage, and, as a peer measured
+in the same run, the cost of plain tokenisation + sentence splitting over the same text
+(the floor any analysis pays). To compare two trees on a shared machine use
+bench/analyze_ab.py, which interleaves them. Usage:
+PYTHONPATH=src python bench/analyze.py [N_ARTICLES] [--profile]
 """
 from __future__ import annotations
 
