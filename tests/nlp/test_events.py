@@ -163,3 +163,90 @@ def test_must_said_of_another_state_is_a_demand_but_not_of_oneself():
     assert summary(events_of("Presiden Kenya mengatakan bahwa Ethiopia harus menarik pasukannya .")) == [("REQUEST", "KEN", "ETH")]
     assert summary(events_of("Presiden Kenya mengatakan bahwa Ethiopia harus tetap tenang .")) == []
     assert all(e.type != "REQUEST" for e in events_of('"Kita harus berunding dengan Somalia," kata Presiden Kenya.'))
+
+
+# --- round 3: general mechanisms, each on sentences written for the test ----------------
+
+def test_unnamed_state_sides_are_not_coded():
+    body = "Presiden Brasil bertemu dengan para pemimpin dari ketiga negara tersebut di Brasilia."
+    assert events_of(body) == []
+
+
+def test_catenative_verb_shares_its_subject():
+    body = "Pemerintah Korea Selatan memutuskan untuk mengirim bantuan ke Turki."
+    assert summary(events_of(body)) == [("AID", "KOR", "TUR")]
+
+
+def test_fronted_clause_takes_the_main_subject():
+    body = "Setelah bertemu Presiden Prancis Emmanuel Macron , Kanselir Jerman Olaf Scholz mengatakan hubungan kedua negara kuat."
+    evs = events_of(body, [ent(body, "Emmanuel Macron", "PER", "FRA"), ent(body, "Olaf Scholz", "PER", "DEU")])
+    assert summary(evs) == [("CONSULT", "DEU", "FRA")]
+
+
+def test_receiving_a_person_is_a_meeting_receiving_a_report_is_not():
+    body = "Presiden Brasil Lula menerima Kanselir Jerman Olaf Scholz di Brasilia."
+    evs = events_of(body, [ent(body, "Lula", "PER", "BRA"), ent(body, "Olaf Scholz", "PER", "DEU")])
+    assert summary(evs) == [("CONSULT", "BRA", "DEU")] and evs[0].mode == "host"
+    assert events_of("Presiden Brasil menerima laporan dari Jerman tentang perdagangan.") == []
+
+
+def test_topic_nouns_and_critics_do_not_make_attacks():
+    body = "Menlu Jepang membahas upaya gencatan senjata di Sudan dengan Menlu Mesir."
+    assert summary(events_of(body)) == [("CONSULT", "JPN", "EGY")]
+    body = "Menlu Kanada mengecam serangan terhadap warga sipil di Haiti."
+    assert [e.type for e in events_of(body)] == ["ACCUSE"]
+
+
+def test_predicate_coordinated_after_a_controlling_one_is_its_own_event():
+    body = "Iran membantah tuduhan itu dan mendesak Amerika Serikat mencabut sanksi."
+    assert ("REQUEST", "IRN", "USA") in summary(events_of(body))
+
+
+def test_repeated_preposition_gives_a_second_target():
+    body = "Menlu Rusia berunding dengan Menlu Iran , serta dengan Menlu Turki ."
+    assert summary(events_of(body)) == [("CONSULT", "RUS", "IRN"), ("CONSULT", "RUS", "TUR")]
+
+
+def test_untargeted_event_restating_a_targeted_one_is_dropped():
+    body = "Jepang berjanji membantu Filipina. Jepang juga berjanji tetap tenang."
+    assert summary(events_of(body)) == [("AGREE", "JPN", "PHL")]
+
+
+def test_goal_figures_and_fronted_sources():
+    assert events_of("Kementerian Pariwisata menargetkan 2 juta wisatawan China tahun ini.") == []
+    (e,) = events_of("Menurut Reuters , pasukan Israel menyerang Lebanon pada Selasa .")
+    assert e.source.text == "pasukan Israel" and e.target.country == "LBN"
+
+
+def test_coordination_inside_an_accusation_stays_inside():
+    body = "Amerika Serikat menuduh Iran memasok senjata serta membantu milisi di Irak."
+    assert summary(events_of(body)) == [("ACCUSE", "USA", "IRN")]
+    body = "Pertamina menargetkan seluruh kendaraan di Jakarta sudah terpasang alat baru."
+    assert events_of(body) == []
+
+
+def test_listed_subject_victims_nya_object_and_envoys():
+    body = "Spanyol , Italia , dan Portugal mendesak Maroko membuka perbatasan ."
+    assert summary(events_of(body)) == [("REQUEST", s, "MAR") for s in ("ESP", "ITA", "PRT")]
+    body = "Dua tentara Filipina tewas dalam serangan kelompok bersenjata di Mindanao."
+    assert [(e.type, e.target.country) for e in events_of(body)] == [("ASSAULT", "PHL")]
+    body = "Presiden Kenya menelepon Presiden Somalia Hassan Sheikh Mohamud dan mendesaknya menggelar pemilu."
+    evs = events_of(body, [ent(body, "Hassan Sheikh Mohamud", "PER", "SOM")])
+    assert ("REQUEST", "KEN", "SOM") in summary(evs)
+    assert summary(events_of("Diplomat Swedia dipanggil oleh Kementerian Luar Negeri Iran .")) == [("SANCTION", "IRN", "SWE")]
+    assert events_of("Saksi itu dipanggil oleh polisi Iran untuk diperiksa .") == []
+
+
+def test_protest_is_aimed_at_what_it_demands_or_stands_before():
+    body = "Ribuan warga Georgia berunjuk rasa di Tbilisi menuntut pemerintah Georgia mundur ."
+    assert summary(events_of(body)) == [("PROTEST", "GEO", "GEO")]
+    body = "Ratusan nelayan Vietnam berdemonstrasi di depan Kedutaan Besar China di Hanoi ."
+    assert summary(events_of(body)) == [("PROTEST", "VNM", "CHN")]
+
+
+def test_calling_an_act_a_crime_is_an_accusation_and_idioms_of_threat():
+    body = "Menlu Yordania menyebut serangan Israel sebagai pelanggaran hukum internasional ."
+    assert summary(events_of(body)) == [("ACCUSE", "JOR", "ISR")]
+    assert events_of("Menlu Yordania menyebut Amman sebagai kota yang aman .") == []
+    body = "Korea Utara tidak akan tinggal diam jika Amerika Serikat terus menggelar latihan ."
+    assert ("THREATEN", "PRK", "USA") in summary(events_of(body))

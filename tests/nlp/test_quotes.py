@@ -136,3 +136,145 @@ def test_a_lead_title_resolves_to_the_office_holder_named_later():
     lavrov.role = "Menteri Luar Negeri Rusia"
     q = quotes_of(body, [lavrov])[0]
     assert q.speaker.text == "Menlu Rusia" and q.speaker.canonical == "Sergey Lavrov"
+
+
+# --- round 3: real tokenised news (idner-news-2k), written by us in the same shapes -------
+
+def speakers(text, entities=()):
+    return [(q.speaker.text, q.content) for q in quotes_of(text, entities)]
+
+
+def test_a_complement_must_be_something_said():
+    assert speakers("Pengamat itu menilai kebijakan tersebut akan menekan daya beli .")[0][0] == "Pengamat itu"
+    assert speakers("Presiden menyatakan belasungkawa kepada keluarga korban yang tewas .") == []
+    assert speakers("Partai itu mengumumkan tiga calon gubernur .") == []
+    assert speakers("Menteri itu mengungkapkan hal tersebut kepada wartawan .") == []
+    # a stance toward an act is a statement of it
+    assert len(speakers("Pemerintah Jepang menyatakan kesiapan Tokyo untuk membantu korban gempa .")) == 1
+
+
+def test_unsaid_speech_is_not_a_quote():
+    assert speakers("Kementerian itu tidak menjelaskan alasan penundaan tersebut .") == []
+    assert speakers("Presiden akan mengumumkan susunan kabinet yang baru besok pagi .") == []
+    assert speakers('Juru bicara itu tidak mengatakan apa-apa soal " rencana B " .') == []
+    # the subject of a denied first predicate still said the second
+    (sp,) = speakers("Kantor berita itu tidak menjelaskan jangkauannya , namun menyatakan rudal itu sudah diuji .")
+    assert sp[0] == "Kantor berita itu" and sp[1].startswith("rudal itu")
+
+
+def test_subject_in_apposition_between_commas():
+    (sp,) = speakers("Rina , seorang guru honorer di Bogor , mengaku gajinya belum dibayar tiga bulan .")
+    assert sp[0].startswith("Rina") and sp[1].startswith("gajinya")
+
+
+def test_a_cue_takes_the_unquoted_sentences_before_it_in_its_line():
+    (q,) = quotes_of("Kami sudah siap . Semua logistik sudah dikirim ke lokasi , ujarnya .")
+    assert q.content.startswith("Kami sudah siap") and q.speaker.text == "nya"
+
+
+def test_parenthetical_cue_with_place_and_day_keeps_both_sides():
+    (sp,) = speakers("Sejak awal , kata Rudi di Bandung , Senin (3/3) , proyek itu sudah bermasalah .")
+    assert sp[0] == "Rudi" and sp[1].startswith("Sejak awal") and sp[1].endswith("sudah bermasalah")
+
+
+def test_a_pronoun_cue_inside_a_quotation_belongs_to_it():
+    (sp,) = speakers("Kami menilai situasinya sudah aman , tambah dia .")
+    assert sp[0] == "dia" and sp[1].startswith("Kami menilai")
+
+
+def test_opening_passive_cues():
+    (sp,) = speakers("Ditambahkannya , pihaknya akan menambah armada bus selama libur Lebaran .")
+    assert sp[0] == "nya" and sp[1].startswith("pihaknya akan")
+    (sp,) = speakers("Dikatakan Hendra , stok pupuk di gudang masih cukup .")
+    assert sp[0] == "Hendra" and sp[1].startswith("stok pupuk")
+
+
+def test_a_closing_mark_left_from_the_line_before():
+    (sp,) = speakers('Harga beras akan turun bulan depan , " kata Hendra .')
+    assert sp == ("Hendra", "Harga beras akan turun bulan depan")
+    # a balanced quotation's cue is read once; the next quotation continues its speaker
+    assert [s for s, _ in speakers('" Harga beras akan turun , " kata Hendra . " Stoknya cukup . "')] == ["Hendra", "Hendra"]
+    assert len(quotes_of('" Harga beras akan turun , " kata Hendra .')) == 1
+
+
+def test_plans_and_rules_are_no_speakers_and_institutions_stay_with_officials():
+    assert speakers("Menurut rencana , jembatan itu diresmikan akhir bulan ini .") == []
+    assert speakers("Masih menurut Hendra , stok pupuk cukup .")[0][0] == "Hendra"
+    (sp,) = speakers("Kami belum bisa memastikan jumlahnya , kata seorang pejabat pada kementerian kesehatan .")
+    assert sp[0] == "seorang pejabat pada kementerian kesehatan"
+
+
+def test_a_long_sentence_lends_no_far_cue_to_a_quote():
+    body = "Presiden mengatakan " + " ".join(["warga berjalan di jalan raya"] * 400) + ' " Ini langkah penting " .'
+    t0 = time.perf_counter()
+    qs = quotes_of(body)
+    assert time.perf_counter() - t0 < 2
+    assert all(q.speaker is not None and q.speaker.text == "Presiden" for q in qs)
+    assert not any(q.direct for q in qs)          # the quotation 2,000 words later has no speaker
+
+
+def test_round_three_shapes():
+    # a question closed by its cue
+    assert speakers("Mengapa kami tidak boleh ikut ? katanya .") == [("nya", "Mengapa kami tidak boleh ikut")]
+    # menurut inside the sentence, with a description after the name
+    (sp,) = speakers("Gagasan itu menurut Wulan , salah satu peneliti , lahir dari pengalaman lapangan .")
+    assert sp[0] == "Wulan" and sp[1].startswith("Gagasan itu")
+    # an assessment in the passive with -nya
+    (sp,) = speakers("Karena itu , kegagalan panen tahun ini dinilainya sebagai peringatan keras .")
+    assert sp[0] == "nya" and sp[1].startswith("kegagalan panen")
+    # wire and hearsay cues after the words
+    (sp,) = speakers("Dua kapal tenggelam di pelabuhan itu , lapor media setempat , Senin .")
+    assert sp[0] == "media setempat"
+    (sp,) = speakers("Jembatan itu runtuh pada dini hari , demikian dikatakan beberapa warga .")
+    assert sp[0] == "beberapa warga"
+    # the head of a relative clause speaks; a coordinated predicate shares its subject
+    (sp,) = speakers("Bupati Sleman yang juga Ketua DPD Partai X mengatakan anggaran sudah cair .")
+    assert sp[0] == "Bupati Sleman"
+    (sp,) = speakers("Usai rapat , pengurus kemudian membatalkan acara itu dan menyatakan semua tiket akan dikembalikan .")
+    assert sp[0] == "pengurus" and sp[1].startswith("semua tiket")
+    # a relative "yang menyebut" inside someone's quote is not a second speaker
+    assert [s for s, _ in speakers("Menurut Rudi , kabar yang menyebut harga akan naik tidak benar .")] == ["Rudi"]
+
+
+def test_round_four_and_five_shapes():
+    # adjuncts and relative clauses between the subject and its cue
+    (sp,) = speakers("Ekonom Bank Dunia Sri Hartati , dalam seminar di Bogor , Senin , mengatakan bahwa inflasi terkendali .")
+    assert sp[0].endswith("Sri Hartati") and sp[1].startswith("inflasi")
+    (sp,) = speakers("Menteri itu , yang sedang berada di Tokyo untuk KTT G20 (G-20) , mengatakan , ekspor naik .")
+    assert sp[0] == "Menteri itu"
+    # an object before ", mengatakan" is not the speaker
+    (sp,) = speakers("Rina , seorang aktivis yang terpilih tahun lalu , berjanji membela Warga Pesisir secara hukum , mengatakan reklamasi harus dihentikan .")
+    assert sp[0].startswith("Rina")
+    # hypothetical speech, back references followed by a verb, a bracketed acronym in a speaker
+    assert speakers("Presiden bisa mengatakan kebijakan itu keliru .") == []
+    assert speakers("Budi mengungkapkan itu menanggapi pertanyaan wartawan .") == []
+    (sp,) = speakers("Harga akan naik , kata Kepala Badan Pusat Statistik (BPS) Amalia Widyasanti .")
+    assert sp[0].endswith("Amalia Widyasanti")
+    # "menyebut X sebagai Y", "menilainya", a clause whose predicate comes after commas
+    assert speakers("Peneliti itu menyebut gempa tersebut sebagai peringatan dini .")[0][0] == "Peneliti itu"
+    assert speakers("Warga sempat menilainya tidak mampu memimpin .")[0][0] == "Warga"
+    (sp,) = speakers("Dinas itu menyatakan persiapan di Pantai Parangtritis , Bantul , sebagai lokasi lomba telah selesai .")
+    assert sp[0] == "Dinas itu"
+    # saying verbs take a complement that opens with a preposition
+    (sp,) = speakers("Ia mengatakan dengan suku bunga yang tetap maka kredit akan tumbuh .")
+    assert sp[1].startswith("dengan suku bunga")
+    # a name after the speaker's comma that starts the next clause is not an apposition
+    body = "Seharusnya , lanjut Nurul , Jokowi memiliki kepercayaan diri ."
+    (q,) = quotes_of(body, [person("Nurul", body), person("Jokowi", body)])
+    assert q.speaker.text == "Nurul"
+
+
+def test_round_seven_shapes():
+    # "Seperti dikatakan, X di Y, Jumat, ..." and "menurut saya" without a comma
+    (sp,) = speakers("Seperti dikatakan , Ketua Panitia Budi Santoso di Bandung , Jumat , semua peserta sudah hadir .")
+    assert sp[0].endswith("Budi Santoso") and sp[1].startswith("semua peserta")
+    assert speakers("Menurut saya kita tidak perlu khawatir .") == [("saya", "kita tidak perlu khawatir")]
+    # a second cue coordinated with a post-posed speaker keeps that speaker
+    sps = speakers("Harga naik , kata harian Kompas , dan menambahkan , stok beras cukup .")
+    assert [s for s, _ in sps] == ["harian Kompas", "harian Kompas"]
+    # a company with its description between commas; a bare verb after "menyatakan"
+    (sp,) = speakers("Maju Jaya S.A. , sebuah perusahaan tekstil berbasis Bandung , mengatakan laba naik .")
+    assert sp[0].startswith("Maju Jaya")
+    assert speakers("Dua calon ketua menyatakan mundur dari pemilihan .")[0][0] == "Dua calon ketua"
+    # a belief word after a comma is no post-posed cue when a predicate follows its noun
+    assert [s for s, _ in speakers("Partai itu sendiri , kata dia , yakin Golkar akan bertahan .")] == ["dia"]

@@ -20,8 +20,9 @@ from importlib import resources
 from typing import Iterable, Optional, Sequence
 
 from ..model import Actor, Event, Quote, TimeExpr
-from .actors import Resolver, Table, longest_match, places, split
-from .phrases import (AUX, FUTURE, HYPOTHETICAL, NEGATORS, PUNCT_STOP, QUOTE_CHARS, TARGET_PREPS,
+from .actors import Resolver, Table, longest_match, places, roles, split
+from .phrases import _nominal  # noqa: the phrase finder's notion of a nominal word
+from .phrases import (AUX, CLAUSE_WORDS, DETERMINERS, FUTURE, HYPOTHETICAL, NEGATORS, PUNCT_STOP, QUOTE_CHARS, TARGET_PREPS,
                       is_verb, is_word, phrase_after, subject_before, verb_form)
 from .timex import date_for_span
 from .tokens import Sentence, Token
@@ -37,14 +38,46 @@ SUBORDINATORS = ("setelah", "sesudah", "sebelum", "usai", "sambil", "seraya", "s
 CONTROL_WORDS = frozenset({"siap", "bersedia", "berencana", "mulai", "berupaya", "berusaha", "sepakat", "berjanji", "berkomitmen"})
 HOSTILE_ACTS = frozenset({"SANCTION", "COERCE", "ASSAULT", "THREATEN"})
 AUDIENCE = frozenset({"wartawan", "jurnalis", "awak", "media", "pers", "publik", "hadirin"})
-NEED_TARGET = frozenset({"ASSAULT", "AID", "THREATEN"})   # an attack, aid or threat is always at someone
+NEED_TARGET = frozenset({"ASSAULT", "AID", "THREATEN", "COERCE"})   # an attack, aid, threat or arrest is always of someone
 STATE_OF = frozenset({"hubungan", "sejarah", "tradisi"})
 CONTINUATION = frozenset({"tetap", "terus", "melanjutkan", "mempertahankan"})
 DEMONSTRATIVES = frozenset({"itu", "tersebut", "ini"})
+# verbs that take another verb as their complement and share its subject
+# ("Jepang mengumumkan akan memberikan bantuan", "Thailand memutuskan untuk mengusir")
+CATENATIVE = frozenset({"siap", "bersedia", "berencana", "mulai", "mengumumkan", "memutuskan", "berupaya", "berusaha",
+                        "mencoba", "berniat", "bermaksud", "berharap", "memilih", "enggan", "menyatakan", "berhasil",
+                        "gagal"})
+# words after which a noun trigger is a topic, an assessment or a plan, not an event
+TOPIC_VERBS = frozenset({"membahas", "mendiskusikan", "menilai", "memperkirakan", "memprediksi", "mengkhawatirkan",
+                         "khawatir", "tentang", "mengenai", "soal", "terkait", "perihal", "isu", "menyelidiki",
+                         "menganalisis", "mempertimbangkan", "mengantisipasi", "mencegah", "menghindari"})
+PLANNED = frozenset({"upaya", "rencana", "kemungkinan", "wacana", "gagasan", "usulan", "proposal", "ide", "tawaran", "ajakan"})
+# heads of phrases that name a thing or an act, not someone ("tujuan teroris", "pertukaran
+# intelijen militer"); pe-/per-/ke-...-an nominalisations are caught by their shape
+ABSTRACT_HEADS = frozenset({"tujuan", "rencana", "upaya", "isu", "masalah", "hal", "soal", "program", "proyek",
+                            "langkah", "sikap", "kasus", "situasi", "kondisi", "topik", "agenda", "target"})
+_NOMINALISATION = re.compile(r"^(pe|ke)[a-z]{3,}an$")
+VICTIM_VERBS = frozenset({"tewas", "terbunuh", "terluka", "cedera", "luka-luka", "meninggal", "gugur", "menjadi korban"})
+ENVOY = re.compile(r"\b(duta besar|dubes|diplomat|kuasa usaha)")
+PROTEST_AIMS = frozenset({"menuntut", "menolak", "mendesak", "memprotes", "mengecam", "menentang", "melawan"})
+VENUES = frozenset({"gedung", "kantor", "istana", "kedutaan", "markas", "kompleks"})
+OWNED_NOUNS = frozenset({"negara", "pemerintah", "pasukan", "tentara", "militer", "pihak", "kementerian", "delegasi"})
+QUANTIFIERS = frozenset({"ribuan", "ratusan", "puluhan", "jutaan", "sebagian", "beberapa", "sejumlah", "seluruh",
+                         "semua", "lebih", "dari", "sekitar", "hingga", "tambahan", "ribu", "ratus", "puluh", "juta"})
+CONDEMNING = frozenset("""kejahatan provokasi provokatif pelanggaran agresi terorisme teroris genosida pembantaian
+propaganda kebohongan bohong ilegal tidak berdasar berbahaya ancaman biadab brutal penjajah penjajahan""".split())
+INTENSIFIERS = frozenset({"keras", "tegas", "habis-habisan", "sekeras-kerasnya", "sepenuhnya", "penuh"})
+STANCES = frozenset({"ACCUSE", "SUPPORT", "REJECT", "REQUEST", "CONSULT", "PROTEST"})   # not AGREE: agreeing to sanctions is the sanction
+FRONTED = frozenset({"menurut", "pada", "tanggal", "sejak", "dalam", "di", "saat", "ketika", "sebelumnya", "kemudian"})
+TIME_WORDS = frozenset("""senin selasa rabu kamis jumat sabtu minggu ahad januari februari maret april mei juni
+juli agustus september oktober november desember pagi siang sore malam pekan lalu kemarin""".split())
+SPEECH_TAGS = frozenset({"kata", "ujar", "ucap", "tutur", "lanjut", "imbuh", "menurut", "katanya", "ujarnya"})
 READINESS = frozenset({"siap", "bersedia"})
 MUTUAL = frozenset({"AGREE", "CONSULT", "COOPERATE"})   # "A dan B sepakat": A -> B
 PRONOUN_SOURCES = frozenset({"ia", "dia", "beliau", "mereka", "kami", "kita", "saya", "aku", "keduanya", "nya",
                              "kedua pihak", "kedua negara", "kedua pemimpin", "kedua menteri"})
+STATE_HEADS = frozenset({"negara", "negara-negara", "pemerintah", "pemerintahan", "pemimpin", "pihak", "rekan-rekannya"})
+COUNTED = frozenset({"dua", "tiga", "empat", "lima", "kedua", "ketiga", "keempat", "kelima"})
 FIRST_PERSON = frozenset({"kami", "kita", "saya", "aku"})
 CONTEXT_WORDS = {
     "terrorism": ("teroris", "terorisme", "kontraterorisme", "anti-teroris", "ekstremisme", "isis", "jihadis"),
@@ -90,6 +123,7 @@ class Match:
     end: int                          # token index after the last
     anchor: int                       # where the subject is looked for (light verb or start)
     voice: str
+    nya: bool = False                 # the trigger word carries -nya ("mendesaknya": its object)
 
 
 def find_triggers(toks: Sequence[Token]) -> list[Match]:
@@ -102,12 +136,36 @@ def find_triggers(toks: Sequence[Token]) -> list[Match]:
             i += 1
             continue
         n, trig = longest_match(words, i, lex, max_len=4)
+        if trig is None and i + 2 < len(words) and _quantity(words[i + 1]):
+            n, trig = _across_quantity(words, i, lex)   # "mengirim ribuan tentara", "menarik sebagian pasukannya"
+        nya = False
+        if trig is None and words[i].endswith("nya") and len(words[i]) > 7:
+            trig = lex.get((words[i][:-3],))          # "kesediaannya", "mendesaknya"
+            n, nya = 1, trig is not None
         if trig is None:
             i += 1
             continue
-        out.append(_with_light_verb(toks, Match(trig, i, i + n, i, trig.voice)))
+        out.append(_with_light_verb(toks, Match(trig, i, i + n, i, trig.voice, nya)))
         i += n
     return _drop_controlled(toks, out)
+
+
+def _quantity(word: str) -> bool:
+    return word[:1].isdigit() or word in QUANTIFIERS
+
+
+def _across_quantity(words: Sequence[str], i: int, lex: Table) -> tuple[int, Optional[Trigger]]:
+    """A two-word trigger with a quantity between its verb and its noun: (span, trigger)."""
+    j = i + 1
+    while j < len(words) and j - i <= 3 and _quantity(words[j]):
+        j += 1
+    if j >= len(words):
+        return 0, None
+    for noun in (words[j], words[j][:-3] if words[j].endswith("nya") else None):
+        trig = lex.get((words[i], noun)) if noun else None
+        if trig is not None:
+            return j + 1 - i, trig
+    return 0, None
 
 
 def _with_light_verb(toks: Sequence[Token], m: Match) -> Match:
@@ -117,7 +175,7 @@ def _with_light_verb(toks: Sequence[Token], m: Match) -> Match:
     while j >= 0 and (toks[j].low in AUX or toks[j].low in ("sebuah", "suatu", "aksi")):
         j -= 1
     if j >= 0 and toks[j].low in LIGHT_VERBS:
-        return Match(m.trigger, m.start, m.end, j, "act")
+        return Match(m.trigger, m.start, m.end, j, "act", m.nya)
     return m
 
 
@@ -127,13 +185,30 @@ def _drop_controlled(toks: Sequence[Token], ms: list[Match]) -> list[Match]:
     for m in ms:
         ctrl = next((c for c in out if "ctrl" in c.trigger.flags and c.end <= m.start
                      and not (c.voice == "modal" and _self_exhortation(toks, c.start))), None)
-        coordinated = toks[m.start - 1].low in ("dan", "serta", "tetapi", "namun") if m.start else False
+        coordinated = ctrl is not None and _after_conjunction(toks, m.start) and not _inside_complement(toks, ctrl.end, m.start)
         if ctrl is not None and _same_clause(toks, ctrl.end, m.start) and m.start - ctrl.end <= 8 and not coordinated:
             if ctrl.trigger.type == "AGREE" and m.trigger.type in HOSTILE_ACTS and m.start - ctrl.end <= 2:
                 out[out.index(ctrl)] = Match(m.trigger, m.start, m.end, ctrl.anchor, "act")
             continue                       # "sepakat memperpanjang sanksi" is the sanction
         out.append(m)
     return out
+
+
+def _inside_complement(toks: Sequence[Token], a: int, b: int) -> bool:
+    """"menuduh Iran menggerakkan kekerasan serta membantu pemberontak": a verb of the
+    complement before the conjunction makes the coordinated verb part of the complement
+    (unless the complement is a "bahwa" clause, which the conjunction closes)."""
+    span = toks[a:b]
+    return any(is_verb(t) for t in span[1:]) and not any(t.low == "bahwa" for t in span)
+
+
+def _after_conjunction(toks: Sequence[Token], i: int) -> bool:
+    """"... membantah bahwa ... dan telah meminta": a predicate coordinated with the
+    controlling one (auxiliaries between) is its own event, not part of the complement."""
+    j = i - 1
+    while j >= 0 and toks[j].low in AUX:
+        j -= 1
+    return j >= 0 and toks[j].low in ("dan", "serta", "tetapi", "namun")
 
 
 def _self_exhortation(toks: Sequence[Token], i: int) -> bool:
@@ -157,16 +232,33 @@ def find_events(body: str, resolver: Resolver, quotes: Sequence[Quote] = (),
     seen = set()                           # one event per type, source and target (state) per article
     for sent, all_toks in split(body):
         toks = list(all_toks[:400])        # a run-on "sentence": code its beginning only
-        here = set()                       # in one sentence, one event per type, source, target state
+        by_trigger: dict[tuple, int] = {}  # (type, source state, target state) -> trigger start
         for m in find_triggers(toks):
             for ev in _events_for(body, sent, toks, m, resolver, quotes, times, published):
                 _answer_accusation(ev, out)
                 key = (ev.type, _key(ev.source), _key(ev.target))
                 local = (ev.type, _key(ev.source), _target_state(ev.target))
-                if key not in seen and local not in seen and not _empty(ev):
+                states = (ev.type, _state(ev.source), _state(ev.target))
+                restated = by_trigger.get(states, m.start) != m.start   # a second trigger restating the event
+                if key not in seen and local not in seen and not restated and not _empty(ev):
                     seen.update((key, local))
+                    if states[1] and states[2]:
+                        by_trigger[states] = m.start
                     out.append(ev)
-    return out
+    return _drop_untargeted_repeats(out)
+
+
+def _drop_untargeted_repeats(events: list[Event]) -> list[Event]:
+    """"Kami siap bekerja sama" beside "Senegal berkomitmen ... dengan Rusia": an event with
+    no target restates one of the same type by the same side that has a target."""
+    def side(a: Optional[Actor]) -> Optional[str]:
+        return None if a is None else (a.country or _key(a))
+    targeted = {(e.type, side(e.source)) for e in events if e.target is not None}
+    return [e for e in events if e.target is not None or (e.type, side(e.source)) not in targeted]
+
+
+def _state(actor: Optional[Actor]) -> Optional[str]:
+    return actor.country if actor is not None else None
 
 
 def _target_state(target: Optional[Actor]) -> Optional[str]:
@@ -191,10 +283,20 @@ def _answer_accusation(ev: Event, earlier: list[Event]) -> None:
 
 
 def _empty(ev: Event) -> bool:
-    """A bare pronoun doing something to nobody says nothing an analyst can use."""
+    """A bare pronoun doing something to nobody says nothing an analyst can use; a state or
+    leader referred back to ("kedua menteri", "ketiga negara tersebut") that resolved to
+    nobody is a side the sentence does not name, so the event cannot be coded."""
     src = ev.source
     unresolved = src is not None and not (src.canonical or src.country) and src.text.lower() in PRONOUN_SOURCES
-    return unresolved and ev.target is None
+    return (unresolved and ev.target is None) or _unnamed_state(src) or _unnamed_state(ev.target)
+
+
+def _unnamed_state(actor: Optional[Actor]) -> bool:
+    if actor is None or actor.canonical or actor.country:
+        return False
+    words = actor.text.lower().split()
+    back = any(w in DEMONSTRATIVES for w in words) or words[0] in COUNTED
+    return back and any(w in STATE_HEADS or getattr(roles().get((w,)), "kind", "") == "person" for w in words)
 
 
 def _key(a: Optional[Actor]) -> Optional[str]:
@@ -204,11 +306,14 @@ def _key(a: Optional[Actor]) -> Optional[str]:
 def _events_for(body: str, sent: Sentence, toks: list[Token], m: Match, res: Resolver,
                 quotes: Sequence[Quote], times: Sequence[TimeExpr], published: Optional[str]) -> Iterable[Event]:
     nxt = toks[m.end].low if m.end < len(toks) else ""
-    if (m.trigger.type == "REJECT" and nxt in NOT_AN_ACT) or (nxt == "diri" and len(m.trigger.words) == 1 and m.trigger.type != "AGREE"):
+    after = toks[m.end + 1].low if nxt == "untuk" and m.end + 1 < len(toks) else nxt   # "menolak untuk berkomentar"
+    if (m.trigger.type == "REJECT" and after in NOT_AN_ACT) or (nxt == "diri" and len(m.trigger.words) == 1 and m.trigger.type != "AGREE"):
         return []                          # "menolak berkomentar", "menahan diri"
     prev = toks[m.start - 1].low if m.start else ""
     if m.voice == "nom" and (nxt in DEMONSTRATIVES or prev in STATE_OF):
         return []                          # "dalam pertemuan itu" refers back; "hubungan kerja sama" is a state
+    if _topic_of(toks, m):
+        return []                          # "membahas upaya gencatan senjata": talked about, not done
     if m.trigger.words[0] in READINESS and not (nxt in ("untuk", "akan") or verb_form(nxt) or nxt.startswith("be")):
         return []                          # "stoknya sudah siap": ready, not willing to act
     quote = _quote_at(quotes, toks[m.start].start)
@@ -219,14 +324,35 @@ def _events_for(body: str, sent: Sentence, toks: list[Token], m: Match, res: Res
     if roles is None:
         return []
     source, targets = roles
+    if not _actor_head(source):
+        return []
+    targets = [t for t in targets if _actor_head(t)]
     targets = [t for t in targets if not _own_country(source, t) and t.text.lower().split()[0] not in AUDIENCE]
     if not targets and m.trigger.type == "THREATEN":
         targets = _warned_about(toks, m.end, res, source)
-    if not targets and m.trigger.type == "ASSAULT":
+    if not targets and m.trigger.type == "ASSAULT" and "goal" not in m.trigger.flags:
         place = _place_target(toks, m.end, res)
         targets = [place] if place is not None else []
+    if not targets and m.trigger.type == "PROTEST":
+        targets = _protested(toks, m.end, res, source)
     if not targets:
         targets = _pair_partner(toks, m.end, source)
+    if "goal" in m.trigger.flags and _quantity_object(toks, m.end):
+        return []                          # "menargetkan 3 juta turis": a goal figure, not a victim
+    if "person" in m.trigger.flags:        # "menerima Menlu China": a host receives people, not reports
+        targets = [t for t in targets if (_is_person(t, res) or _person_title(t)) and not _taken_as(toks, t)]
+    if "label" in m.trigger.flags:         # "menyebut serangan Israel sebagai kejahatan"
+        if not _labelled_badly(toks, m.end):
+            return []
+        targets = _labelled(toks, m, res, source)
+        if not targets:
+            return []
+    if "envoy" in m.trigger.flags:         # "duta besar Israel dipanggil oleh Turki", not "dipanggil polisi"
+        targets = [t for t in targets if ENVOY.search(t.text.lower())]
+        if not targets:
+            return []
+    if "state" in m.trigger.flags:         # "mengakui Palestina", not "mengakui citra artis itu"
+        targets = [t for t in targets if t.country]
     if not _enough(toks, m, targets):
         return []
     events = []
@@ -235,6 +361,42 @@ def _events_for(body: str, sent: Sentence, toks: list[Token], m: Match, res: Res
             if target is None or _key(target) != _key(src):
                 events.append(_event(body, sent, toks, m, src, target, claimant, times, published))
     return events
+
+
+def _topic_of(toks: Sequence[Token], m: Match) -> bool:
+    """A noun trigger that is what someone talks, thinks or plans about ("membahas upaya
+    gencatan senjata", "menilai serangan balasan Israel ... akan terbatas", "kemungkinan
+    mengirim pasukan") names no event that took place."""
+    j = m.start - 1
+    while j >= 0 and toks[j].low in ("untuk", "sebuah", "suatu", "aksi", "para"):
+        j -= 1
+    if j < 0:
+        return False
+    if toks[j].low in PLANNED:
+        return True
+    return m.voice == "nom" and toks[j].low in TOPIC_VERBS
+
+
+def _actor_head(actor: Actor) -> bool:
+    """"tujuan teroris", "pertukaran intelijen militer": a phrase headed by a thing or an
+    act, with a role word only as a modifier and no state or name, is no actor."""
+    if actor.country or actor.canonical:
+        return True
+    words = actor.text.lower().split()
+    k = next((k for k, w in enumerate(words) if w not in DETERMINERS and not w.isdigit()), None)
+    if k is None:
+        return True
+    head = words[k]
+    if actor.text.split()[k][:1].isupper() or _role_at(words, k):
+        return True
+    if _NOMINALISATION.match(head):        # "pemulangan para teroris": the act's patient is named
+        k2 = next((j for j in range(k + 1, len(words)) if words[j] not in DETERMINERS and not words[j].isdigit()), None)
+        return k2 is not None and _role_at(words, k2)
+    return head not in ABSTRACT_HEADS
+
+
+def _role_at(words: Sequence[str], k: int) -> bool:
+    return any(roles().get(tuple(words[k:k + n])) is not None for n in (1, 2, 3))
 
 
 def _hyphen_pair(tok: Token) -> Optional[tuple[Actor, Actor]]:
@@ -262,10 +424,65 @@ def _pair_partner(toks: Sequence[Token], i: int, source: Actor) -> list[Actor]:
     return []
 
 
+def _labelled_badly(toks: Sequence[Token], i: int) -> bool:
+    k = next((k for k in range(i, min(len(toks), i + 10)) if toks[k].low == "sebagai"), None)
+    return k is not None and any(t.low in CONDEMNING for t in toks[k + 1:k + 4])
+
+
+def _labelled(toks: list[Token], m: Match, res: Resolver, source: Actor) -> list[Actor]:
+    """What is called a crime or a provocation: the doer of the act named ("serangan
+    Israel"), the actor named, or for "menyebutnya" the nearest other actor before."""
+    if m.nya:
+        return _nya_object(toks, m, res, source)
+    span = phrase_after(toks, m.end, max_len=6, allow_pp=False)
+    if span is None:
+        return []
+    agent = _agent_of_nominal(toks, span, res)
+    if agent:
+        return agent
+    for a in range(span[0], span[1]):
+        actor = _resolve(toks, (a, span[1]), res)
+        if actor is not None and (actor.country or actor.canonical) and _key(actor) != _key(source):
+            return [actor]
+    return []
+
+
+def _protested(toks: list[Token], i: int, res: Resolver, source: Actor) -> list[Actor]:
+    """"berunjuk rasa di Beograd menuntut pengunduran diri pemerintah", "... di depan gedung
+    DPR menolak ...": a protest is aimed at the object of the demand that follows it, else
+    at the institution it is held in front of."""
+    for k in range(i, min(len(toks) - 1, i + 12)):
+        if toks[k].text in ";." or toks[k].low in ("yang", "bahwa"):
+            break
+        if toks[k].low in PROTEST_AIMS:
+            span = phrase_after(toks, k + 1, max_len=6, allow_pp=False)
+            actor = _resolve(toks, span, res) if span else None
+            if actor is not None and (actor.country or actor.canonical or actor.sector) and _key(actor) != _key(source):
+                return [actor]
+            tail = _last_actor(toks, span, res) if span and toks[k].low in ("menuntut", "mendesak") else None
+            if tail is not None:
+                return [tail]
+        if toks[k].low == "depan" and k + 1 < len(toks):
+            span = phrase_after(toks, k + 1 + (toks[k + 1].low in VENUES), max_len=5, allow_pp=False)
+            actor = _resolve(toks, span, res) if span else None
+            if actor is not None and (actor.country or actor.canonical):
+                return [actor]
+    return []
+
+
+def _last_actor(toks: list[Token], span: tuple[int, int], res: Resolver) -> Optional[Actor]:
+    """"pengunduran diri pemerintah": the actor word closing a phrase about an act."""
+    for a in range(span[0] + 1, span[1]):
+        actor = _resolve(toks, (a, span[1]), res)
+        if actor is not None and (actor.country or actor.canonical or actor.sector):
+            return actor
+    return None
+
+
 def _warned_about(toks: list[Token], i: int, res: Resolver, source: Actor) -> list[Actor]:
     """"memperingatkan, Prancis akan ...": a warning's target is the subject of what it says."""
-    while i < len(toks) and (toks[i].text in ",:" or toks[i].low == "bahwa"):
-        i += 1
+    while i < len(toks) and (toks[i].text in ",:" or toks[i].low in ("bahwa", "jika", "apabila", "kalau", "bila")):
+        i += 1                             # "tidak akan tinggal diam jika Israel terus menyerang"
     span = phrase_after(toks, i, max_len=6, allow_pp=False)
     actor = _resolve(toks, span, res) if span else None
     if actor is not None and actor.country and actor.country != source.country:
@@ -295,6 +512,9 @@ def _conjoined(toks: Sequence[Token], actor: Actor, res: Resolver) -> list[Actor
         return [actor]
     idx = [k for k, t in enumerate(toks) if actor.start <= t.start and t.end <= (actor.end or 0)]
     conj = [k for k in idx if toks[k].low == "dan"]
+    listed = _listed_before(toks, idx[0], res) if idx and actor.country else []
+    if listed:                             # "Inggris , Prancis , dan Jerman mendesak ..."
+        return listed + [actor]
     if len(conj) != 1:
         return [actor]
     left = _resolve(toks, (idx[0], conj[0]), res)
@@ -302,6 +522,33 @@ def _conjoined(toks: Sequence[Token], actor: Actor, res: Resolver) -> list[Actor
     if left and right and left.country and right.country:
         return [left, right]
     return [actor]
+
+
+def _listed_before(toks: Sequence[Token], i: int, res: Resolver) -> list[Actor]:
+    """The states listed before the last conjunct ``toks[i]`` of "A , B , dan C"."""
+    j = i - 1
+    if j < 1 or toks[j].low not in ("dan", "serta"):
+        return []
+    j -= 1 + (toks[j - 1].text == ",")
+    found: list[Actor] = []
+    while j >= 0 and _nominal(toks[j]):
+        a = j
+        while a > 0 and _nominal(toks[a - 1]) and j - a < 3:
+            a -= 1
+        actor = _resolve(toks, (a, j + 1), res)
+        if actor is None or not actor.country:
+            return []
+        found.insert(0, actor)
+        if a < 2 or toks[a - 1].text != ",":
+            break
+        j = a - 2
+    starts_clause = not found or (toks[_index_of(toks, found[0])].start == toks[0].start
+                                  or toks[_index_of(toks, found[0]) - 1].text in PUNCT_STOP)
+    return found if found and starts_clause else []
+
+
+def _index_of(toks: Sequence[Token], actor: Actor) -> int:
+    return next(k for k, t in enumerate(toks) if t.start >= (actor.start or 0))
 
 
 def _place_target(toks: Sequence[Token], i: int, res: Resolver) -> Optional[Actor]:
@@ -337,7 +584,8 @@ def _roles(toks: list[Token], m: Match, res: Resolver, claimant: Optional[Actor]
         return owned
     if voice == "act":
         source = _subject(toks, m.anchor, res)
-        targets = _targets(toks, m, res)
+        targets = _nya_object(toks, m, res, source) if m.nya and m.trigger.voice == "act" else _targets(toks, m, res)
+        targets = [t for t in targets if _actor_head(t)]
         if source is not None and not targets and ("pair" in m.trigger.flags or m.trigger.type in MUTUAL):
             members = res.members(source)
             if len(members) == 2:
@@ -348,7 +596,7 @@ def _roles(toks: list[Token], m: Match, res: Resolver, claimant: Optional[Actor]
         return _demand_roles(toks, m, res, claimant)
     elif voice == "pas":
         targets = [a for a in [_subject(toks, m.anchor, res)] if a]
-        source = _pp_actor(toks, m.end, res, ("oleh",))
+        source = _pp_actor(toks, m.end, res, ("oleh",)) or (_bare_agent(toks, m.end, res) if targets else None)
     elif voice == "recv":                  # "menerima dukungan Rusia", "... dari Moskow"
         targets = [a for a in [_subject(toks, m.anchor, res)] if a]
         possessor = phrase_after(toks, m.end, max_len=4, allow_pp=False)
@@ -362,6 +610,29 @@ def _roles(toks: list[Token], m: Match, res: Resolver, claimant: Optional[Actor]
     if source is None:
         return None
     return source, targets
+
+
+def _nya_object(toks: list[Token], m: Match, res: Resolver, source: Optional[Actor]) -> list[Actor]:
+    """"Biden menelepon Netanyahu dan mendesaknya ...": the -nya object of a verb is the
+    nearest person or state named before it that is not the verb's own subject."""
+    if not m.start:
+        return []
+    named = res.inside(toks[0].start, toks[m.start - 1].end)
+    for e in sorted(named, key=lambda e: e.end, reverse=True):
+        if e.label in ("PER", "PERSON", "GPE") and (e.country or e.kb_id):
+            actor = Actor(e.text, e.start, e.end, e.canonical or e.text, e.kb_id, e.country, e.sector)
+            inside_source = source is not None and source.start is not None and source.start <= e.start < (source.end or 0)
+            if source is None or (_key(actor) != _key(source) and not inside_source):
+                return [actor]
+    return []
+
+
+def _bare_agent(toks: list[Token], i: int, res: Resolver) -> Optional[Actor]:
+    """"Rumah sakit di Gaza dikepung pasukan Israel": the agent of a di- verb may follow it
+    without "oleh" when it is a named or titled actor."""
+    span = phrase_after(toks, i, max_len=6, allow_pp=False)
+    actor = _resolve(toks, span, res) if span else None
+    return actor if actor is not None and (actor.country or actor.canonical) and _actor_head(actor) else None
 
 
 def _possessed_intent(toks: list[Token], m: Match, res: Resolver):
@@ -385,6 +656,22 @@ def _possessed_intent(toks: list[Token], m: Match, res: Resolver):
         found = _conjuncts(toks, obj, res) if obj else []
         targets = [a for a in found if a.country or a.canonical] or _pp_targets(toks, k, res, TARGET_PREPS)
     return owner, targets
+
+
+def _quantity_object(toks: Sequence[Token], i: int) -> bool:
+    return i < len(toks) and (toks[i].low in ("sebanyak", "sekitar", "hingga", "mencapai", "minimal") or toks[i].text[0].isdigit())
+
+
+def _taken_as(toks: Sequence[Token], actor: Actor) -> bool:
+    """"menerima Angel sebagai calon legislator": accepted into a role, not received as a guest."""
+    k = next((k for k, t in enumerate(toks) if t.start >= (actor.end or 0)), len(toks))
+    return k < len(toks) and toks[k].low in ("sebagai", "menjadi")
+
+
+def _person_title(actor: Actor) -> bool:
+    words = actor.text.lower().split()
+    return any(getattr(roles().get(tuple(words[k:k + n])), "kind", "") == "person"
+               for k in range(len(words)) for n in (1, 2, 3))
 
 
 def _is_person(actor: Actor, res: Resolver) -> bool:
@@ -423,6 +710,10 @@ def _nominal_roles(toks: list[Token], m: Match, res: Resolver):
     pair = _hyphen_pair(toks[span[0]]) if span and m.trigger.type in MUTUAL else None
     if pair is not None:                   # "perundingan Rusia-AS"
         return pair[0], [pair[1]]
+    agent = _agent_of_nominal(toks, (m.start, span[1] if span else m.end), res)
+    patient = _resolve(toks, span, res) if span else None
+    if agent and patient is not None:      # "penangkapan dua nelayan Malaysia oleh otoritas Thailand"
+        return agent[0], [patient]
     source = _resolve(toks, span, res) if span else None
     targets = _pp_targets(toks, span[1] if span else m.end, res, ("ke", "terhadap", "atas", "dengan", "melawan"))
     if source is None and _in_fronted_clause(toks, m.start):
@@ -430,11 +721,21 @@ def _nominal_roles(toks: list[Token], m: Match, res: Resolver):
     if source is None:
         source = _governing_subject(toks, m.start, res)
     if not targets and m.trigger.type == "ASSAULT":
+        targets = _victims(toks, m.start, res)
+    if not targets and m.trigger.type == "ASSAULT":
         place = _place_target(toks, span[1] if span else m.end, res)
         targets = [place] if place is not None else []
     if source is None or not targets:
         return None
     return source, targets
+
+
+def _victims(toks: list[Token], i: int, res: Resolver) -> list[Actor]:
+    """"Seorang pejabat Hamas tewas dalam serangan Israel": who died in an attack is its target."""
+    if i < 2 or toks[i - 1].low not in ("dalam", "akibat", "saat", "ketika") or toks[i - 2].low not in VICTIM_VERBS:
+        return []
+    victim = _resolve(toks, subject_before(toks, i - 2), res)
+    return [victim] if victim is not None and (victim.country or victim.canonical) else []
 
 
 def _governing_subject(toks: list[Token], i: int, res: Resolver) -> Optional[Actor]:
@@ -444,6 +745,9 @@ def _governing_subject(toks: list[Token], i: int, res: Resolver) -> Optional[Act
         if toks[k].text in PUNCT_STOP:
             return None
         if is_verb(toks[k]):
+            judged = lexicon().get((toks[k].low,))
+            if toks[k].low in TOPIC_VERBS or (judged is not None and judged.type in STANCES):
+                return None                # "mengecam serangan terhadap warga sipil": the critic did not attack
             return _subject(toks, k, res)
     return None
 
@@ -469,22 +773,45 @@ def _first_person(source: Optional[Actor], claimant: Optional[Actor]) -> Optiona
 
 
 def _resolve(toks: Sequence[Token], span: Optional[tuple[int, int]], res: Resolver) -> Optional[Actor]:
+    span = _trimmed(toks, span) if span is not None else None
     if span is None:
         return None
     return res.resolve(toks[span[0]:span[1]])
 
 
+def _trimmed(toks: Sequence[Token], span: tuple[int, int]) -> Optional[tuple[int, int]]:
+    """A phrase without what the phrase finder swept in around the actor: a fronted
+    "Menurut X ," or "Pada Juni ,", the "ini"/"itu" of "saat ini"/"ketika itu", and a
+    trailing day name ("Robert Gates , Selasa"); a bare day or month is no actor."""
+    a, b = span
+    comma = next((k for k in range(a, b) if toks[k].text == ","), None)
+    if comma is not None and (toks[a].low in FRONTED or toks[a].low in TIME_WORDS):
+        a = comma + 1
+    tag = next((k for k in range(a + 1, b - 1) if toks[k].text == "," and toks[k + 1].low in SPEECH_TAGS), None)
+    if tag is not None:
+        b = tag                            # "Kader-kader Partai Demokrat , kata dia , mendukung"
+    while a < b and (toks[a].low in ("ini", "itu") or toks[a].text == ","):
+        a += 1
+    while b > a and (toks[b - 1].low in TIME_WORDS or toks[b - 1].text == ","):
+        b -= 1
+    return (a, b) if b > a else None
+
+
 def _subject(toks: list[Token], i: int, res: Resolver) -> Optional[Actor]:
     j = i - 1
-    while j >= 0 and (toks[j].low in AUX or toks[j].low in ("siap", "bersedia", "berencana", "mulai")):
+    while j >= 0 and (toks[j].low in AUX or toks[j].low in CATENATIVE):
+        if toks[j].low in CATENATIVE:
+            i = j                          # the subject is looked for before the catenative verb
         j -= 1
+    if j == 0 and toks[0].low in SUBORDINATORS and _in_fronted_clause(toks, i):
+        return _main_clause_subject(toks, res)   # "Setelah bertemu X, Y mengatakan ..."
     if j >= 1 and toks[j].low == "untuk" and toks[j - 1].low in CONTROL_WORDS:
         j -= 1                             # "siap untuk membantu"
         while j >= 0 and toks[j].low in AUX | CONTROL_WORDS:
             j -= 1
         i = j + 1
     if j >= 0 and toks[j].low == "yang":           # "kelompok Islamis yang menargetkan"
-        return _resolve(toks, subject_before(toks, j), res)
+        return _resolve(toks, subject_before(toks, j) or _head_of_relative(toks, j), res)
     if j >= 0 and toks[j].low in ("dan", "serta", "lalu", "kemudian") + SUBORDINATORS:
         for k in range(1, j):              # the first earlier predicate with a subject
             if is_verb(toks[k]) or toks[k].low in LIGHT_VERBS:
@@ -495,10 +822,36 @@ def _subject(toks: list[Token], i: int, res: Resolver) -> Optional[Actor]:
                 if actor is not None:
                     return actor
         return None
-    actor = _resolve(toks, subject_before(toks, i), res)
+    span = subject_before(toks, i)
+    actor = _owned_by_nya(toks, span, res) or _resolve(toks, span, res)
     if actor is None and _in_fronted_clause(toks, i):
         actor = _main_clause_subject(toks, res)
     return actor
+
+
+def _owned_by_nya(toks: list[Token], span: Optional[tuple[int, int]], res: Resolver) -> Optional[Actor]:
+    """"negaranya siap berunding", "pasukannya menembak jatuh": the state or force of the
+    person the -nya refers to (the nearest person named before it)."""
+    if span is None or span[1] - span[0] != 1:
+        return None
+    tok = toks[span[0]]
+    if not tok.low.endswith("nya") or tok.low[:-3] not in OWNED_NOUNS:
+        return None
+    owner = res.pronoun(tok, suffix=True)
+    if not owner.country:
+        return None
+    return Actor(tok.text, tok.start, tok.end, None, None, owner.country, roles().get((tok.low[:-3],), None) and roles()[(tok.low[:-3],)].sector)
+
+
+def _head_of_relative(toks: Sequence[Token], j: int) -> Optional[tuple[int, int]]:
+    """"melawan kelompok Islamis yang ...": the noun phrase a relative clause hangs on, even
+    inside a prepositional phrase (which ``subject_before`` rightly refuses as a subject)."""
+    a = j
+    while a > 0 and j - a < 6 and _nominal(toks[a - 1]):
+        a -= 1
+    if a == j or (a > 0 and toks[a - 1].low in ("di", "ke", "dari")):
+        return None                        # "serangan ke Kyiv yang menewaskan": the place is no doer
+    return a, j
 
 
 def _in_fronted_clause(toks: Sequence[Token], i: int) -> bool:
@@ -526,8 +879,15 @@ def _targets(toks: list[Token], m: Match, res: Resolver) -> list[Actor]:
             start += 1
         if start < len(toks) and is_verb(toks[start]):
             start += 1
+    while start < len(toks) and toks[start].low in INTENSIFIERS:
+        start += 1                         # "mengecam keras X"
     obj: list[Actor] = []
-    if "pp" not in m.trigger.flags:
+    owned = False
+    if m.trigger.voice == "nom" and "pp" not in m.trigger.flags:
+        owner = phrase_after(toks, start, max_len=4, allow_pp=False)
+        owned = owner is not None and _possessor(toks, owner, res)
+        start = owner[1] if owned else start   # "menyampaikan dukungan Indonesia terhadap X": Indonesia owns it
+    if "pp" not in m.trigger.flags and not owned:
         span = phrase_after(toks, start, max_len=8)
         if span is not None:
             agent = _agent_of_nominal(toks, span, res)
@@ -538,9 +898,18 @@ def _targets(toks: list[Token], m: Match, res: Resolver) -> list[Actor]:
                 return obj
             start = span[0] + 1
     found = _pp_targets(toks, start, res, TARGET_PREPS + ("bersama", "oleh")) or obj or _agent_of_relative(toks, start, res)
-    if not found and m.trigger.type in ("REQUEST", "AGREE"):
+    addressed = any(t.low == "kepada" for t in toks[m.end:m.end + 3])   # "memerintahkan kepada semua kader agar ..."
+    if not found and m.trigger.type in ("REQUEST", "AGREE") and not addressed:
         found = _named_in_complement(toks, start, res)
     return found
+
+
+def _possessor(toks: list[Token], span: tuple[int, int], res: Resolver) -> bool:
+    """A state right after a noun trigger used with a light verb, followed by its real
+    object's preposition: the noun's owner, not its target."""
+    actor = _resolve(toks, span, res)
+    follows = toks[span[1]].low if span[1] < len(toks) else ""
+    return actor is not None and tuple(actor.text.lower().split()) in places() and follows in TARGET_PREPS
 
 
 def _named_in_complement(toks: list[Token], i: int, res: Resolver) -> list[Actor]:
@@ -549,6 +918,10 @@ def _named_in_complement(toks: list[Token], i: int, res: Resolver) -> list[Actor
     for k in range(i, min(len(toks), i + 15)):
         if toks[k].text in ";" or (toks[k].text == "," and toks[k - 1].text != ","):
             break
+        if toks[k].low in CLAUSE_WORDS and toks[k].low not in ("bahwa", "untuk", "agar", "supaya", "guna", "demi"):
+            break                          # "menawarkan diskon setelah Arab Saudi ...": another clause
+        if k > 1 and toks[k - 1].low in ("di", "dari", "ke") and is_verb(toks[k - 2]):
+            continue                       # "perjanjian yang dicapai di Nigeria": a place, not a party
         for e in res.inside(toks[k].start, toks[k].end):
             if e.start == toks[k].start and (e.label in ("GPE", "ORG") or e.label in ("PER",)) and (e.country or e.kb_id):
                 return [Actor(e.text, e.start, e.end, e.canonical or e.text, e.kb_id, e.country, e.sector)]
@@ -589,11 +962,26 @@ def _pp_targets(toks: list[Token], i: int, res: Resolver, preps: Sequence[str]) 
         low = toks[k].low
         if toks[k].text in ";" or low in ("yang", "bahwa", "jika", "karena", "sehingga") or (toks[k].text == "," and k > i + 1 and not _list_comma(toks, k)):
             break
+        if low in ("untuk", "agar", "guna", "demi") and k + 1 < len(toks) and (is_verb(toks[k + 1]) or toks[k + 1].low in AUX):
+            break                          # "kesepakatannya untuk kembali ke ...": a purpose clause of its own
         if low in preps:
             span = phrase_after(toks, k + 1, max_len=10)
+            agent = _agent_of_nominal(toks, span, res) if span else []
+            if agent:                      # "keprihatinan atas penangkapan X oleh Thailand": the doer
+                return agent
             found = _conjuncts(toks, span, res) if span else []
             if found:
-                return found
+                return found + _repeated_pp(toks, span[1], low, res)
+    return []
+
+
+def _repeated_pp(toks: list[Token], i: int, prep: str, res: Resolver) -> list[Actor]:
+    """"dengan Goita , serta dengan Menteri Luar Negeri Diop": the same preposition again
+    after a conjunction adds another target."""
+    k = i + (i < len(toks) and toks[i].text == ",")
+    if k + 1 < len(toks) and toks[k].low in ("serta", "dan") and toks[k + 1].low == prep:
+        span = phrase_after(toks, k + 2, max_len=10)
+        return _conjuncts(toks, span, res) if span else []
     return []
 
 

@@ -51,6 +51,8 @@ terorisme teroris tersebut terakhir tertinggi terbesar dini dinamika diskusi dir
 terkait terhadap permanen pertahanannya terduga tersangka tertuduh terdakwa terpidana
 meriam berita dinas bersenjata bersatu bersejarah berdaulat berkuasa berwenang bersengketa
 berserta beserta terorganisir terlarang terdekat tertentu diskusi
+media mesin metode medan menara meja meter mentor merek berkas diktator dinasti diploma
+distrik divisi dialog terminal diplomatik diplomasi digital dimensi disiplin distribusi
 """.split())
 
 
