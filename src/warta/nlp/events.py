@@ -129,12 +129,8 @@ class Match:
 def find_triggers(toks: Sequence[Token]) -> list[Match]:
     words = [t.low for t in toks]
     lex = lexicon()
-    starts = lex.first                     # speed only: no trigger begins with another word
     out, i = [], 0
     while i < len(words):
-        if words[i] not in starts:
-            i += 1
-            continue
         n, trig = longest_match(words, i, lex, max_len=4)
         if trig is None and i + 2 < len(words) and _quantity(words[i + 1]):
             n, trig = _across_quantity(words, i, lex)   # "mengirim ribuan tentara", "menarik sebagian pasukannya"
