@@ -78,8 +78,25 @@ class Tok:
 def split(body: str) -> tuple[tuple[Sentence, tuple[Tok, ...]], ...]:
     """Sentences of ``body`` with their tokens; cached so quotes, events and coreference
     share one pass over the text."""
-    return tuple((s, tuple(Tok(t.text, t.start, t.end, t.text.lower()) for t in tokenize(s.text, s.start)))
-                 for s in sentences(body))
+    return tuple((s, _toks(tokenize(s.text, s.start))) for s in sentences(body))
+
+
+_new = object.__new__
+_SET_TEXT, _SET_START, _SET_END, _SET_LOW = Tok.text.__set__, Tok.start.__set__, Tok.end.__set__, Tok.low.__set__
+
+
+def _toks(tokens: Sequence[Token]) -> tuple[Tok, ...]:
+    """``Tok(t.text, t.start, t.end, t.text.lower())`` for each token, without the frozen
+    dataclass's checked ``__init__`` (speed only: the same objects)."""
+    out = []
+    for t in tokens:
+        k = _new(Tok)
+        _SET_TEXT(k, t.text)
+        _SET_START(k, t.start)
+        _SET_END(k, t.end)
+        _SET_LOW(k, t.text.lower())
+        out.append(k)
+    return tuple(out)
 
 
 def toks_of(text: str) -> list[Tok]:
@@ -402,6 +419,8 @@ def _country_and_role(words: tuple[str, ...]) -> tuple[Optional[str], Optional[s
     country = place_sector = role = None
     named_place = False
     table, rtable = places(), roles()
+    if not any(w in table.first or w in rtable.first or w != strip_nya(w) for w in words):
+        return country, place_sector, role, named_place      # nothing can match (speed only)
     i = 0
     while i < len(words):
         n, place = longest_match(words, i, table)

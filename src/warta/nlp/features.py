@@ -60,30 +60,31 @@ class Gazetteer:
         key = tuple(lowers)
         got = self._memo.get(key)
         if got is None:
-            if len(self._memo) > 16:     # only the sentence at hand: features, then mentions
+            if len(self._memo) > 256:    # the sentences of the article at hand (see forget)
                 self._memo.clear()
             got = self._memo[key] = tuple(self._tag(key))
         return list(got)
 
+    def forget(self) -> None:
+        """Drop the tagging memo: called when a new document starts, so it never serves
+        one document's sentences to another."""
+        self._memo.clear()
+
     def _tag(self, lowers: Sequence[str]) -> list[Optional[str]]:
         out: list[Optional[str]] = [None] * len(lowers)
         firsts = self.first_words
-        i = 0
-        while i < len(lowers):
-            longest = firsts.get(lowers[i])
-            if not longest:
-                i += 1
+        free = 0                             # the first token no match covers yet
+        for i in [i for i, w in enumerate(lowers) if w in firsts]:   # only where an entry can start
+            if i < free:
                 continue
-            for n in range(min(longest, len(lowers) - i), 0, -1):
+            for n in range(min(firsts[lowers[i]], len(lowers) - i), 0, -1):
                 cat = self.entries.get(tuple(lowers[i:i + n]))
                 if cat:
                     out[i] = "B-" + cat
                     for j in range(i + 1, i + n):
                         out[j] = "I-" + cat
-                    i += n
+                    free = i + n
                     break
-            else:
-                i += 1
         return out
 
 

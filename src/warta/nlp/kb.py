@@ -130,10 +130,22 @@ class KB:
 
     def holder(self, role: str, country: Optional[str], day: str) -> Optional[Record]:
         """The KB person holding ``role`` for ``country`` on ``day`` (YYYY-MM-DD)."""
-        for rec in self.records.values():
-            if rec.kind == "PER" and any(t.role == role and t.country == country and t.covers(day) for t in rec.terms):
+        for rec in self._office_holders().get((role, country), ()):
+            if any(t.role == role and t.country == country and t.covers(day) for t in rec.terms):
                 return rec
         return None
+
+    def _office_holders(self) -> dict[tuple[str, Optional[str]], list[Record]]:
+        """(role, country) -> the people who ever held it, in record order (built once)."""
+        index = self.__dict__.get("_holders")
+        if index is None:
+            index = {}
+            for rec in self.records.values():
+                if rec.kind == "PER":
+                    for key in dict.fromkeys((t.role, t.country) for t in rec.terms):
+                        index.setdefault(key, []).append(rec)
+            self.__dict__["_holders"] = index
+        return index
 
     def role_label(self, code: str, country: Optional[str]) -> str:
         info = self.roles.get(code)

@@ -17,7 +17,7 @@ from typing import Optional
 from ..model import Entity
 from .features import gazetteer
 from .kb import KB, Record, fold, load_kb, norm
-from .tokens import Token, sentences, tokenize
+from .tokens import Token, body_tokens, sentences, tokenize
 
 CONNECTORS = frozenset("dari untuk asal negara urusan tetap permanen khusus senior baru wakil kepala "
                        "kementerian kemlu kemenlu ham hak asasi manusia pbb nato asean uni eropa the of".split())
@@ -64,7 +64,7 @@ class _ClusterIndex:
             groups += [(self.by_last, keys[-1]), (self.by_first, keys[0])]
         for table, k in groups:
             lst = table.setdefault(k, [])
-            if c not in lst:
+            if not any(x is c for x in lst):     # identity: clusters never compare equal, and == on them is slow
                 lst.append(c)
 
 
@@ -73,7 +73,7 @@ class Doc:
 
     def __init__(self, body: str) -> None:
         self.body = body
-        self.tokens = tokenize(body)
+        self.tokens = body_tokens(body)
         self.starts = [t.start for t in self.tokens]
         self.sent_starts = [s.start for s in sentences(body)] or [0]
 
@@ -98,7 +98,7 @@ def _read_zone(kb: KB, toks: list[Token], body: str) -> RoleGuess:
     lowers = [norm(t.text) for t in toks]
     guess = RoleGuess(counterpart=any(w in kb.counterpart_cues for w in lowers))
     text = " ".join(lowers)
-    best = max((cue for cue in kb.role_cues if f" {cue} " in f" {text} "), key=len, default=None)
+    best = max((cue for cue in _cues_starting_with(kb, text.split()) if f" {cue} " in f" {text} "), key=len, default=None)
     if best:
         after = f" {text} ".split(f" {best} ", 1)[1].split()
         # "Menteri Luar Negeri Rusia" is the office; "Vice President Corporate Communication PT X" is not
@@ -115,6 +115,22 @@ def _read_zone(kb: KB, toks: list[Token], body: str) -> RoleGuess:
     if words and not guess.code and not guess.counterpart and any(norm(w) not in kb.country_names for w in words):
         guess.title = body[toks[0].start:toks[-1].end].strip(" ,")   # "Kolonel", "wakil permanen Rusia untuk ASEAN"
     return guess
+
+
+_CUES_BY_FIRST: dict[int, tuple[KB, dict[str, list[tuple[int, str]]]]] = {}
+
+
+def _cues_starting_with(kb: KB, words: list[str]) -> list[str]:
+    """The role cues whose first word is among ``words``, in ``kb.role_cues`` order: the
+    only ones that can occur in their text (a cue matches at word boundaries)."""
+    entry = _CUES_BY_FIRST.get(id(kb))
+    if entry is None or entry[0] is not kb:
+        index: dict[str, list[tuple[int, str]]] = {}
+        for n, cue in enumerate(kb.role_cues):
+            index.setdefault((cue.split() or [""])[0], []).append((n, cue))   # "": blank cues, always tried
+        entry = _CUES_BY_FIRST[id(kb)] = (kb, index)
+    found = [c for w in set(words) | {""} for c in entry[1].get(w, ())]
+    return [cue for _, cue in sorted(found)]
 
 
 class Linker:
@@ -299,11 +315,14 @@ def role_phrase_entities(linker: Linker, doc: Doc, ents: list[Entity], day: Opti
         return []
     kb, toks = linker.kb, doc.tokens
     lowers = [norm(t.text) for t in toks]
+    starts = _cue_starts(kb, lowers)
+    if not starts:
+        return []
     covered = {t for e in ents for t in range(doc.token_at(e.start), doc.token_at(e.end))}
     per_starts = {doc.token_at(e.start) for e in ents if e.label == "PER"}
     gaz = gazetteer().tag(lowers)
     out = []
-    for i in range(len(toks)):
+    for i in starts:
         for n in (4, 3, 2, 1):
             code = kb.role_cues.get(" ".join(lowers[i:i + n]))
             j = i + n
@@ -321,6 +340,16 @@ def role_phrase_entities(linker: Linker, doc: Doc, ents: list[Entity], day: Opti
                                   holder.country, kb.role_label(code, country), "GOV"))
             break
     return out
+
+
+def _cue_starts(kb: KB, lowers: list[str]) -> list[int]:
+    """Indices where a role cue can begin: words joined by spaces equal a cue (cues are
+    single-spaced) only from a word whose first part is the cue's first word."""
+    _cues_starting_with(kb, [])                        # builds the first-word index
+    firsts = _CUES_BY_FIRST[id(kb)][1]
+    if "" in firsts:                                   # a blank cue: anything may match
+        return list(range(len(lowers)))
+    return [i for i, w in enumerate(lowers) if w and w.split(" ", 1)[0] in firsts]
 
 
 def _retype_person_names(ents: list[Entity]) -> None:

@@ -7,7 +7,7 @@ from typing import Optional
 
 from .features import gazetteer
 from .kb import KB, fold, load_kb, norm
-from .ner import Mention, load_model, tag_tokens
+from .ner import Mention, load_model, tag_token_lists, tag_tokens
 from .tokens import Token, sentences, tokenize
 
 _PUNCT_EDGE = set(".,;:!?\"'“”‘’()[]-–—")
@@ -52,8 +52,10 @@ def _trim(m: Span, kb: KB) -> list[Span]:
 
 def _ends_with_known_person(toks: list[Token]) -> bool:
     """A model span whose last words are a KB person's name, after other words."""
+    if len(toks) <= 2:
+        return False
     gaz = gazetteer().tag([norm(t.text) or t.text for t in toks])
-    return len(toks) > 2 and gaz[-1] in ("B-PER", "I-PER") and any(g == "B-PER" for g in gaz[1:])
+    return gaz[-1] in ("B-PER", "I-PER") and any(g == "B-PER" for g in gaz[1:])
 
 
 def _strip_titles(toks: list[Token], kb: KB) -> tuple[list[Token], list[Token]]:
@@ -89,7 +91,7 @@ def _is_title(word: str, kb: KB) -> bool:
 
 def _kb_label(m: Span, kb: KB) -> str:
     """A span that is exactly a KB name takes the KB's type; LOC countries become GPE."""
-    key = norm(" ".join(t.text for t in m.tokens))
+    key = norm(" ".join([t.text for t in m.tokens]))
     rec = kb.by_name.get(key)
     if rec and (m.label != "PER" or rec.kind == "PER"):
         return _KIND_LABEL[rec.kind]
@@ -109,6 +111,8 @@ def _case_ok(toks: list[Token]) -> bool:
 def _gazetteer_spans(toks: list[Token], taken: list[bool], sent_no: int, kb: KB) -> list[Span]:
     lowers = [norm(t.text) or t.text.lower() for t in toks]
     gaz = gazetteer().tag(lowers)
+    if not any(gaz):
+        return []
     out, i = [], 0
     while i < len(toks):
         tag = gaz[i]
@@ -125,7 +129,7 @@ def _gazetteer_spans(toks: list[Token], taken: list[bool], sent_no: int, kb: KB)
 def _country_prefix(toks: list[Token], kb: KB, capitals: bool = False) -> int:
     """How many leading tokens form a country name (or capital), longest first; 0 if none."""
     for n in range(min(4, len(toks)), 0, -1):
-        key = norm(" ".join(t.text for t in toks[:n]))
+        key = norm(" ".join([t.text for t in toks[:n]]))
         if toks[n - 1].text[:1].isalnum() and (key in kb.country_names or (capitals and key in kb.capitals)):
             return n
     return 0
@@ -135,6 +139,8 @@ def _split_country(m: Span, before: str, kb: KB) -> list[Span]:
     """'Rusia Sergei Lavrov' (PER) or 'dari Kenya Musalia Mudavadi' (LOC after a title word)
     is a country followed by a person."""
     n = _country_prefix(m.tokens[:-1], kb, capitals=True)
+    if not n:
+        return [m]
     rest = m.tokens[n:]
     before = norm(before)
     after_title = before in kb.titles or before in kb_role_words(kb) or before in kb.counterpart_cues or before == "dari"
@@ -148,7 +154,7 @@ def _split_country(m: Span, before: str, kb: KB) -> list[Span]:
 def _institutions(toks: list[Token], spans: list[Span], sent_no: int, kb: KB) -> list[Span]:
     """Add '<Head> ... <Country>' institution names as ORG, replacing spans inside them."""
     for i, t in enumerate(toks):
-        if norm(t.text) not in INSTITUTION_HEADS or not t.text[:1].isupper():
+        if not t.text[:1].isupper() or norm(t.text) not in INSTITUTION_HEADS:
             continue
         for j in range(i + 1, min(i + 6, len(toks))):
             if not toks[j].text[:1].isupper():
@@ -163,10 +169,12 @@ def _institutions(toks: list[Token], spans: list[Span], sent_no: int, kb: KB) ->
     return spans
 
 
-def sentence_spans(toks: list[Token], sent_no: int, kb: KB, add_kb_names: bool = True) -> list[Span]:
+def sentence_spans(toks: list[Token], sent_no: int, kb: KB, add_kb_names: bool = True,
+                   mentions: Optional[list[Mention]] = None) -> list[Span]:
+    """Entity spans of one sentence; ``mentions``: the model's, when already tagged."""
     spans = []
     index = {t.start: i for i, t in enumerate(toks)}
-    for m in tag_tokens(toks):
+    for m in tag_tokens(toks) if mentions is None else mentions:
         i = index[m.start]
         before = toks[i - 1].text if i > 0 else ""
         for part in _split_country(Span(m.start, m.end, m.label, list(m.tokens), sent_no), before, kb):
@@ -186,10 +194,11 @@ def sentence_spans(toks: list[Token], sent_no: int, kb: KB, add_kb_names: bool =
 def find_spans(text: str) -> list[Span]:
     """Entity spans over a whole text, in order, with document-level name propagation."""
     kb = load_kb()
+    gazetteer().forget()
     out: list[Span] = []
     sents = [tokenize(s.text, s.start) for s in sentences(text)]
-    for n, toks in enumerate(sents):
-        out += sentence_spans(toks, n, kb)
+    for n, (toks, found) in enumerate(zip(sents, tag_token_lists(sents))):
+        out += sentence_spans(toks, n, kb, mentions=found)
     return sorted(out + _propagate_surnames(sents, out), key=lambda s: s.start)
 
 

@@ -7,14 +7,17 @@ from __future__ import annotations
 
 import functools
 import json
+import os
+import warnings
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Sequence
+from typing import Optional, Sequence
 
 from ..errors import ModelError
 from .conll import spans
 from .features import sentence_features
+from .crf_fast import FastTagger
 from .tokens import Token, sentences, tokenize
 
 MODEL_NAME = "crf.model"
@@ -67,24 +70,60 @@ def load_model() -> Model:
                  frozenset(lex.get("lower", ())))
 
 
+@functools.cache
+def fast_tagger() -> Optional[FastTagger]:
+    """The numpy tagger over the shipped model, or None to tag with python-crfsuite: when
+    WARTA_NER_CRFSUITE=1, or when it cannot read the model or disagrees with crfsuite on
+    its probe sentences (a warning says why)."""
+    if os.environ.get("WARTA_NER_CRFSUITE") == "1":
+        return None
+    from .crf import read_model
+    model = load_model()
+    try:
+        fast = FastTagger(read_model(model_path()), model.clusters, model.lexicon, model.names)
+        problem = fast.check(model.tagger)
+    except Exception as e:  # noqa: BLE001 - whatever goes wrong reading the file, crfsuite still can
+        problem = f"{type(e).__name__}: {e}"
+    if problem:
+        warnings.warn(f"NER: tagging with python-crfsuite (slower): {problem}", stacklevel=2)
+        return None
+    return fast
+
+
 def tag_words(words: Sequence[str]) -> list[str]:
     """BIO tags (PER/ORG/LOC) for one sentence of words."""
-    if not words:
-        return []
+    return tag_sentences([words])[0]
+
+
+def tag_sentences(sents: Sequence[Sequence[str]]) -> list[list[str]]:
+    """BIO tags for several sentences at once (faster than one by one)."""
     model = load_model()
-    words = recase(words, model.lower)
-    out: list[str] = []
-    for i in range(0, len(words), MAX_TOKENS):
-        out += model.tagger.tag(sentence_features(words[i:i + MAX_TOKENS], model.clusters, model.lexicon, model.names))
+    chunks, owner = [], []
+    for k, words in enumerate(sents):
+        words = recase(words, model.lower)
+        for i in range(0, len(words), MAX_TOKENS):
+            chunks.append(words[i:i + MAX_TOKENS])
+            owner.append(k)
+    fast = fast_tagger()
+    if fast is not None:
+        tagged = fast.tag(chunks)
+    else:
+        tagged = [model.tagger.tag(sentence_features(c, model.clusters, model.lexicon, model.names)) for c in chunks]
+    out: list[list[str]] = [[] for _ in sents]
+    for k, tags in zip(owner, tagged):
+        out[k] += tags
     return out
 
 
 def recase(words: Sequence[str], lower: frozenset[str]) -> Sequence[str]:
     """Headline Title Case and ALL CAPS sentences hide which words are names: write the
     words usually seen in lower case in lower case (and, for ALL CAPS, the rest Capitalised)."""
-    alpha = [w for w in words if w.isalpha()]
-    if len(alpha) < 4 or not lower:
+    firsts = [w[0] for w in words if w.isalpha()]
+    if len(firsts) < 4 or not lower:
         return words
+    if len(firsts) - sum(map(str.islower, firsts)) < 0.8 * len(firsts):
+        return words          # speed only: a word starting in lower case is neither Title nor CAPS
+    alpha = [w for w in words if w.isalpha()]
     caps = sum(w.isupper() and len(w) > 1 for w in alpha) >= 0.8 * len(alpha)
     if not caps and sum(w[0].isupper() for w in alpha) < 0.8 * len(alpha):
         return words
@@ -98,9 +137,14 @@ def recase(words: Sequence[str], lower: frozenset[str]) -> Sequence[str]:
 
 
 def tag_tokens(tokens: Sequence[Token]) -> list[Mention]:
-    tags = tag_words([t.text for t in tokens])
-    return [Mention(tokens[s].start, tokens[e - 1].end, label, tuple(tokens[s:e]))
-            for s, e, label in sorted(spans(tags))]
+    return tag_token_lists([tokens])[0]
+
+
+def tag_token_lists(sents: Sequence[Sequence[Token]]) -> list[list[Mention]]:
+    """Model mentions of each sentence of tokens, all tagged in one batch."""
+    tagged = tag_sentences([[t.text for t in toks] for toks in sents])
+    return [[Mention(toks[s].start, toks[e - 1].end, label, tuple(toks[s:e])) for s, e, label in sorted(spans(tags))]
+            for toks, tags in zip(sents, tagged)]
 
 
 def find_mentions(text: str) -> list[Mention]:

@@ -27,6 +27,9 @@ OPEN_QUOTES = "“\""
 CLOSE_QUOTES = "”\""
 _END = re.compile(r"[.!?]+[\"”’')\]]*")
 _SPECIAL = re.compile(r'[“”"]|[.!?]')
+_RUN = re.compile(r"[\w.]+")
+_INITIALS = re.compile(r"(\w\.)+\w")
+_PLAIN_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+\S)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,18 +51,38 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     return list(_tokens(text, offset))
 
 
+_new = object.__new__
+_set_text, _set_start, _set_end = Token.text.__set__, Token.start.__set__, Token.end.__set__
+
+
 @functools.lru_cache(maxsize=256)       # entities, then quotes and events (actors.split) tokenise each sentence
 def _tokens(text: str, offset: int) -> tuple[Token, ...]:
-    return tuple(Token(m.group(), m.start() + offset, m.end() + offset) for m in TOKEN.finditer(text))
+    out = []
+    for m in TOKEN.finditer(text):      # Token(...) without the frozen dataclass's checked __init__: 2x faster
+        start, end = m.span()
+        t = _new(Token)
+        _set_text(t, m.group())
+        _set_start(t, start + offset)
+        _set_end(t, end + offset)
+        out.append(t)
+    return tuple(out)
+
+
+def body_tokens(text: str) -> list[Token]:
+    """``tokenize(text)``, assembled from the (cached) tokens of its sentences: sentences only
+    ever split at whitespace, which no token spans, so the two are the same."""
+    return [t for s in _sentences(text) for t in _tokens(s.text, s.start)]
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     """True when the '.' at ``dot`` closes an abbreviation or an initial."""
-    m = re.search(r"([\w.]+)$", text[max(0, dot - 40):dot])   # a window: whole prefixes made this quadratic
+    # the run of word characters and dots just before the dot, matched backwards from it
+    # (a search for "[\w.]+$" retries from every position), within a 40-character window
+    m = _RUN.match(text[max(0, dot - 40):dot][::-1])
     if not m:
         return False
-    word = m.group(1).lower()
-    return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()) or bool(re.fullmatch(r"(\w\.)+\w", word))
+    word = m.group()[::-1].lower()
+    return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()) or bool(_INITIALS.fullmatch(word))
 
 
 def _next_starts_sentence(text: str, pos: int) -> bool:
@@ -96,7 +119,7 @@ def _split_paragraph(text: str, base: int) -> list[Sentence]:
 
 def _split_plain(text: str, base: int) -> list[Sentence]:
     spans, start = [], 0
-    for m in re.finditer(r"[.!?]+[\"”’')\]]*(?=\s+\S)", text):
+    for m in _PLAIN_END.finditer(text):
         if m.group()[0] == "." and _is_abbreviation(text, m.start()):
             continue
         if _next_starts_sentence(text, m.end()):

@@ -1,0 +1,103 @@
+"""`warta analyze` throughput of two source trees, interleaved so both see the same machine.
+
+On a shared machine the speed of one core moves by ±30% within minutes, so two benches run
+one after the other compare noise. Here one worker process per tree (each pinned to the
+same core) takes turns on small batches of the same articles (those of bench/analyze.py):
+A, B, B, A, A, B, ... and each batch is timed in wall clock and CPU time. The report gives
+articles/s per tree from the summed batch times, from the fastest half of the batches, and
+the ratio. Usage:
+
+    PYTHONPATH=src python bench/analyze_ab.py BASE_TREE NEW_TREE [N_ARTICLES] [--core 1] [--rounds 5]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from analyze import articles  # noqa: E402
+
+WORKER = r"""
+import json, sys, time
+from warta.model import RawDoc
+from warta.settings import DEFAULTS
+from warta.stages import pipeline
+texts = json.load(open(sys.argv[1]))
+pipe = pipeline("analyze", DEFAULTS.with_(lines=True))
+pipe.run(RawDoc("warm", texts[0].encode(), kind="text"))
+print("ready", flush=True)
+for line in sys.stdin:
+    a, b = map(int, line.split())
+    t0, c0 = time.perf_counter(), time.process_time()
+    for t in texts[a:b]:
+        pipe.run(RawDoc("bench", t.encode(), kind="text"))
+    print(time.perf_counter() - t0, time.process_time() - c0, flush=True)
+"""
+
+
+def start(tree: Path, texts_file: str, core: int) -> subprocess.Popen:
+    env = dict(os.environ, PYTHONPATH=str(tree / "src"))
+    proc = subprocess.Popen(["taskset", "-c", str(core), sys.executable, "-c", WORKER, texts_file],
+                            cwd=tree, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    if proc.stdout.readline().strip() != "ready":
+        raise SystemExit(f"worker for {tree} did not start")
+    return proc
+
+
+def batch(proc: subprocess.Popen, a: int, b: int) -> tuple[float, float]:
+    proc.stdin.write(f"{a} {b}\n")
+    proc.stdin.flush()
+    wall, cpu = map(float, proc.stdout.readline().split())
+    return wall, cpu
+
+
+def rates(times: list[tuple[float, float]], per_batch: int) -> dict[str, float]:
+    walls, cpus = sorted(t[0] for t in times), sorted(t[1] for t in times)
+    half = max(1, len(times) // 2)
+    return {"wall": per_batch * len(times) / sum(walls), "cpu": per_batch * len(times) / sum(cpus),
+            "wall_fast_half": per_batch * half / sum(walls[:half]), "cpu_fast_half": per_batch * half / sum(cpus[:half])}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("base", type=Path)
+    ap.add_argument("new", type=Path)
+    ap.add_argument("n", type=int, nargs="?", default=200)
+    ap.add_argument("--batch", type=int, default=10)
+    ap.add_argument("--rounds", type=int, default=5)
+    ap.add_argument("--core", type=int, default=1)
+    args = ap.parse_args()
+    texts = articles(args.n)
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
+        json.dump(texts, f)
+    procs = {"base": start(args.base.resolve(), f.name, args.core), "new": start(args.new.resolve(), f.name, args.core)}
+    times: dict[str, list[tuple[float, float]]] = {"base": [], "new": []}
+    flip = False
+    for _ in range(args.rounds):
+        for a in range(0, args.n - args.batch + 1, args.batch):
+            order = ("new", "base") if flip else ("base", "new")
+            flip = not flip
+            for side in order:
+                times[side].append(batch(procs[side], a, a + args.batch))
+    for p in procs.values():
+        p.stdin.close()
+        p.wait()
+    os.unlink(f.name)
+    words = sum(len(t.split()) for t in texts) / len(texts)
+    print(f"machine: {platform.machine()} python {platform.python_version()}, both workers on core {args.core}, "
+          f"load average {os.getloadavg()[0]:.1f}")
+    print(f"{args.n} articles of {words:.0f} words, batches of {args.batch}, {args.rounds} rounds, interleaved")
+    r = {side: rates(t, args.batch) for side, t in times.items()}
+    for key in ("wall", "cpu", "wall_fast_half", "cpu_fast_half"):
+        print(f"  {key:15s} base {r['base'][key]:6.1f}  new {r['new'][key]:6.1f} articles/s  "
+              f"ratio {r['new'][key] / r['base'][key]:.2f}")
+
+
+if __name__ == "__main__":
+    main()

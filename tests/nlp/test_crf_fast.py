@@ -1,0 +1,126 @@
+"""The numpy CRF tagger must give python-crfsuite's tags exactly: same attribute ids in
+the same order as the feature strings, same Viterbi arithmetic."""
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from warta.nlp import ner
+from warta.nlp.crf import read_model, state_scores, viterbi
+from warta.nlp.crf_fast import FastTagger
+from warta.nlp.features import sentence_features
+
+DEV = Path(__file__).resolve().parents[1] / "data" / "events_dev.jsonl"
+
+
+def _sentences() -> list[list[str]]:
+    texts = [json.loads(l)["text"] for l in DEV.read_text("utf-8").splitlines() if l.strip()]
+    odd = ["ÉCOLE Türk d'Arc 3/4/2024 --- “Kata” 'x' KPK-RI", "A", "PRESIDEN JOKO WIDODO DI JAKARTA",
+           "Menlu Retno Marsudi - Menlu Retno Marsudi , Retno Retno Retno .", "a | b || | Jakarta | PBB"]
+    return [t.split() for t in texts + odd]
+
+
+@pytest.fixture(scope="module")
+def fast() -> FastTagger:
+    m = ner.load_model()
+    return FastTagger(read_model(ner.model_path()), m.clusters, m.lexicon, m.names)
+
+
+def test_model_file_read_like_crfsuite(fast):
+    m = ner.load_model()
+    assert list(fast.w.labels) == m.tagger.labels()
+    info = m.tagger.info()
+    some = list(info.state_features.items())[:500]
+    for (attr, label), weight in some:       # crfsuite's dump prints weights to 6 decimals
+        assert abs(fast.w.state[fast.w.attributes[attr], fast.w.labels.index(label)] - weight) < 1e-6
+    assert not fast.w.state[fast.w.zero].any()
+
+
+def test_attribute_ids_follow_the_feature_strings(fast):
+    m = ner.load_model()
+    sents = [ner.recase(w, m.lower) for w in _sentences()]
+    ids = fast.attribute_ids(sents).tolist()
+    row = 0
+    for words in sents:
+        for feats in sentence_features(words, m.clusters, m.lexicon, m.names):
+            assert [a for a in ids[row] if a != fast.w.zero] == \
+                [fast.w.attributes[f] for f in feats if f in fast.w.attributes], words
+            row += 1
+    assert row == len(ids)
+
+
+def test_tags_equal_crfsuite(fast):
+    m = ner.load_model()
+    sents = [ner.recase(w, m.lower) for w in _sentences()]
+    want = [m.tagger.tag(sentence_features(w, m.clusters, m.lexicon, m.names)) for w in sents]
+    assert fast.tag(sents) == want                       # all in one batch
+    assert [fast.tag([w])[0] for w in sents[:40]] == want[:40]   # one by one
+    assert any(t != "O" for tags in want for t in tags)
+
+
+def test_viterbi_ties_go_to_the_first_label(fast):
+    scores = np.zeros((3, len(fast.w.labels)))
+    flat = type(fast.w)(fast.w.labels, {}, np.zeros((1, len(fast.w.labels))), np.zeros_like(fast.w.trans))
+    assert viterbi(flat, scores, [3]) == [[fast.w.labels[0]] * 3]
+    assert state_scores(flat, np.zeros((2, 4), dtype=np.int32)).shape == (2, len(fast.w.labels))
+
+
+def test_not_a_model_is_refused(tmp_path):
+    bad = tmp_path / "crf.model"
+    bad.write_bytes(b"lCRF" + bytes(60))
+    with pytest.raises(ValueError):
+        read_model(bad)
+
+
+def test_probe_check_catches_a_changed_feature(fast, monkeypatch):
+    m = ner.load_model()
+    assert fast.check(m.tagger) is None
+    other = FastTagger(fast.w, m.clusters, m.lexicon, m.names)
+    monkeypatch.setattr(other, "_bos", fast.w.zero)       # as if "BOS" had been renamed
+    assert "differ" in other.check(m.tagger)
+
+
+def test_long_sentences_are_tagged_in_chunks_like_before():
+    m = ner.load_model()
+    words = ("Presiden Joko Widodo bertemu Vladimir Putin di Moskow , Rusia , kemarin dan".split()) * 30
+    want = []
+    for i in range(0, len(words), ner.MAX_TOKENS):
+        want += m.tagger.tag(sentence_features(words[i:i + ner.MAX_TOKENS], m.clusters, m.lexicon, m.names))
+    assert ner.tag_words(words) == want
+    assert ner.tag_sentences([words, [], ["Jakarta"]])[1] == []
+
+
+def test_crfsuite_fallback_gives_the_same_tags(monkeypatch):
+    sents = _sentences()[:30]
+    fast = ner.tag_sentences(sents)
+    monkeypatch.setenv("WARTA_NER_CRFSUITE", "1")
+    ner.fast_tagger.cache_clear()
+    try:
+        assert ner.fast_tagger() is None
+        assert ner.tag_sentences(sents) == fast
+    finally:
+        monkeypatch.delenv("WARTA_NER_CRFSUITE")
+        ner.fast_tagger.cache_clear()
+    assert ner.fast_tagger() is not None
+
+
+def test_an_unreadable_model_falls_back_with_a_warning(monkeypatch, tmp_path):
+    bad = tmp_path / "crf.model"
+    bad.write_bytes(b"lCRF" + bytes(60))
+    monkeypatch.setattr(ner, "model_path", lambda: bad)
+    ner.fast_tagger.cache_clear()
+    try:
+        with pytest.warns(UserWarning, match="python-crfsuite"):
+            assert ner.fast_tagger() is None
+    finally:
+        monkeypatch.undo()
+        ner.fast_tagger.cache_clear()
+
+
+def test_a_model_with_features_of_another_kind_is_refused(fast):
+    m = ner.load_model()
+    attrs = dict(fast.w.attributes, **{"span=PER": len(fast.w.attributes)})
+    other = type(fast.w)(fast.w.labels, attrs, fast.w.state, fast.w.trans)
+    with pytest.raises(ValueError, match="span"):
+        FastTagger(other, m.clusters, m.lexicon, m.names)

@@ -1,0 +1,247 @@
+"""Shortcuts taken for speed must give what the plain computation gives."""
+import json
+from pathlib import Path
+
+from warta.nlp.tokens import body_tokens, sentences, tokenize
+
+ROOT = Path(__file__).resolve().parents[2]
+DEV = ROOT / "tests" / "data" / "events_dev.jsonl"
+DEMO = ROOT / "src" / "warta" / "resources" / "demo"
+SEEDS = ROOT.parent / "shared" / "corpus" / "seeds"
+
+ODD = [
+    "", " \n \n", "Kol. Inf. H. Ahmad, S.H. tiba pukul 14.30 WIB.Lalu pergi.\n\n“Kami menolak.\nTidak!” katanya",
+    "Harga naik 3.4 persen.Rp 20.000,00 ... ?! (26/1)\u00a0Jakarta\tRabu.  “Ya,” ujarnya. \"Tidak\"",
+    "a" * 50 + ". " + "“tanpa tutup " * 60 + "akhir.",
+]
+
+
+def _texts() -> list[str]:
+    texts = [json.loads(l)["text"] for l in DEV.read_text("utf-8").splitlines() if l.strip()]
+    texts = ["\n".join(texts[i:i + 7]) for i in range(0, len(texts), 7)]     # paragraphs
+    for folder in (DEMO, SEEDS):
+        if folder.exists():
+            texts += [p.read_text("utf-8", errors="replace") for p in sorted(folder.glob("*")) if p.is_file()]
+    return texts + ODD
+
+
+def test_body_tokens_equal_tokenize_over_the_whole_text():
+    for text in _texts():
+        assert body_tokens(text) == tokenize(text), text[:80]
+
+
+def test_sentences_cover_every_non_space_character():
+    for text in _texts():
+        covered = set()
+        for s in sentences(text):
+            assert text[s.start:s.end] == s.text
+            covered.update(range(s.start, s.end))
+        assert all(text[i].isspace() for i in range(len(text)) if i not in covered), text[:80]
+
+
+def _reference_gazetteer_tag(gaz, lowers):
+    """The plain longest-match scan, token by token."""
+    out, i = [None] * len(lowers), 0
+    while i < len(lowers):
+        longest = gaz.first_words.get(lowers[i])
+        if not longest:
+            i += 1
+            continue
+        for n in range(min(longest, len(lowers) - i), 0, -1):
+            cat = gaz.entries.get(tuple(lowers[i:i + n]))
+            if cat:
+                out[i] = "B-" + cat
+                for j in range(i + 1, i + n):
+                    out[j] = "I-" + cat
+                i += n
+                break
+        else:
+            i += 1
+    return out
+
+
+def test_gazetteer_scan_equals_the_plain_scan():
+    from warta.nlp.features import gazetteer
+    from warta.nlp.kb import norm
+    gaz = gazetteer()
+    names = [" ".join(k) for k in list(gaz.entries)[:300]]
+    texts = _texts() + [" ".join(names[i:i + 9]) for i in range(0, len(names), 9)]
+    tagged = 0
+    for text in texts:
+        for s in sentences(text):
+            lowers = [norm(t.text) or t.text.lower() for t in tokenize(s.text)]
+            want = _reference_gazetteer_tag(gaz, lowers)
+            assert gaz._tag(lowers) == want
+            tagged += any(want)
+    assert tagged > 50
+
+
+def test_actor_tokens_equal_plainly_built_ones():
+    from warta.nlp.actors import Tok, split
+    for text in _texts()[:80]:
+        want = tuple((s, tuple(Tok(t.text, t.start, t.end, t.text.lower()) for t in tokenize(s.text, s.start)))
+                     for s in sentences(text))
+        assert split(text) == want
+
+
+def test_role_cue_lookup_equals_scanning_every_cue():
+    from warta.nlp.kb import load_kb, norm
+    from warta.nlp.linking import _cues_starting_with
+    kb = load_kb()
+    cues = list(kb.role_cues)
+    zones = [" ".join(cues[i:i + 3]) for i in range(len(cues))]
+    for text in _texts()[:60] + zones:
+        toks = tokenize(text)
+        for i in range(0, len(toks), 3):
+            lowers = [norm(t.text) for t in toks[i:i + 8]]
+            joined = " ".join(lowers)
+            plain = max((c for c in cues if f" {c} " in f" {joined} "), key=len, default=None)
+            fast = max((c for c in _cues_starting_with(kb, joined.split()) if f" {c} " in f" {joined} "), key=len, default=None)
+            assert fast == plain, joined
+
+
+def _reference_country_and_role(words):
+    """actors._country_and_role without its shortcut: the scan over every word."""
+    from warta.nlp.actors import longest_match, places, roles, strip_nya, HEAD_WORDS
+    country = place_sector = role = None
+    named_place = False
+    table, rtable = places(), roles()
+    i = 0
+    while i < len(words):
+        n, place = longest_match(words, i, table)
+        if place is not None and country is None:
+            country, place_sector = place.code, place.sector
+            named_place = named_place or all(w in HEAD_WORDS for w in words[:i])
+        m, r = longest_match(words, i, rtable)
+        if r is None and words[i] != strip_nya(words[i]):
+            m, r = (1, rtable.get((strip_nya(words[i]),)))
+        if r is not None and role is None:
+            role = r
+        i += max(n, m, 1)
+    return country, place_sector, role, named_place
+
+
+def test_country_and_role_shortcut_equals_the_full_scan():
+    from warta.nlp import actors
+    words = [t.text.lower() for text in _texts()[:60] for t in tokenize(text)]
+    found = 0
+    for i in range(0, len(words), 2):
+        for n in (1, 3, 6):
+            phrase = tuple(words[i:i + n])
+            want = _reference_country_and_role(phrase)
+            assert actors._country_and_role(phrase) == want, phrase
+            found += want != (None, None, None, False)
+    assert found > 100
+
+
+def test_office_holder_index_equals_scanning_every_record():
+    from warta.nlp.kb import load_kb
+    kb = load_kb()
+    offices = {(t.role, t.country) for r in kb.records.values() for t in r.terms} | {("president", "XXX")}
+    days = ["1990-01-01", "2015-06-30", "2022-02-24", "2024-03-05", "2026-11-23"]
+    hits = 0
+    for role, country in offices:
+        for day in days:
+            plain = next((r for r in kb.records.values() if r.kind == "PER" and any(
+                t.role == role and t.country == country and t.covers(day) for t in r.terms)), None)
+            assert kb.holder(role, country, day) is plain
+            hits += plain is not None
+    assert hits > 20
+
+
+def _reference_role_phrases(linker, doc, ents, day):
+    """linking.role_phrase_entities trying every token as a cue start."""
+    from warta.model import Entity
+    from warta.nlp.features import gazetteer
+    from warta.nlp.kb import norm
+    kb, toks = linker.kb, doc.tokens
+    lowers = [norm(t.text) for t in toks]
+    covered = {t for e in ents for t in range(doc.token_at(e.start), doc.token_at(e.end))}
+    per_starts = {doc.token_at(e.start) for e in ents if e.label == "PER"}
+    gaz = gazetteer().tag(lowers)
+    out = []
+    for i in range(len(toks)):
+        for n in (4, 3, 2, 1):
+            code = kb.role_cues.get(" ".join(lowers[i:i + n]))
+            j = i + n
+            if not code or j >= len(toks) or gaz[j] != "B-CTRY" or covered & set(range(i, j)):
+                continue
+            k = j + 1
+            while k < len(toks) and gaz[k] == "I-CTRY":
+                k += 1
+            country = kb.country_names.get(" ".join(lowers[j:k]))
+            nxt = k + 1 if k < len(toks) and toks[k].text == "," else k
+            holder = kb.holder(code, country, day)
+            if holder and nxt not in per_starts and (i == 0 or lowers[i - 1] != "mantan"):
+                out.append(Entity(doc.body[toks[i].start:toks[k - 1].end], toks[i].start, toks[k - 1].end, "PER",
+                                  holder.name, holder.id, holder.country, kb.role_label(code, country), "GOV"))
+            break
+    return out
+
+
+def test_role_phrases_from_cue_starts_equal_trying_every_token():
+    from warta.model import Entity
+    from warta.nlp import linking
+    from warta.nlp.mentions import find_spans
+    linker = linking._linker()
+    extra = ["Menlu Rusia bertemu Menhan India. Presiden Prancis, Emmanuel Macron, dan Perdana Menteri Jepang tiba.",
+             "Kata Menteri Luar Negeri Amerika Serikat kepada mantan Presiden Filipina dan Sekjen PBB."]
+    found = 0
+    for text in _texts()[:40] + extra:
+        ents = [Entity(text[s.start:s.end], s.start, s.end, s.label) for s in find_spans(text)]
+        doc = linking.Doc(text)
+        for day in ("2024-03-05", "2016-01-01"):
+            want = _reference_role_phrases(linker, doc, ents, day)
+            assert linking.role_phrase_entities(linker, doc, ents, day) == want
+            found += len(want)
+    assert found > 3
+
+
+def test_abbreviation_test_equals_the_anchored_search():
+    import re
+    from warta.nlp.tokens import ABBREVIATIONS, _is_abbreviation
+
+    def plain(text, dot):
+        m = re.search(r"([\w.]+)$", text[max(0, dot - 40):dot])
+        if not m:
+            return False
+        word = m.group(1).lower()
+        return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()) or bool(re.fullmatch(r"(\w\.)+\w", word))
+
+    checked = 0
+    for text in _texts() + ["Kol. Inf. H.M. Ahmad, S.H. dan Dr. a.n. x.y.z. (Kab.) 3.4. " + "a" * 60 + ".", ".", "x."]:
+        for dot in (i for i, ch in enumerate(text) if ch == "."):
+            assert _is_abbreviation(text, dot) == plain(text, dot), (text[max(0, dot - 40):dot + 1])
+            checked += 1
+    assert checked > 500
+
+
+def test_recase_shortcut_equals_the_plain_counts():
+    from warta.nlp import ner
+
+    def plain(words, lower):
+        alpha = [w for w in words if w.isalpha()]
+        if len(alpha) < 4 or not lower:
+            return words
+        caps = sum(w.isupper() and len(w) > 1 for w in alpha) >= 0.8 * len(alpha)
+        if not caps and sum(w[0].isupper() for w in alpha) < 0.8 * len(alpha):
+            return words
+        out = []
+        for w in words:
+            if w.lower() in lower:
+                out.append(w.lower())
+            else:
+                out.append(w.capitalize() if caps and w.isalpha() and len(w) > 4 else w)
+        return out
+
+    lower = ner.load_model().lower
+    sents = [t.text for text in _texts() for s in sentences(text) for t in [s]]
+    sents += ["PRESIDEN JOKO WIDODO TIBA DI JAKARTA", "Presiden Joko Widodo Tiba Di Jakarta Hari Ini",
+              "Presiden Joko Widodo tiba Di Jakarta Hari Ini Untuk", "ÉCOLE ÇA ßTRASSE İSTANBUL ǅemal x"]
+    changed = 0
+    for text in sents:
+        words = text.split()
+        want = plain(words, lower)
+        assert ner.recase(words, lower) == want
+        changed += want is not words
+    assert changed >= 3
