@@ -45,6 +45,7 @@ class ArticleContext:
     res: Resolver
     quotes: Sequence[Quote] = ()
     events: list[Event] = field(default_factory=list)
+    acts: list = field(default_factory=list)        # (tokens, Match) of the acts told so far
     referred: set = field(default_factory=set)      # spans of "kedua X" resolved to two sides
 
     # --- what a phrase refers back to --------------------------------------------------

@@ -21,7 +21,7 @@ from typing import Iterable, Optional, Sequence
 
 from ..model import Actor, Event, Quote, TimeExpr
 from .actors import Resolver, Table, longest_match, places, roles, split
-from .backrefs import GENERIC_ACTS, ArticleContext
+from .backrefs import GENERIC_ACTS, STANCE_TYPES, ArticleContext
 from .phrases import _nominal  # noqa: the phrase finder's notion of a nominal word
 from .phrases import (AUX, CLAUSE_WORDS, DETERMINERS, FUTURE, HYPOTHETICAL, NEGATORS, PUNCT_STOP, QUOTE_CHARS, TARGET_PREPS,
                       is_verb, is_word, phrase_after, subject_before, verb_form)
@@ -128,6 +128,12 @@ class Match:
 
 
 def find_triggers(toks: Sequence[Token]) -> list[Match]:
+    return _drop_controlled(toks, all_triggers(toks))
+
+
+def all_triggers(toks: Sequence[Token]) -> list[Match]:
+    """Every lexicon trigger of a sentence, also those inside a controlling predicate's
+    complement (which ``find_triggers`` drops)."""
     words = [t.low for t in toks]
     lex = lexicon()
     out, i = [], 0
@@ -144,7 +150,7 @@ def find_triggers(toks: Sequence[Token]) -> list[Match]:
             continue
         out.append(_with_light_verb(toks, Match(trig, i, i + n, i, trig.voice, nya)))
         i += n
-    return _drop_controlled(toks, out)
+    return out
 
 
 def _quantity(word: str) -> bool:
@@ -231,7 +237,9 @@ def find_events(body: str, resolver: Resolver, quotes: Sequence[Quote] = (),
     for sent, all_toks in split(body):
         toks = list(all_toks[:400])        # a run-on "sentence": code its beginning only
         by_trigger: dict[tuple, int] = {}  # (type, source state, target state) -> trigger start
-        for m in find_triggers(toks):
+        found = all_triggers(toks)
+        matches = _drop_controlled(toks, list(found))
+        for m in matches + _repeated_acts(toks, resolver):
             for ev in _events_for(body, sent, toks, m, resolver, quotes, times, published):
                 _answer_accusation(ev, out)
                 key = (ev.type, _key(ev.source), _key(ev.target))
@@ -243,7 +251,24 @@ def find_events(body: str, resolver: Resolver, quotes: Sequence[Quote] = (),
                     if states[1] and states[2]:
                         by_trigger[states] = m.start
                     out.append(ev)
+        resolver.context.acts += [(toks, m) for m in found if m.trigger.type not in STANCE_TYPES]
     return _drop_untargeted_repeats(out)
+
+
+REPEATED_ACT = frozenset({"tersebut", "itu", "serupa", "ini"})
+
+
+def _repeated_acts(toks: Sequence[Token], res: Resolver) -> list[Match]:
+    """"Prancis tak berencana melakukan hal tersebut": doing "that" is the latest act told
+    in an earlier sentence (its type; its target when the sentence names none)."""
+    acts = res.context.acts
+    out = []
+    for i in range(len(toks) - 2):
+        if toks[i].low == "melakukan" and toks[i + 1].low == "hal" and toks[i + 2].low in REPEATED_ACT and acts:
+            prev = acts[-1][1].trigger
+            trig = Trigger(tuple(t.low for t in toks[i:i + 3]), prev.type, prev.mode, prev.context, "act", frozenset({"repeat"}))
+            out.append(Match(trig, i, i + 3, i, "act"))
+    return out
 
 
 def _drop_untargeted_repeats(events: list[Event]) -> list[Event]:
@@ -387,6 +412,9 @@ def _referred_back(toks: list[Token], m: Match, res: Resolver, source: Actor) ->
     ctx = res.context
     if ctx is None:
         return []
+    if "repeat" in m.trigger.flags and ctx.acts:
+        prev_toks, prev = ctx.acts[-1]
+        return _targets(prev_toks, prev, res)[:1]
     if m.trigger.type in ("ACCUSE", "REJECT") and m.end + 1 < len(toks) and toks[m.end + 1].low in DEMONSTRATIVES:
         noun = toks[m.end].low
         kind = lexicon().get((noun,))
@@ -515,10 +543,16 @@ def _last_actor(toks: list[Token], span: tuple[int, int], res: Resolver) -> Opti
     return None
 
 
+CONDITIONALS = ("jika", "apabila", "kalau", "bila")
+
+
 def _warned_about(toks: list[Token], i: int, res: Resolver, source: Actor) -> list[Actor]:
     """"memperingatkan, Prancis akan ...": a warning's target is the subject of what it says."""
-    while i < len(toks) and (toks[i].text in ",:" or toks[i].low in ("bahwa", "jika", "apabila", "kalau", "bila")):
+    while i < len(toks) and (toks[i].text in ",:" or toks[i].low in ("bahwa",) + CONDITIONALS):
         i += 1                             # "tidak akan tinggal diam jika Israel terus menyerang"
+    if i < len(toks) and toks[i].low in ("itu", "hal") and res.context is not None and toks[i - 1].low in CONDITIONALS:
+        ref = res.context.named_state_before(toks[i].start, {source.country} if source.country else set())
+        return [ref] if ref is not None else []   # "akan bertindak tegas jika itu terjadi": what was told before
     span = phrase_after(toks, i, max_len=6, allow_pp=False)
     actor = _resolve(toks, span, res) if span else None
     if actor is not None and actor.country and actor.country != source.country:
