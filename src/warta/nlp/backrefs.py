@@ -12,7 +12,7 @@ sentences in order and asks it to resolve such phrases:
 - a subject "Ia/Dia/Beliau" -> the person who was the subject (event source or quote
   speaker) of the latest earlier sentence with a person as its subject;
 - "serangan itu", "langkah tersebut" as what is criticised -> the doer of the latest event
-  of that kind.
+  of that kind; "(keluarga) korban" -> of the state attacked in the latest attack.
 In an isolated line (``warta analyze --lines``) nothing precedes the sentence, so a pronoun
 stays a pronoun and an unresolved back-reference still drops the event.
 """
@@ -33,6 +33,7 @@ BODY_HEADS = frozenset({"kelompok", "organisasi", "badan", "lembaga", "milisi", 
 MUTUAL_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 SUBJECT_PRONOUNS = frozenset({"ia", "dia", "beliau"})
 GENERIC_ACTS = frozenset({"langkah", "tindakan", "keputusan", "kebijakan", "aksi", "hal"})
+CUES = frozenset({"kedua", "keduanya", "korban"}) | SUBJECT_PRONOUNS | DEMONSTRATIVES   # words a back-reference needs
 STANCE_TYPES = frozenset({"ACCUSE", "SUPPORT", "REJECT", "REQUEST", "CONSULT", "PROTEST", "AGREE"})
 
 
@@ -52,9 +53,9 @@ class ArticleContext:
     def refine(self, actor: Optional[Actor], toks: Sequence[Token], span: tuple[int, int]) -> Optional[Actor]:
         """The actor a back-referring phrase stands for (``actor`` when it is not one)."""
         words = [t.low for t in toks[span[0]:span[1]]]
-        pos = toks[span[0]].start
-        if not words:
+        if not CUES.intersection(words):
             return actor
+        pos = toks[span[0]].start
         if words == ["keduanya"] or any(w == "kedua" and n in PAIR_HEADS for w, n in zip(words, words[1:])):
             if actor is not None and len(self.res.members(actor)) == 2:
                 self.referred.add((actor.start, actor.end))     # "A dan B ... keduanya"
@@ -70,6 +71,8 @@ class ArticleContext:
                 return actor
             tok = toks[span[0]]
             return Actor(tok.text, tok.start, tok.end, ref.canonical, ref.kb_id, ref.country or self._country_of(ref), ref.sector)
+        if "korban" in words and actor is not None and not actor.country:
+            return self._victims(actor, pos)
         back = any(w in DEMONSTRATIVES for w in words[1:])
         if back and STATE_HEADS & set(words) and not {"kedua", "ketiga"} & set(words):
             return self._with_referent(actor, toks, span, self.state_before(pos, self._named_before(toks, pos)))
@@ -107,6 +110,14 @@ class ArticleContext:
         if actor is not None and actor.sector and not _head_is(toks, span, STATE_HEADS | BODY_HEADS):
             return Actor(text, start, end, None, None, ref.country, actor.sector)   # "duta besar negara itu"
         return Actor(text, start, end, ref.canonical or ref.text, ref.kb_id, ref.country, ref.sector)
+
+    def _victims(self, actor: Actor, pos: int) -> Actor:
+        """"keluarga korban", "para korban": the victims of the latest attack told, of the
+        attacked side's state."""
+        for ev in reversed(self.events):
+            if ev.end <= pos and ev.type == "ASSAULT" and ev.target is not None and ev.target.country:
+                return Actor(actor.text, actor.start, actor.end, actor.canonical, actor.kb_id, ev.target.country, actor.sector)
+        return actor
 
     def _named_before(self, toks: Sequence[Token], pos: int) -> set[str]:
         """States named in the sentence before ``pos``: "Manila memanggil duta besar negara
