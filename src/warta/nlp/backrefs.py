@@ -48,13 +48,14 @@ class ArticleContext:
     events: list[Event] = field(default_factory=list)
     acts: list = field(default_factory=list)        # (tokens, Match) of the acts told so far
     referred: set = field(default_factory=set)      # spans of "kedua X" resolved to two sides
+    _cue_sentence: tuple = (None, [])
 
     # --- what a phrase refers back to --------------------------------------------------
     def refine(self, actor: Optional[Actor], toks: Sequence[Token], span: tuple[int, int]) -> Optional[Actor]:
         """The actor a back-referring phrase stands for (``actor`` when it is not one)."""
-        words = [t.low for t in toks[span[0]:span[1]]]
-        if not CUES.intersection(words):
+        if not any(span[0] <= k < span[1] for k in self._cues_in(toks)):
             return actor
+        words = [t.low for t in toks[span[0]:span[1]]]
         pos = toks[span[0]].start
         if words == ["keduanya"] or any(w == "kedua" and n in PAIR_HEADS for w, n in zip(words, words[1:])):
             if actor is not None and len(self.res.members(actor)) == 2:
@@ -79,6 +80,12 @@ class ArticleContext:
         if back and BODY_HEADS & set(words):
             return self._with_referent(actor, toks, span, self.body_before(pos))
         return actor
+
+    def _cues_in(self, toks: Sequence[Token]) -> list[int]:
+        """Where the sentence has a word a back-reference needs (found once per sentence)."""
+        if self._cue_sentence[0] is not toks:
+            self._cue_sentence = (toks, [k for k, t in enumerate(toks) if t.low in CUES])
+        return self._cue_sentence[1]
 
     def _pair(self, actor: Optional[Actor], toks: Sequence[Token], span: tuple[int, int]) -> Optional[Actor]:
         pos = toks[span[0]].start

@@ -239,7 +239,8 @@ def find_events(body: str, resolver: Resolver, quotes: Sequence[Quote] = (),
         by_trigger: dict[tuple, int] = {}  # (type, source state, target state) -> trigger start
         found = all_triggers(toks)
         matches = _drop_controlled(toks, list(found))
-        for m in matches + _repeated_acts(toks, resolver):
+        repeated = _repeated_acts(toks, resolver) if "melakukan hal" in sent.text.lower() else []
+        for m in matches + repeated:
             for ev in _events_for(body, sent, toks, m, resolver, quotes, times, published):
                 _answer_accusation(ev, out)
                 key = (ev.type, _key(ev.source), _key(ev.target))
@@ -929,8 +930,7 @@ def _head_of_relative(toks: Sequence[Token], j: int) -> Optional[tuple[int, int]
     while a > 0 and j - a < 6 and _nominal(toks[a - 1]):
         a -= 1
     prep = toks[a - 1].low if a > 0 else ""
-    place = tuple(t.low for t in toks[a:j]) in places()
-    if a == j or prep in ("di", "ke") or (prep == "dari" and place):
+    if a == j or prep in ("di", "ke") or (prep == "dari" and tuple(t.low for t in toks[a:j]) in places()):
         return None                        # "serangan ke Kyiv yang menewaskan": the place is no doer
     return a, j
 
