@@ -49,8 +49,8 @@ def test_seed_quote_speakers_floor(seeds_scores):
 def test_seed_events_floor(seeds_scores):
     scores, preds = seeds_scores
     events = scores["events"]
-    assert events.tp >= 35                                       # measured 37 of 49 (round 2: 33)
-    assert events.pred - events.tp <= 7                          # measured 5 spurious in 5 articles
+    assert events.tp >= 39                                       # measured 42 of 49 (round 3: 37; round 2: 33)
+    assert events.pred - events.tp <= 6                          # measured 4 spurious in 5 articles (round 3: 5)
     assert max(len(p.get("events") or []) for p in preds.values()) <= 12
 
 

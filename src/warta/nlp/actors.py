@@ -188,6 +188,7 @@ class Resolver:
         self._members: dict[tuple[int, int], list[Actor]] = {}
         self._memo: dict[tuple[int, int], Optional[Actor]] = {}
         self._scanned: dict[tuple[str, ...], tuple] = {}     # this article's phrases only
+        self.context = None              # the events stage's ArticleContext while it runs
 
     # --- looking up ---------------------------------------------------------------
     def inside(self, start: int, end: int) -> list[Entity]:
@@ -333,6 +334,10 @@ class Resolver:
             self._plurals = []
             self._plurals = self._plural_subjects()
         return _group_in(self._plurals, pos, words)
+
+    def set_members(self, actor: Actor, members: list[Actor]) -> None:
+        """Records the sides a back-reference ("kedua pemimpin") was resolved to."""
+        self._members[(actor.start, actor.end)] = members
 
     def members(self, actor: Actor) -> list[Actor]:
         """The conjuncts of the group an anaphor ("keduanya", "mereka") was resolved to."""

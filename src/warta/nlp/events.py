@@ -21,6 +21,7 @@ from typing import Iterable, Optional, Sequence
 
 from ..model import Actor, Event, Quote, TimeExpr
 from .actors import Resolver, Table, longest_match, places, roles, split
+from .backrefs import GENERIC_ACTS, STANCE_TYPES, ArticleContext
 from .phrases import _nominal  # noqa: the phrase finder's notion of a nominal word
 from .phrases import (AUX, CLAUSE_WORDS, DETERMINERS, FUTURE, HYPOTHETICAL, NEGATORS, PUNCT_STOP, QUOTE_CHARS, TARGET_PREPS,
                       is_verb, is_word, phrase_after, subject_before, verb_form)
@@ -65,7 +66,7 @@ OWNED_NOUNS = frozenset({"negara", "pemerintah", "pasukan", "tentara", "militer"
 QUANTIFIERS = frozenset({"ribuan", "ratusan", "puluhan", "jutaan", "sebagian", "beberapa", "sejumlah", "seluruh",
                          "semua", "lebih", "dari", "sekitar", "hingga", "tambahan", "ribu", "ratus", "puluh", "juta"})
 CONDEMNING = frozenset("""kejahatan provokasi provokatif pelanggaran agresi terorisme teroris genosida pembantaian
-propaganda kebohongan bohong ilegal tidak berdasar berbahaya ancaman biadab brutal penjajah penjajahan""".split())
+propaganda kebohongan bohong ilegal tidak berdasar berbahaya ancaman biadab brutal penjajah penjajahan bermusuhan permusuhan""".split())
 INTENSIFIERS = frozenset({"keras", "tegas", "habis-habisan", "sekeras-kerasnya", "sepenuhnya", "penuh"})
 STANCES = frozenset({"ACCUSE", "SUPPORT", "REJECT", "REQUEST", "CONSULT", "PROTEST"})   # not AGREE: agreeing to sanctions is the sanction
 FRONTED = frozenset({"menurut", "pada", "tanggal", "sejak", "dalam", "di", "saat", "ketika", "sebelumnya", "kemudian"})
@@ -127,6 +128,12 @@ class Match:
 
 
 def find_triggers(toks: Sequence[Token]) -> list[Match]:
+    return _drop_controlled(toks, all_triggers(toks))
+
+
+def all_triggers(toks: Sequence[Token]) -> list[Match]:
+    """Every lexicon trigger of a sentence, also those inside a controlling predicate's
+    complement (which ``find_triggers`` drops)."""
     words = [t.low for t in toks]
     lex = lexicon()
     out, i = [], 0
@@ -143,7 +150,7 @@ def find_triggers(toks: Sequence[Token]) -> list[Match]:
             continue
         out.append(_with_light_verb(toks, Match(trig, i, i + n, i, trig.voice, nya)))
         i += n
-    return _drop_controlled(toks, out)
+    return out
 
 
 def _quantity(word: str) -> bool:
@@ -225,11 +232,15 @@ def _same_clause(toks: Sequence[Token], a: int, b: int) -> bool:
 def find_events(body: str, resolver: Resolver, quotes: Sequence[Quote] = (),
                 times: Sequence[TimeExpr] = (), published: Optional[str] = None) -> list[Event]:
     out: list[Event] = []
+    resolver.context = ArticleContext(resolver, quotes, out)   # earlier sentences, for back-references
     seen = set()                           # one event per type, source and target (state) per article
     for sent, all_toks in split(body):
         toks = list(all_toks[:400])        # a run-on "sentence": code its beginning only
         by_trigger: dict[tuple, int] = {}  # (type, source state, target state) -> trigger start
-        for m in find_triggers(toks):
+        found = all_triggers(toks)
+        matches = _drop_controlled(toks, list(found))
+        repeated = _repeated_acts(toks, resolver) if "melakukan hal" in sent.text.lower() else []
+        for m in matches + repeated:
             for ev in _events_for(body, sent, toks, m, resolver, quotes, times, published):
                 _answer_accusation(ev, out)
                 key = (ev.type, _key(ev.source), _key(ev.target))
@@ -241,7 +252,24 @@ def find_events(body: str, resolver: Resolver, quotes: Sequence[Quote] = (),
                     if states[1] and states[2]:
                         by_trigger[states] = m.start
                     out.append(ev)
+        resolver.context.acts += [(toks, m) for m in found if m.trigger.type not in STANCE_TYPES]
     return _drop_untargeted_repeats(out)
+
+
+REPEATED_ACT = frozenset({"tersebut", "itu", "serupa", "ini"})
+
+
+def _repeated_acts(toks: Sequence[Token], res: Resolver) -> list[Match]:
+    """"Prancis tak berencana melakukan hal tersebut": doing "that" is the latest act told
+    in an earlier sentence (its type; its target when the sentence names none)."""
+    acts = res.context.acts
+    out = []
+    for i in range(len(toks) - 2):
+        if toks[i].low == "melakukan" and toks[i + 1].low == "hal" and toks[i + 2].low in REPEATED_ACT and acts:
+            prev = acts[-1][1].trigger
+            trig = Trigger(tuple(t.low for t in toks[i:i + 3]), prev.type, prev.mode, prev.context, "act", frozenset({"repeat"}))
+            out.append(Match(trig, i, i + 3, i, "act"))
+    return out
 
 
 def _drop_untargeted_repeats(events: list[Event]) -> list[Event]:
@@ -306,7 +334,7 @@ def _events_for(body: str, sent: Sentence, toks: list[Token], m: Match, res: Res
     if (m.trigger.type == "REJECT" and after in NOT_AN_ACT) or (nxt == "diri" and len(m.trigger.words) == 1 and m.trigger.type != "AGREE"):
         return []                          # "menolak berkomentar", "menahan diri"
     prev = toks[m.start - 1].low if m.start else ""
-    if m.voice == "nom" and (nxt in DEMONSTRATIVES or prev in STATE_OF):
+    if m.voice == "nom" and (nxt in DEMONSTRATIVES or prev in STATE_OF or _owner_referred_back(toks, m.end)):
         return []                          # "dalam pertemuan itu" refers back; "hubungan kerja sama" is a state
     if _topic_of(toks, m):
         return []                          # "membahas upaya gencatan senjata": talked about, not done
@@ -323,7 +351,10 @@ def _events_for(body: str, sent: Sentence, toks: list[Token], m: Match, res: Res
     if not _actor_head(source):
         return []
     targets = [t for t in targets if _actor_head(t)]
+    targets = [side for t in targets for side in (res.context and res.context.sides_of(t)) or [t]]
     targets = [t for t in targets if not _own_country(source, t) and t.text.lower().split()[0] not in AUDIENCE]
+    if not targets:
+        targets = _referred_back(toks, m, res, source)
     if not targets and m.trigger.type == "THREATEN":
         targets = _warned_about(toks, m.end, res, source)
     if not targets and m.trigger.type == "ASSAULT" and "goal" not in m.trigger.flags:
@@ -340,7 +371,7 @@ def _events_for(body: str, sent: Sentence, toks: list[Token], m: Match, res: Res
     if "label" in m.trigger.flags:         # "menyebut serangan Israel sebagai kejahatan"
         if not _labelled_badly(toks, m.end):
             return []
-        targets = _labelled(toks, m, res, source)
+        targets = _labelled(toks, m, res, source) or _referred_back(toks, m, res, source)
         if not targets:
             return []
     if "envoy" in m.trigger.flags:         # "duta besar Israel dipanggil oleh Turki", not "dipanggil polisi"
@@ -357,6 +388,44 @@ def _events_for(body: str, sent: Sentence, toks: list[Token], m: Match, res: Res
             if target is None or _key(target) != _key(src):
                 events.append(_event(body, sent, toks, m, src, target, claimant, times, published))
     return events
+
+
+def _owner_referred_back(toks: Sequence[Token], i: int) -> bool:
+    """"serangan kedua negara tersebut": an act whose doer is referred back to is the act
+    told before, not a new one."""
+    k = i
+    while k < len(toks) and k < i + 4 and _nominal(toks[k]) and toks[k].low not in DEMONSTRATIVES:
+        k += 1
+    return k > i and k < len(toks) and toks[k].low in DEMONSTRATIVES and toks[i].low in ("kedua", "ketiga", "negara", "kelompok", "pihak")
+
+
+def _cooperation_after(toks: Sequence[Token], i: int) -> bool:
+    """"siap bekerja sama", "kesiapan Prancis untuk bekerja sama": an intent to cooperate."""
+    words = [t.low for t in toks[i:i + 6]]
+    return "bekerjasama" in words or any(a in ("bekerja", "kerja") and b == "sama" for a, b in zip(words, words[1:]))
+
+
+def _referred_back(toks: list[Token], m: Match, res: Resolver, source: Actor) -> list[Actor]:
+    """A side the sentence leaves to the article: what is criticised is an act named before
+    ("mengutuk serangan itu", "menyebut langkah tersebut sebagai ..."), whose doer is the
+    target; an untargeted intent to cooperate or agree is towards the partner of the talks
+    its source's side took part in ("kesiapan Prancis untuk bekerja sama")."""
+    ctx = res.context
+    if ctx is None:
+        return []
+    if "repeat" in m.trigger.flags and ctx.acts:
+        prev_toks, prev = ctx.acts[-1]
+        return _targets(prev_toks, prev, res)[:1]
+    if m.trigger.type in ("ACCUSE", "REJECT") and m.end + 1 < len(toks) and toks[m.end + 1].low in DEMONSTRATIVES:
+        noun = toks[m.end].low
+        kind = lexicon().get((noun,))
+        if kind is not None or noun in GENERIC_ACTS:
+            doer = ctx.doer_of(noun, kind.type if kind else None, toks[m.start].start, source)
+            return [doer] if doer is not None else []
+    if m.trigger.type == "COOPERATE" or (m.trigger.type == "AGREE" and _cooperation_after(toks, m.end)):
+        partner = ctx.partner_of(source, toks[m.start].start, m.trigger.type)
+        return [partner] if partner is not None else []
+    return []
 
 
 def _topic_of(toks: Sequence[Token], m: Match) -> bool:
@@ -475,10 +544,16 @@ def _last_actor(toks: list[Token], span: tuple[int, int], res: Resolver) -> Opti
     return None
 
 
+CONDITIONALS = ("jika", "apabila", "kalau", "bila")
+
+
 def _warned_about(toks: list[Token], i: int, res: Resolver, source: Actor) -> list[Actor]:
     """"memperingatkan, Prancis akan ...": a warning's target is the subject of what it says."""
-    while i < len(toks) and (toks[i].text in ",:" or toks[i].low in ("bahwa", "jika", "apabila", "kalau", "bila")):
+    while i < len(toks) and (toks[i].text in ",:" or toks[i].low in ("bahwa",) + CONDITIONALS):
         i += 1                             # "tidak akan tinggal diam jika Israel terus menyerang"
+    if i < len(toks) and toks[i].low in ("itu", "hal") and res.context is not None and toks[i - 1].low in CONDITIONALS:
+        ref = res.context.named_state_before(toks[i].start, {source.country} if source.country else set())
+        return [ref] if ref is not None else []   # "akan bertindak tegas jika itu terjadi": what was told before
     span = phrase_after(toks, i, max_len=6, allow_pp=False)
     actor = _resolve(toks, span, res) if span else None
     if actor is not None and actor.country and actor.country != source.country:
@@ -506,6 +581,9 @@ def _conjoined(toks: Sequence[Token], actor: Actor, res: Resolver) -> list[Actor
     """"Amerika Serikat dan Inggris menyerang ...": one event for each named state."""
     if actor.start is None:
         return [actor]
+    sides = res.context.sides_of(actor) if res.context is not None else []
+    if sides:                              # "Kedua menteri mengecam ...": each side
+        return sides
     idx = [k for k, t in enumerate(toks) if actor.start <= t.start and t.end <= (actor.end or 0)]
     conj = [k for k in idx if toks[k].low == "dan"]
     listed = _listed_before(toks, idx[0], res) if idx and actor.country else []
@@ -593,6 +671,8 @@ def _roles(toks: list[Token], m: Match, res: Resolver, claimant: Optional[Actor]
     elif voice == "pas":
         targets = [a for a in [_subject(toks, m.anchor, res)] if a]
         source = _pp_actor(toks, m.end, res, ("oleh",)) or (_bare_agent(toks, m.end, res) if targets else None)
+        if source is None and targets and claimant is not None and m.trigger.type == "ACCUSE":
+            source = claimant              # "X mengatakan bahwa Y ... yang telah dituduh ...": X accuses
     elif voice == "recv":                  # "menerima dukungan Rusia", "... dari Moskow"
         targets = [a for a in [_subject(toks, m.anchor, res)] if a]
         possessor = phrase_after(toks, m.end, max_len=4, allow_pp=False)
@@ -772,7 +852,9 @@ def _resolve(toks: Sequence[Token], span: Optional[tuple[int, int]], res: Resolv
     span = _trimmed(toks, span) if span is not None else None
     if span is None:
         return None
-    return res.resolve(toks[span[0]:span[1]])
+    actor = res.resolve(toks[span[0]:span[1]])
+    ctx = getattr(res, "context", None)
+    return ctx.refine(actor, toks, span) if ctx is not None else actor
 
 
 def _trimmed(toks: Sequence[Token], span: tuple[int, int]) -> Optional[tuple[int, int]]:
@@ -842,10 +924,13 @@ def _owned_by_nya(toks: list[Token], span: Optional[tuple[int, int]], res: Resol
 def _head_of_relative(toks: Sequence[Token], j: int) -> Optional[tuple[int, int]]:
     """"melawan kelompok Islamis yang ...": the noun phrase a relative clause hangs on, even
     inside a prepositional phrase (which ``subject_before`` rightly refuses as a subject)."""
+    if j > 1 and toks[j - 1].text == ",":
+        j -= 1                             # "kelompok Wagner , yang telah dituduh"
     a = j
     while a > 0 and j - a < 6 and _nominal(toks[a - 1]):
         a -= 1
-    if a == j or (a > 0 and toks[a - 1].low in ("di", "ke", "dari")):
+    prep = toks[a - 1].low if a > 0 else ""
+    if a == j or prep in ("di", "ke") or (prep == "dari" and tuple(t.low for t in toks[a:j]) in places()):
         return None                        # "serangan ke Kyiv yang menewaskan": the place is no doer
     return a, j
 
