@@ -37,10 +37,11 @@ TABLES = ("articles", "rejections", *rows.CHILDREN)
 
 
 class BaseStore:
-    """Subclasses set ``self.path`` and implement ``_execute``, ``_insert``, ``_begin``,
-    ``_commit``, ``_rollback``, ``search`` and ``close``."""
+    """Subclasses set ``self.path`` and ``self.db`` (a connection with ``execute`` and
+    ``close``) and implement ``_execute``, ``_insert``, ``_begin`` and ``search``."""
 
     path: str
+    db: Any
 
     # --- dialect hooks ------------------------------------------------------------------
     def _execute(self, sql: str, args: Iterable = ()) -> Any: ...          # returns a cursor of dict-like rows
@@ -49,11 +50,17 @@ class BaseStore:
         for args in seq:
             self._execute(sql, args)
     def _begin(self) -> None: ...
-    def _commit(self) -> None: ...
-    def _rollback(self) -> None: ...
-    def close(self) -> None: ...
     def search(self, query: str, limit: int = 20, offset: int = 0, outlet: Optional[str] = None,
                since: Optional[str] = None, until: Optional[str] = None) -> list[dict]: ...
+
+    def _commit(self) -> None:
+        self.db.execute("COMMIT")
+
+    def _rollback(self) -> None:
+        self.db.execute("ROLLBACK")
+
+    def close(self) -> None:
+        self.db.close()
 
     def _all(self, sql: str, args: Iterable = ()) -> list[dict]:
         return [dict(r) for r in self._execute(sql, tuple(args))]

@@ -184,15 +184,6 @@ class PostgresStore(BaseStore):
     def _begin(self) -> None:
         self.db.execute("BEGIN")
 
-    def _commit(self) -> None:
-        self.db.execute("COMMIT")
-
-    def _rollback(self) -> None:
-        self.db.execute("ROLLBACK")
-
-    def close(self) -> None:
-        self.db.close()
-
     def columns(self, table: str) -> list[tuple[str, str]]:
         return [(r["column_name"], r["data_type"].upper()) for r in self._all(
             "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ? "

@@ -93,15 +93,6 @@ class SQLiteStore(BaseStore):
     def _begin(self) -> None:
         self.db.execute("BEGIN IMMEDIATE")
 
-    def _commit(self) -> None:
-        self.db.execute("COMMIT")
-
-    def _rollback(self) -> None:
-        self.db.execute("ROLLBACK")
-
-    def close(self) -> None:
-        self.db.close()
-
     def columns(self, table: str) -> list[tuple[str, str]]:
         return [(r["name"], r["type"].upper()) for r in self._all(f"PRAGMA table_info({table})")]
 
