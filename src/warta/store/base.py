@@ -214,10 +214,17 @@ def article_filters(outlet, since, until, alias: str = "a.") -> tuple[list[str],
     if outlet:
         where.append(f"lower({alias}outlet) LIKE ?")
         args.append(f"%{outlet.lower()}%")
+    dates, date_args = day_range(f"{alias}published", since, until)
+    return where + dates, args + date_args
+
+
+def day_range(column: str, since: Optional[str], until: Optional[str]) -> tuple[list[str], list]:
+    """``column`` from the day ``since`` up to and including the day ``until`` (either may be absent)."""
+    where, args = [], []
     if since:
-        where.append(f"{alias}published >= ?")
+        where.append(f"{column} >= ?")
         args.append(since)
     if until:
-        where.append(f"{alias}published < ?")
+        where.append(f"{column} < ?")
         args.append(next_day(until))
     return where, args
