@@ -142,14 +142,16 @@ def stats(db, fmt):
 @click.argument("query")
 @db_option
 @click.option("--limit", type=click.IntRange(1, 10000), default=20, show_default=True)
-@click.option("--outlet", help="only articles from outlets whose name contains this")
+@click.option("--outlet", help="only articles from this outlet (its name, or part of exactly one name)")
 @click.option("--since", metavar="DATE", help="published on or after this day (YYYY-MM-DD)")
 @click.option("--until", metavar="DATE", help="published on or before this day (YYYY-MM-DD)")
 @format_option
 def search(query, db, limit, outlet, since, until, fmt):
     """Full-text search over titles and bodies, best matches first.
 
-    Words are all required; "quoted phrases", OR, NOT and prefix* work.
+    Words are all required; "quoted phrases", OR, NOT and prefix* work. Ranked as the
+    web's search ranks: the 2000 most recently added matches by relevance (title
+    weighted), then older matches, newest first.
     """
     rows = open_store(db, create=False).search(query, limit=limit, outlet=outlet, since=since, until=until)
     emit(rows, fmt, ["id", "published", "outlet", "title", "snippet"] if fmt == "table" else None,

@@ -16,7 +16,8 @@ from datetime import date
 from typing import Iterator, Optional, Sequence
 
 from ..model import Actor, Article, Event
-from .provenance import credited_wires, wire_list
+from ..wires import wire_list
+from .provenance import credited_wires
 from .stories import Story, story_events
 from .text import article_keys
 

@@ -13,10 +13,10 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
-from importlib import resources
 from typing import Iterable, Optional, Sequence
 
 from ..model import Article
+from ..wires import spellings, wire_list
 from .dedup import DedupSettings, DuplicatePair, duplicate_groups, near_duplicates
 from .text import article_keys
 
@@ -31,13 +31,6 @@ SOURCE_LINE = re.compile(r"(?:^|\()\s*Sumber\s*:\s*(?P<names>[^\n)]+)", re.M)
 DATELINE = re.compile(r"^[A-Z][\w .'-]{1,40}\s\((?P<names>[^)\n]{2,30})\)\s*[-–—]", re.M)
 PARENTHESES = re.compile(r"\((?P<names>[^()\n]{2,60})\)")
 SEPARATORS = re.compile(r"\s*(?:/|,|&|\bdan\b|\band\b)\s*")
-
-
-@dataclass(frozen=True, slots=True)
-class Wire:
-    name: str
-    country: str
-    ownership: str                # state | public | private
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,28 +56,14 @@ class Provenance:
 
 
 @functools.cache
-def wire_list() -> dict[str, Wire]:
-    text = resources.files("warta").joinpath("resources/corpus/wires.tsv").read_text(encoding="utf-8")
-    out = {}
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            name, aliases, country, ownership = line.split("\t")
-            out[name] = Wire(name, country, ownership)
-    return out
-
-
-@functools.cache
 def _aliases() -> tuple[dict[str, str], dict[str, str]]:
     """(exact alias -> wire, casefolded alias -> wire for aliases of 4+ characters)."""
-    text = resources.files("warta").joinpath("resources/corpus/wires.tsv").read_text(encoding="utf-8")
     exact, folded = {}, {}
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            name, aliases, *_ = line.split("\t")
-            for alias in [name, *aliases.split("|")]:
-                exact[alias] = name
-                if len(alias) >= 4:
-                    folded[alias.casefold()] = name
+    for wire in wire_list().values():
+        for alias in spellings(wire):
+            exact[alias] = wire.name
+            if len(alias) >= 4:
+                folded[alias.casefold()] = wire.name
     return exact, folded
 
 

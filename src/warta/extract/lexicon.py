@@ -6,6 +6,8 @@ import json
 import re
 from importlib import resources
 
+from .. import wires
+
 
 @functools.cache
 def data() -> dict:
@@ -61,8 +63,8 @@ def has_promo(text: str) -> bool:
 
 @functools.cache
 def wire_names() -> dict[str, str]:
-    """Lower-case alias -> canonical agency name."""
-    return {alias: name for name, aliases in data()["wire_agencies"].items() for alias in aliases}
+    """Lower-case alias -> canonical agency name (from the shared list, warta.wires)."""
+    return {alias.lower(): w.name for w in wires.wire_list().values() for alias in wires.spellings(w)}
 
 
 @functools.cache

@@ -1,14 +1,17 @@
 """What every store backend shares: idempotent batched writes, reads, listings.
 
-Backends supply the connection, migrations, full-text search and a few dialect hooks;
+Backends supply the connection, migrations and a few dialect hooks; full-text search is
+the web's (browse.search_articles), so the CLI and the web rank alike;
 all SQL here is portable and uses ``?`` placeholders, bound, never interpolated values.
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from typing import Any, Iterable, Iterator, Optional, Union
 
+from ..errors import InputError
 from ..model import Article, Rejection
 from . import rows
 
@@ -37,10 +40,11 @@ TABLES = ("articles", "rejections", *rows.CHILDREN)
 
 
 class BaseStore:
-    """Subclasses set ``self.path`` and implement ``_execute``, ``_insert``, ``_begin``,
-    ``_commit``, ``_rollback``, ``search`` and ``close``."""
+    """Subclasses set ``self.path`` and ``self.db`` (a connection with ``execute`` and
+    ``close``) and implement ``_execute``, ``_insert`` and ``_begin``."""
 
     path: str
+    db: Any
 
     # --- dialect hooks ------------------------------------------------------------------
     def _execute(self, sql: str, args: Iterable = ()) -> Any: ...          # returns a cursor of dict-like rows
@@ -49,11 +53,17 @@ class BaseStore:
         for args in seq:
             self._execute(sql, args)
     def _begin(self) -> None: ...
-    def _commit(self) -> None: ...
-    def _rollback(self) -> None: ...
-    def close(self) -> None: ...
-    def search(self, query: str, limit: int = 20, offset: int = 0, outlet: Optional[str] = None,
-               since: Optional[str] = None, until: Optional[str] = None) -> list[dict]: ...
+    def _browse_db(self) -> Any:                                           # the connection browse.py queries
+        return self.db
+
+    def _commit(self) -> None:
+        self.db.execute("COMMIT")
+
+    def _rollback(self) -> None:
+        self.db.execute("ROLLBACK")
+
+    def close(self) -> None:
+        self.db.close()
 
     def _all(self, sql: str, args: Iterable = ()) -> list[dict]:
         return [dict(r) for r in self._execute(sql, tuple(args))]
@@ -137,6 +147,32 @@ class BaseStore:
 
     # --- reading ----------------------------------------------------------------------
 
+    def search(self, query: str, limit: int = 20, offset: int = 0, outlet: Optional[str] = None,
+               since: Optional[str] = None, until: Optional[str] = None) -> list[dict]:
+        """Articles matching ``query``, ranked as the web's search ranks them
+        (browse.search_articles): the most recently added matches by relevance, title
+        weighted, then older matches. ``outlet`` is an outlet's name or a part of exactly
+        one name (any case). Matches in the snippet are marked [like this]."""
+        from . import browse
+        if not query.strip():
+            return []
+        f = browse.Filters(q=query, outlet=self.outlet_named(outlet) if outlet else "", since=since or "",
+                           until=until or "", limit=limit, offset=offset)
+        return [_plain_row(r) for r in browse.search_articles(self._browse_db(), f, count=False)[0]]
+
+    def outlet_named(self, text: str) -> str:
+        """The outlet ``text`` names: an outlet's name in any case, or a part of exactly one
+        name; ``text`` itself when no outlet matches (so nothing is found)."""
+        names = [r["outlet"] for r in self._all("SELECT DISTINCT outlet FROM articles WHERE lower(outlet) LIKE ? "
+                                                 "ORDER BY outlet", (f"%{text.lower()}%",))]
+        exact = [n for n in names if n.lower() == text.lower()]
+        if len(exact) == 1 or len(names) == 1:
+            return (exact or names)[0]
+        if names:
+            raise InputError(f"outlet {text!r} could be any of {', '.join(names[:8])}"
+                             f"{' ...' if len(names) > 8 else ''}; give one name")
+        return text
+
     def count(self, table: str) -> int:
         if table not in TABLES:
             raise ValueError(f"unknown table {table!r}")
@@ -207,10 +243,26 @@ def article_filters(outlet, since, until, alias: str = "a.") -> tuple[list[str],
     if outlet:
         where.append(f"lower({alias}outlet) LIKE ?")
         args.append(f"%{outlet.lower()}%")
+    dates, date_args = day_range(f"{alias}published", since, until)
+    return where + dates, args + date_args
+
+
+def day_range(column: str, since: Optional[str], until: Optional[str]) -> tuple[list[str], list]:
+    """``column`` from the day ``since`` up to and including the day ``until`` (either may be absent)."""
+    where, args = [], []
     if since:
-        where.append(f"{alias}published >= ?")
+        where.append(f"{column} >= ?")
         args.append(since)
     if until:
-        where.append(f"{alias}published < ?")
+        where.append(f"{column} < ?")
         args.append(next_day(until))
     return where, args
+
+
+def _plain_row(row: dict) -> dict:
+    """A search row for scripts and the terminal: [marked] matches, wire_sources a list."""
+    row = dict(row)
+    row["snippet"] = (row.get("snippet") or "").replace("\x02", "[").replace("\x03", "]")
+    if isinstance(row.get("wire_sources"), str):
+        row["wire_sources"] = json.loads(row["wire_sources"] or "[]")
+    return row

@@ -16,7 +16,7 @@ from typing import Any, Callable, Iterator, Mapping, Optional
 
 from .sqlite import fts_query
 from .postgres import ts_query
-from .base import next_day as _next_day
+from .base import day_range
 
 MAX_LIMIT = 500
 
@@ -140,13 +140,8 @@ def _meta_where(f: Filters) -> tuple[list[str], list]:
     if f.outlet:
         where.append("a.outlet = ?")
         args.append(f.outlet)
-    if f.since:
-        where.append("a.published >= ?")
-        args.append(f.since)
-    if f.until:
-        where.append("a.published < ?")
-        args.append(_next_day(f.until))
-    return where, args
+    dates, date_args = day_range("a.published", f.since, f.until)
+    return where + dates, args + date_args
 
 
 def _article_where(f: Filters, article_id: str = "a.id", skip: str = "",
@@ -330,14 +325,7 @@ def _event_where(f: Filters, d: Dialect = SQLITE) -> tuple[list[str], list]:
 
 
 def _event_dates(f: Filters) -> tuple[list[str], list]:
-    where, args = [], []
-    if f.since:
-        where.append("ev.date >= ?")
-        args.append(f.since)
-    if f.until:
-        where.append("ev.date < ?")
-        args.append(_next_day(f.until))
-    return where, args
+    return day_range("ev.date", f.since, f.until)
 
 
 def _distinct(f: Filters) -> list[str]:

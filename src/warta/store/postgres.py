@@ -8,10 +8,10 @@ calls and rows (by index and by name) and adapts the SQL as described on ``adapt
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable, Optional
+from typing import Any, Iterable
 
 from ..errors import StoreError
-from .base import BaseStore, article_filters
+from .base import BaseStore
 from .schema import VERSION, migrations
 
 _LOCK = 7_201_554  # advisory lock id serialising migrations of one database
@@ -94,7 +94,7 @@ class PgConnection:
         self.conn = conn
 
     def execute(self, sql: str, args: Iterable = ()) -> Any:
-        return self.conn.execute(adapt(sql), tuple(args))
+        return self.conn.cursor(row_factory=_row_factory).execute(adapt(sql), tuple(args))
 
     @property
     def broken(self) -> bool:
@@ -184,30 +184,10 @@ class PostgresStore(BaseStore):
     def _begin(self) -> None:
         self.db.execute("BEGIN")
 
-    def _commit(self) -> None:
-        self.db.execute("COMMIT")
-
-    def _rollback(self) -> None:
-        self.db.execute("ROLLBACK")
-
-    def close(self) -> None:
-        self.db.close()
+    def _browse_db(self) -> PgConnection:
+        return PgConnection(self.db)
 
     def columns(self, table: str) -> list[tuple[str, str]]:
         return [(r["column_name"], r["data_type"].upper()) for r in self._all(
             "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ? "
             "AND column_name <> 'fts' ORDER BY ordinal_position", (table,))]
-
-    def search(self, query: str, limit: int = 20, offset: int = 0, outlet: Optional[str] = None,
-               since: Optional[str] = None, until: Optional[str] = None) -> list[dict]:
-        q = ts_query(query)
-        if not q:
-            return []
-        where, args = article_filters(outlet, since, until)
-        sql = ("SELECT a.id, a.title, a.published, a.outlet, a.source, "
-               "ts_headline('simple', a.body, to_tsquery('simple', ?), "
-               "'StartSel=[,StopSel=],MaxWords=24,MinWords=8') AS snippet, "
-               "-ts_rank(a.fts, to_tsquery('simple', ?)) AS score FROM articles a "
-               f"WHERE {' AND '.join(['a.fts @@ to_tsquery(' + repr('simple') + ', ?)', *where])} "
-               "ORDER BY score LIMIT ? OFFSET ?")
-        return self._all(sql, (q, q, q, *args, limit, offset))

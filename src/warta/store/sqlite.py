@@ -6,10 +6,10 @@ import os
 import re
 import sqlite3
 from pathlib import Path
-from typing import Iterable, Optional, Union
+from typing import Iterable, Union
 
 from ..errors import StoreError
-from .base import BaseStore, article_filters
+from .base import BaseStore
 from .schema import MIGRATIONS, VERSION
 
 
@@ -93,30 +93,8 @@ class SQLiteStore(BaseStore):
     def _begin(self) -> None:
         self.db.execute("BEGIN IMMEDIATE")
 
-    def _commit(self) -> None:
-        self.db.execute("COMMIT")
-
-    def _rollback(self) -> None:
-        self.db.execute("ROLLBACK")
-
-    def close(self) -> None:
-        self.db.close()
-
     def columns(self, table: str) -> list[tuple[str, str]]:
         return [(r["name"], r["type"].upper()) for r in self._all(f"PRAGMA table_info({table})")]
-
-    def search(self, query: str, limit: int = 20, offset: int = 0, outlet: Optional[str] = None,
-               since: Optional[str] = None, until: Optional[str] = None) -> list[dict]:
-        """Articles matching ``query`` (full text over title and body), best first."""
-        match = fts_query(query)
-        if not match:
-            return []
-        where, args = article_filters(outlet, since, until)
-        sql = ("SELECT a.id, a.title, a.published, a.outlet, a.source, "
-               "snippet(articles_fts, 1, '[', ']', '…', 16) AS snippet, bm25(articles_fts) AS score "
-               "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
-               f"WHERE {' AND '.join(['articles_fts MATCH ?', *where])} ORDER BY score LIMIT ? OFFSET ?")
-        return self._all(sql, (match, *args, limit, offset))
 
 
 def _statements(script: str) -> list[str]:
