@@ -16,7 +16,7 @@ from typing import Optional
 
 from selectolax.lexbor import LexborHTMLParser
 
-from . import credits, dates, lang, lexicon, outlet
+from . import credits, dates, heap, lang, lexicon, outlet
 from .htmlmeta import PageMeta, best_title, read_meta
 from .lines import (BODY, CAPTION, CREDIT, DATE, LABEL, OTHER, PROMO, SLUG, TEASER, Line, _key,
                     classify, is_body_like, words)
@@ -62,6 +62,7 @@ LEVEL_SHARES = (1.0, 0.5, 1 / 6, 1 / 9)  # a block's score shared with its paren
 
 
 def extract_html(html: str, url: Optional[str] = None, now: Optional[datetime] = None) -> Extraction:
+    heap.fix_malloc_thresholds()  # resident memory flat over a stream of pages
     tree = LexborHTMLParser(html)
     meta = read_meta(tree)
     strip_furniture(tree)
