@@ -48,6 +48,8 @@ FACT = re.compile(r"^[^:|]{2,40}:\s*\S")  # "Art der Aufnahme: Digitalfoto"
 LD_MIN, LD_FACTOR = 200, 2.0
 LD_TAGS = re.compile(r"<[^>]{0,300}>")
 LINK_MAX = 0.4
+STRUCTURES = ("ul", "ol", "dl", "table")
+STRUCT_LINKS, STRUCT_REACH = 0.3, 3
 STRONG_LEN = 200
 GAP = 4
 SECOND = 0.6
@@ -198,9 +200,31 @@ def _block_text(node) -> str:
 def _class_weight(node) -> int:
     if node is None or node.tag in ("html", "body", "article", "main"):
         return 0
+    return _label_weight(_label(node))
+
+
+def _label(node) -> str:
     attrs = node.attributes
-    label = f"{attrs.get('class') or ''} {attrs.get('id') or ''} {attrs.get('itemprop') or ''} {attrs.get('role') or ''}"
-    return _label_weight(label)
+    return f"{attrs.get('class') or ''} {attrs.get('id') or ''} {attrs.get('itemprop') or ''} {attrs.get('role') or ''}"
+
+
+def _label_good(blocks: list[Block]) -> dict[str, int]:
+    """Substantial text under each furniture-labelled box (up to 3 levels above a block),
+    summed over the boxes sharing a label."""
+    out: dict[str, int] = {}
+    for b in blocks:
+        if len(b.text) < MIN_BLOCK or b.links > 0.3 * len(b.text):
+            continue
+        node = b.node
+        for _ in range(3):
+            if node is None or node.tag in ("html", "body"):
+                break
+            if _class_weight(node) < 0:
+                label = _label(node)
+                out[label] = out.get(label, 0) + len(b.text)
+                break
+            node = node.parent
+    return out
 
 
 @functools.lru_cache(maxsize=4096)
@@ -220,20 +244,29 @@ def _label_weight(label: str) -> int:
 class Weights:
     """Class/id weights and "inside a comment/related/share box" flags, cached per node."""
 
-    def __init__(self, good: dict[int, int] | None = None) -> None:
+    def __init__(self, good: dict[int, int] | None = None, blocks: list[Block] = ()) -> None:
         self.own: dict[int, int] = {}
         self.neg: dict[int, bool] = {}
         self.good = good or {}
         self.total = max(self.good.values(), default=0)
+        self.label_good = _label_good(blocks)
 
     def weight(self, node) -> int:
         key = node.mem_id
         if key not in self.own:
             weight = _class_weight(node)
-            if weight < 0 and self.good.get(key, 0) > MAJORITY * self.total:
+            if weight < 0 and self._holds_article(node):
                 weight = 0  # a "banner"/"report" box holding most of the page's text is the article
             self.own[key] = weight
         return self.own[key]
+
+    def _holds_article(self, node) -> bool:
+        """Most of the page's text is in this box, its parent box, or the boxes sharing its
+        label (a live ticker's "comment" entries, a slideshow's "caption" texts)."""
+        parent = node.parent
+        if parent is not None and _class_weight(parent) < 0 and self._holds_article(parent):
+            return True  # the entries of a majority "comments" box (a live ticker)
+        return max(self.good.get(node.mem_id, 0), self.label_good.get(_label(node), 0)) > MAJORITY * self.total
 
     def negative(self, node, depth: int = 4) -> bool:
         """True when the node or one of its nearest ancestors is marked as furniture
@@ -248,7 +281,7 @@ class Weights:
 
 
 def main_blocks(blocks: list[Block]) -> list[Block]:
-    w = Weights(_good_text(blocks))
+    w = Weights(_good_text(blocks), blocks)
     blocks = [b for b in blocks if not w.negative(b.node)]
     scores: dict[int, float] = {}
     nodes: dict[int, object] = {}
@@ -283,6 +316,7 @@ def main_blocks(blocks: list[Block]) -> list[Block]:
             or (_inside_any(b, {root.mem_id}) and (_good_outside(b) or (explicit and _plain(b))))
             or (_strong_anywhere(b) and not w.negative(b.node, 8)))]
     chosen = _fill_gaps(blocks, chosen, w)
+    chosen = _fill_structures(blocks, chosen, w)
     backup = [b for b in blocks if b.tag != "h1" and len(b.text) >= BACKUP_LEN
               and b.links <= 0.1 * len(b.text) and not w.negative(b.node, 8)]
     if sum(len(b.text) for b in chosen) < BACKUP_SHARE * sum(len(b.text) for b in backup):
@@ -336,6 +370,37 @@ def _fill_gaps(blocks: list[Block], chosen: list[Block], w: Weights) -> list[Blo
                 if b.tag != "h1" and len(b.text) >= 40 and b.links <= 0.1 * len(b.text) and not w.negative(b.node, 8):
                     picked.add(id(b))
     return [b for b in blocks if id(b) in picked]
+
+
+def _fill_structures(blocks: list[Block], chosen: list[Block], w: Weights) -> list[Block]:
+    """Whole link-poor lists and tables standing between chosen text (spec tables, fact
+    lists, ingredients): their short cells are too small to be picked one by one."""
+    picked = {id(b) for b in chosen}
+    groups: dict[int, list[int]] = {}
+    for i, b in enumerate(blocks):
+        if (box := _structure(b.node)) is not None:
+            groups.setdefault(box.mem_id, []).append(i)
+    for members in groups.values():
+        items = [blocks[i] for i in members]
+        if all(id(b) in picked for b in items) or sum(b.links for b in items) > STRUCT_LINKS * sum(len(b.text) for b in items):
+            continue
+        first, last = members[0], members[-1]
+        before = any(id(b) in picked for b in blocks[max(0, first - STRUCT_REACH):first])
+        after = any(id(b) in picked for b in blocks[last + 1:last + 1 + STRUCT_REACH])
+        if before and after:
+            picked |= {id(b) for b in items if b.tag != "h1" and b.links <= 0.5 * len(b.text)}
+    return [b for b in blocks if id(b) in picked]
+
+
+def _structure(node, depth: int = 4):
+    """The nearest list or table around a block."""
+    for _ in range(depth):
+        node = node.parent
+        if node is None:
+            return None
+        if node.tag in STRUCTURES:
+            return node
+    return None
 
 
 def _strong_anywhere(b: Block) -> bool:
