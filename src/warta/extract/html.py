@@ -35,7 +35,7 @@ POSITIVE = re.compile(r"article|body|content|entry|main|post|story|text|detail|r
 NEGATIVE = re.compile(r"comment|komentar|footer|sidebar|widget|related|terkait|share|social|sosmed|nav|menu|"
                       r"breadcrumb|banner|promo|advert|iklan|\bads?\b|sponsor|popular|populer|trending|newsletter|"
                       r"subscribe|cookie|consent|modal|popup|tags?\b|author-?(?:box|bio|info)|about-?(?:the-?)?author|\bbio\b|recommend|rekomendasi|baca-?juga|"
-                      r"masthead|login|signup|pagination|caption|credit", re.I)
+                      r"masthead|login|signup|pagination|caption|credit|teaser|\bcta\b|notice|toolbar|overlay|flyout|dropdown|off-?canvas|mega-?menu", re.I)
 KEEP_KINDS = {BODY, OTHER}
 PHOTO_CREDIT = re.compile(r"\b(?:foto|sumber|dok|ilustrasi|photo|antara|reuters|afp|ap|getty|istimewa|ist|net|tass|ria)\b", re.I)
 # CMS classes that describe the post, not the box ("tag-politik", "category-news", "node-promoted")
