@@ -26,6 +26,7 @@ def person_name(value: str) -> Optional[str]:
     return value if is_name_like(value) or len(value.split()) == 1 and value[:1].isupper() else None
 
 
+NAME_ROLE = re.compile(r"^([A-Z][\w.'’]+(?:\s[A-Z][\w.'’]+){1,3}),\s*([a-z]+)$", re.I)  # "Bagas W, Jurnalis"
 BYLINE_OUTLET = re.compile(r"^([A-Z][\w.'’]+(?:\s[A-Z][\w.'’]+){1,3})\s+[-–|/]\s+([\w.]+)$")
 
 
@@ -41,6 +42,8 @@ def credit_fields(text: str) -> list[tuple[str, str]]:
         first, _, rest = part.partition(" ")
         if len(part.split()) <= 5 and rest[:1].isupper() and lexicon.credit_role(first) != "ignore":
             out.append((lexicon.credit_role(first), rest.strip()))
+        elif (r := NAME_ROLE.match(part)) and lexicon.credit_role(r.group(2)) == "author":
+            out.append(("author", r.group(1)))
         elif (b := BYLINE_OUTLET.match(part)) and any(c.isupper() for c in b.group(2)[1:]) | ("." in b.group(2)):
             out.append(("author", b.group(1)))
     return out

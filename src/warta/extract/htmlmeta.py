@@ -12,7 +12,7 @@ TITLE_SEPARATORS = re.compile(r"\s+(?:[|–—»·]|-|::)\s+")
 DATE_META = ("article:published_time", "og:published_time", "published_time", "datepublished",
              "pubdate", "publishdate", "publish-date", "publish_date", "date", "dc.date", "dc.date.issued",
              "dcterms.date", "dcterms.issued", "dcterms.created", "sailthru.date", "parsely-pub-date",
-             "content_publishedtime", "article_date_original", "originalpublicationdate", "cxenseparse:recs:publishtime",
+             "content_publishedtime", "content_publisheddate", "article_date_original", "originalpublicationdate", "cxenseparse:recs:publishtime",
              "og:article:published_time", "date.release")
 MODIFIED_META = ("article:modified_time", "og:updated_time", "last-modified", "dcterms.modified", "datemodified")
 VISIBLE_DATE = ('[class*="date"], [class*="time"], [class*="publish"], [class*="posted"], [class*="tanggal"], '
