@@ -48,6 +48,7 @@ FACT = re.compile(r"^[^:|]{2,40}:\s*\S")  # "Art der Aufnahme: Digitalfoto"
 LD_MIN, LD_FACTOR = 200, 2.0
 LD_TAGS = re.compile(r"<[^>]{0,300}>")
 LINK_MAX = 0.4
+NEAR_BEFORE, NEAR_AFTER, NEAR_LEN, NEAR_LEAD = 4, 15, 150, 40  # date texts around the headline
 STRUCTURES = ("ul", "ol", "dl", "table")
 STRUCT_LINKS, STRUCT_REACH = 0.3, 3
 STRONG_LEN = 200
@@ -75,6 +76,7 @@ def extract_html(html: str, url: Optional[str] = None, now: Optional[datetime] =
     paras = _script_body(meta.body, paras, removed)
     out.boilerplate = removed
     read_body(out, paras)
+    meta.near_title = _near_title(every)
     apply_meta(out, meta, url, now)
     read_page_credits(out, every, set(map(id, blocks)), removed)
     return out
@@ -538,6 +540,7 @@ def _apply_date(out: Extraction, meta: PageMeta, url: Optional[str], now: Option
     candidates = [dates.parse_machine_date(d, now=now) for d in meta.dates]
     candidates += [dates.parse_date(d, now=now) for d in meta.visible_dates]
     candidates += [_url_date(url, now)]
+    candidates += [_leading_date(t, now) for t in meta.near_title]
     candidates += [dates.parse_machine_date(d, now=now) for d in meta.modified]
     for found in candidates:
         if found and found.value:
@@ -550,6 +553,24 @@ def _apply_date(out: Extraction, meta: PageMeta, url: Optional[str], now: Option
         out.published = text_date.value
     elif reasons or text_date:
         out.notes.append(f"published: {(reasons or [text_date.reason])[0]}")
+
+
+def _near_title(every: list[Block]) -> list[str]:
+    """Short texts just around the first <h1> ("01. November 2021 | Naturschutz",
+    "Pressemitteilung vom 20.01.2022"), where pages without date markup show the date."""
+    at = next((i for i, b in enumerate(every) if b.tag == "h1"), None)
+    if at is None:
+        return []
+    around = every[max(0, at - NEAR_BEFORE):at] + every[at + 1:at + 1 + NEAR_AFTER]
+    return [b.text[:NEAR_LEN] for b in around if any(ch.isdigit() for ch in b.text[:NEAR_LEN])]
+
+
+def _leading_date(text: str, now) -> Optional[dates.DateResult]:
+    """A date in a short text, or opening a longer one ("01.02.2022 Der Arbeitsmarkt ...")."""
+    found = dates.parse_date(text, now=now)
+    if found and (len(text) < NEAR_LEN or found.span[0] <= NEAR_LEAD):
+        return found
+    return None
 
 
 def _url_date(url: Optional[str], now) -> Optional[dates.DateResult]:

@@ -16,7 +16,8 @@ DATE_META = ("article:published_time", "og:published_time", "published_time", "d
              "og:article:published_time", "date.release")
 MODIFIED_META = ("article:modified_time", "og:updated_time", "last-modified", "dcterms.modified", "datemodified")
 VISIBLE_DATE = ('[class*="date"], [class*="time"], [class*="publish"], [class*="posted"], [class*="tanggal"], '
-                '[class*="waktu"], [id*="date"], [class*="byline"], [class*="meta"]')
+                '[class*="waktu"], [id*="date"], [class*="byline"], [class*="meta"], [class*="created"], [class*="datum"]')
+CREATED = '[property$="dateCreated"][content], [itemprop="dateCreated"][content], [property$="datePublished"][content]'
 NEWS_TYPES = re.compile(r"Article|Posting|Report|BlogPosting|WebPage", re.I)
 
 
@@ -31,6 +32,7 @@ class PageMeta:
     site: Optional[str] = None
     lang: Optional[str] = None
     body: str = ""    # JSON-LD articleBody/text, for pages that render their text by script
+    near_title: list[str] = field(default_factory=list)  # short texts around the <h1>
 
 
 def read_meta(tree) -> PageMeta:
@@ -47,6 +49,7 @@ def read_meta(tree) -> PageMeta:
     meta.dates += [props[k] for k in DATE_META if props.get(k)]
     meta.dates += [n.attributes.get("datetime") or "" for n in tree.css("time[datetime], [itemprop=datePublished]")[:3]]
     meta.dates += [n.attributes.get("content") or "" for n in tree.css("[itemprop=datePublished][content]")[:1]]
+    meta.dates += [n.attributes.get("content") or "" for n in tree.css(CREATED)[:1]]
     meta.dates = [d for d in meta.dates if d and d.strip()]
     meta.modified = [props[k] for k in MODIFIED_META if props.get(k)]
     meta.visible_dates = _visible_dates(tree)
