@@ -52,6 +52,8 @@ NEAR_BEFORE, NEAR_AFTER, NEAR_LEN, NEAR_LEAD = 4, 15, 150, 40  # date texts arou
 STRUCTURES = ("ul", "ol", "dl", "table")
 STRUCT_LINKS, STRUCT_REACH = 0.3, 3
 STRONG_LEN = 200
+AFTER_REACH = 0  # blocks after the container's last text still open to the rules below
+STRONG_REACH = 50  # blocks before the container where a strong paragraph still counts; none after it
 GAP = 4
 SECOND = 0.6
 SIBLING = 0.3  # a sibling box of the container with this share of its score is part of the article
@@ -314,9 +316,13 @@ def main_blocks(blocks: list[Block]) -> list[Block]:
     keep |= {k for k, v in scores.items() if v >= SECOND * scores[best_id]}  # articles split in sections
     root = _article_root(best, good)
     explicit = _is_article(root)
-    chosen = [b for b in blocks if b.tag != "h1" and ((_inside_any(b, keep) and _block_ok(b))
-            or (_inside_any(b, {root.mem_id}) and (_good_outside(b) or (explicit and _plain(b))))
-            or (_strong_anywhere(b) and not w.negative(b.node, 8)))]
+    core = [i for i, b in enumerate(blocks) if b.tag != "h1" and _inside_any(b, keep) and _block_ok(b)]
+    first, last = (core[0], core[-1] + AFTER_REACH) if core else (0, len(blocks))
+    core = set(core)
+    same_box = _continuation(best, root)
+    chosen = [b for i, b in enumerate(blocks) if b.tag != "h1" and (i in core or (
+        (_inside_any(b, {root.mem_id}) and (_good_outside(b) or (explicit and _plain(b))) and (i <= last or same_box(b)))
+        or (first - STRONG_REACH <= i <= last and _strong_anywhere(b) and not w.negative(b.node, 8))))]
     chosen = _fill_gaps(blocks, chosen, w)
     chosen = _fill_structures(blocks, chosen, w)
     backup = [b for b in blocks if b.tag != "h1" and len(b.text) >= BACKUP_LEN
@@ -325,6 +331,33 @@ def main_blocks(blocks: list[Block]) -> list[Block]:
         picked = set(map(id, chosen)) | set(map(id, backup))
         chosen = [b for b in blocks if id(b) in picked]  # the container missed most of the text
     return chosen
+
+
+def _continuation(best, root):
+    """A test for text after the container: does it sit in a box of the container's own
+    class (the next page-section of a paged article body: "item-page" 2, 3 ...)?"""
+    labels, node = set(), best
+    while node is not None and node.mem_id != root.mem_id:
+        labels.add(node.attributes.get("class") or "")
+        node = node.parent
+    labels.discard("")
+    chain = set()
+    while node is not None:  # the root and everything above it: shared by the whole page
+        chain.add(node.mem_id)
+        node = node.parent
+    node = best
+    while node is not None and node.mem_id != root.mem_id:
+        chain.add(node.mem_id)
+        node = node.parent
+
+    def test(b: Block) -> bool:
+        node = b.node.parent
+        while node is not None and node.mem_id not in chain:
+            if node.attributes.get("class") in labels:
+                return True
+            node = node.parent
+        return False
+    return test
 
 
 def _article_root(best, good: dict[int, int]):
@@ -507,7 +540,7 @@ def _fact_run(last: list[Line]) -> bool:
 def _drop_duplicates(paras: list[str], removed: list[str]) -> list[str]:
     seen, out = set(), []
     for p in paras:
-        k = _key(p)
+        k = " ".join(re.findall(r"\w+", p.lower()))  # digits count: "Gewicht 1" and "Gewicht 2" differ
         if k in seen and len(k) > 0:
             removed.append(p)
             continue
