@@ -517,15 +517,18 @@ def clean_blocks(blocks: list[Block]) -> tuple[list[str], list[str]]:
 
 
 def _cut_at_end_heading(lines: list[Line], kept: list[Line]) -> list[Line]:
-    """Drop what follows a "Related posts" / "Kommentare" heading in the last part of the text."""
+    """Drop what follows a "Related posts" / "Kommentare" heading in the last part of the text;
+    earlier, such a line is a link to the comments ("71 Kommentare") and goes alone."""
     total, seen = sum(len(l.text) for l in kept), 0
-    kept_ids = set(map(id, kept))
+    kept_ids, dropped = set(map(id, kept)), set()
     for i, line in enumerate(lines):
-        if seen >= END_SHARE * total and len(line.text) <= 60 and lexicon.end_line().match(line.text):
-            after = set(map(id, lines[i:]))
-            return [l for l in kept if id(l) not in after]
+        if len(line.text) <= 60 and lexicon.end_line().match(line.text):
+            if seen >= END_SHARE * total:
+                dropped |= set(map(id, lines[i:]))
+                break
+            dropped.add(id(line))
         seen += len(line.text) if id(line) in kept_ids else 0
-    return kept
+    return [l for l in kept if id(l) not in dropped]
 
 
 def _menu_tail(line: Line) -> bool:
