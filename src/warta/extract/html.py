@@ -68,6 +68,12 @@ LEVEL_SHARES = (1.0, 0.5, 1 / 6, 1 / 9)  # a block's score shared with its paren
 
 def extract_html(html: str, url: Optional[str] = None, now: Optional[datetime] = None) -> Extraction:
     heap.fix_malloc_thresholds()  # resident memory flat over a stream of pages
+    out = _extract(html, url, now)
+    heap.release_after(len(html))  # the page's tree is gone by now
+    return out
+
+
+def _extract(html: str, url: Optional[str], now: Optional[datetime]) -> Extraction:
     tree = LexborHTMLParser(html)
     meta = read_meta(tree)
     strip_furniture(tree)
