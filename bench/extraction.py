@@ -6,7 +6,7 @@ same pages (read, decode once with warta's decoder outside the timer, extract, s
   must-exclude snippets, title exact, publication day, authors);
 - speed: pages per second over the extraction calls only (decoding excluded for both);
 - memory: the child's resident memory after imports and after 10%, 25%, 50%, 100% of the
-  pages (flat = streaming), and its peak (ru_maxrss).
+  pages (flat = streaming), and its peak so far (ru_maxrss) at each of those points.
 
 Usage (from the repository root):
   PYTHONPATH=src /work/venv-dev/bin/python bench/extraction.py [--limit N]
@@ -82,6 +82,7 @@ def child(name: str, pages: Path, limit: int) -> dict:
         score_case(tally, case, got["body"], got["title"], got["authors"], got["published"])
         if i in checkpoints:
             memory[f"after_{i}"] = round(rss_mb(), 1)
+            memory[f"peak_{i}"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     memory["peak"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     return {"extractor": name, **tally.summary(), "seconds": round(seconds, 2),
             "pages_per_s": round(len(cases) / max(seconds, 1e-9), 1), "memory_mb": memory}
@@ -103,12 +104,13 @@ def machine() -> dict:
 def table(results: list[dict]) -> str:
     cols = ["extractor", "docs", "precision", "recall", "f1", "title_exact", "date_day", "authors",
             "pages_per_s", "seconds"]
-    lines = ["| " + " | ".join(cols + ["rss after import → end (peak) MB"]) + " |",
+    lines = ["| " + " | ".join(cols + ["rss MB after import → 10/25/50/100 % (peak so far)"]) + " |",
              "|" + "---|" * (len(cols) + 1)]
     for r in results:
         m = r["memory_mb"]
         ends = [v for k, v in m.items() if k.startswith("after_") and k != "after_import"]
-        mem = f"{m['after_import']} → {' / '.join(map(str, ends))} ({m['peak']})"
+        peaks = [v for k, v in m.items() if k.startswith("peak_")]
+        mem = f"{m['after_import']} → {' / '.join(map(str, ends))} (peak {' / '.join(map(str, peaks))})"
         lines.append("| " + " | ".join(str(r.get(c, "")) for c in cols) + f" | {mem} |")
     return "\n".join(lines)
 

@@ -59,3 +59,35 @@ def test_dateline_forms():
 ])
 def test_language(text, code):
     assert lang.identify(text) == code
+
+
+@pytest.mark.parametrize("raw, name", [
+    ("Author Andreas Kalt", "Andreas Kalt"), ("Par Barbara Stiegler", "Barbara Stiegler"),
+    ("Erstellt von Andri Bryner", "Andri Bryner"), ("Klaus Quibeldey-Cirkel", "Klaus Quibeldey-Cirkel"),
+    ("Christoph von Eichhorn", "Christoph von Eichhorn"), ("Fajar Nugraha - detikNews", "Fajar Nugraha"),
+    ("Ahmad bin Yusuf", "Ahmad bin Yusuf"),
+])
+def test_person_name_prefixes_particles_and_hyphens(raw, name):
+    from warta.extract.credits import person_name
+    assert person_name(raw) == name
+
+
+def test_name_then_role_byline():
+    from warta.extract.credits import credit_fields
+    assert ("author", "Bagas Wicaksono") in credit_fields("Bagas Wicaksono, Jurnalis · Kamis, 29 Agustus 2024")
+
+
+def test_html_date_next_to_the_headline_without_markup():
+    from warta.extract.html import extract_html
+    body = "".join(f"<p>Der Rat hat am Abend lange über die Brücke beraten und dann beschlossen, sie zu sanieren {i}.</p>"
+                   for i in range(4))
+    page = f"<html><body><h1>Neue Brücke</h1><p>Pressemitteilung vom 20.01.2022</p><div>{body}</div></body></html>"
+    assert (extract_html(page).published or "").startswith("2022-01-20")
+
+
+def test_json_ld_author_reference_resolved():
+    from warta.extract.html import extract_html
+    ld = ('{"@context":"https://schema.org","@graph":[{"@type":"Article","headline":"X",'
+          '"author":{"@id":"#p1"}},{"@type":"Person","@id":"#p1","name":"Irmela Schwab"}]}')
+    page = f'<html><head><script type="application/ld+json">{ld}</script></head><body><p>Text.</p></body></html>'
+    assert extract_html(page).authors == ["Irmela Schwab"]

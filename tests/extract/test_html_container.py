@@ -46,3 +46,22 @@ def test_json_ld_article_body_fills_a_script_rendered_page():
     ld = '{"@type": "NewsArticle", "headline": "T", "articleBody": "%s"}' % text
     html = f'<html><head><script type="application/ld+json">{ld}</script></head><body><div id="app"></div></body></html>'
     assert "Stadtrat" in extract_html(html).body
+
+
+def test_paged_body_sections_kept_and_prose_after_the_container_dropped():
+    first = "".join(f"<p>{para(i)}</p>" for i in range(3))
+    pages = (f'<div class="body-page"><div class="page-text">{first}</div></div>'
+             f'<div class="ad-slot">Anzeige</div>'
+             f'<div class="body-page"><div class="page-text"><p>{para(3)}</p></div></div>')
+    promo = ("<div class='signup'><p>Werden Sie jetzt Mitglied unserer Community und schreiben Sie eigene "
+             "Beiträge, kommentieren Sie und stimmen Sie mit, jeden Tag und ganz ohne Kosten.</p></div>")
+    body = extract_html(page(f"<div class='wrap'><h1>Titel</h1>{pages}{promo}</div>")).body
+    assert body.count("Stadtrat") == 4
+    assert "Mitglied" not in body
+
+
+def test_spec_table_between_paragraphs_is_kept():
+    rows = "".join(f"<tr><td>Gewicht {i}</td><td>{i} kg</td></tr>" for i in range(4))
+    article = f"<article><p>{para(0)}</p><p>{para(1)}</p><table>{rows}</table><p>{para(2)}</p></article>"
+    body = extract_html(page(article)).body
+    assert "Gewicht 2" in body and body.count("Stadtrat") == 3

@@ -8,7 +8,11 @@ from . import lexicon
 from .lines import CODE_TAIL, is_name_like
 
 SPLIT_NAMES = re.compile(r"\s*(?:,|;|&|\bdan\b|\band\b)\s*", re.I)
-NAME_TAIL = re.compile(r"\s*(?:[-–—(|•].*)?$")
+NAME_TAIL = re.compile(r"(?:\s*[–—(|•]|\s+-).*$")  # "Fajar - detikNews"; "Turner-Trauring" stays whole
+BYLINE_PREFIX = re.compile(
+    r"^(?:(?:written|posted|erstellt|verfasst|geschrieben|ditulis|diposting)\s+(?:by|von|oleh)|by|von|vom|par|por|"
+    r"door|oleh|author|autor|auteur|autorin|penulis|reporter)\b\s*:?\s*", re.I)
+PARTICLES = {"von", "van", "der", "den", "de", "di", "da", "du", "del", "della", "dos", "la", "le", "bin", "binti", "al"}
 DATELINE = re.compile(r"^([A-Z][\w.'’ ]{1,40}?(?:\s*\([\w./ ]{2,30}\))?(?:\s*,\s*[\w.'’ ]{2,30}?)?)\s*[-–—]{1,2}\s+(?=\S)")
 WIRE_CUE = re.compile(
     r"\b(?:dikutip\s+dari|mengutip|dilansir(?:\s+dari)?|melansir|seperti\s+dilansir|sebagaimana\s+dilansir|"
@@ -18,14 +22,16 @@ WIRE_CUE = re.compile(
 
 def person_name(value: str) -> Optional[str]:
     """A cleaned person name, or None when ``value`` does not look like one."""
-    value = NAME_TAIL.sub("", value).strip(" .:")
+    value = NAME_TAIL.sub("", BYLINE_PREFIX.sub("", value.strip())).strip(" .:")
     if not value or any(ch.isdigit() for ch in value) or len(value.split()) > 5:
         return None
     if value.isupper() or value.islower():
         value = " ".join(w.capitalize() for w in value.split())
-    return value if is_name_like(value) or len(value.split()) == 1 and value[:1].isupper() else None
+    core = " ".join(w for w in value.split() if w not in PARTICLES)  # "Christoph von Eichhorn"
+    return value if is_name_like(core) or len(value.split()) == 1 and value[:1].isupper() else None
 
 
+NAME_ROLE = re.compile(r"^([A-Z][\w.'’]+(?:\s[A-Z][\w.'’]+){1,3}),\s*([a-z]+)$", re.I)  # "Bagas W, Jurnalis"
 BYLINE_OUTLET = re.compile(r"^([A-Z][\w.'’]+(?:\s[A-Z][\w.'’]+){1,3})\s+[-–|/]\s+([\w.]+)$")
 
 
@@ -41,6 +47,8 @@ def credit_fields(text: str) -> list[tuple[str, str]]:
         first, _, rest = part.partition(" ")
         if len(part.split()) <= 5 and rest[:1].isupper() and lexicon.credit_role(first) != "ignore":
             out.append((lexicon.credit_role(first), rest.strip()))
+        elif (r := NAME_ROLE.match(part)) and lexicon.credit_role(r.group(2)) == "author":
+            out.append(("author", r.group(1)))
         elif (b := BYLINE_OUTLET.match(part)) and any(c.isupper() for c in b.group(2)[1:]) | ("." in b.group(2)):
             out.append(("author", b.group(1)))
     return out

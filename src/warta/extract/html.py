@@ -16,7 +16,7 @@ from typing import Optional
 
 from selectolax.lexbor import LexborHTMLParser
 
-from . import credits, dates, lang, lexicon, outlet
+from . import credits, dates, heap, lang, lexicon, outlet
 from .htmlmeta import PageMeta, best_title, read_meta
 from .lines import (BODY, CAPTION, CREDIT, DATE, LABEL, OTHER, PROMO, SLUG, TEASER, Line, _key,
                     classify, is_body_like, words)
@@ -35,7 +35,7 @@ POSITIVE = re.compile(r"article|body|content|entry|main|post|story|text|detail|r
 NEGATIVE = re.compile(r"comment|komentar|footer|sidebar|widget|related|terkait|share|social|sosmed|nav|menu|"
                       r"breadcrumb|banner|promo|advert|iklan|\bads?\b|sponsor|popular|populer|trending|newsletter|"
                       r"subscribe|cookie|consent|modal|popup|tags?\b|author-?(?:box|bio|info)|about-?(?:the-?)?author|\bbio\b|recommend|rekomendasi|baca-?juga|"
-                      r"masthead|login|signup|pagination|caption|credit", re.I)
+                      r"masthead|login|signup|pagination|caption|credit|teaser|\bcta\b|notice|toolbar|overlay|flyout|dropdown|off-?canvas|mega-?menu", re.I)
 KEEP_KINDS = {BODY, OTHER}
 PHOTO_CREDIT = re.compile(r"\b(?:foto|sumber|dok|ilustrasi|photo|antara|reuters|afp|ap|getty|istimewa|ist|net|tass|ria)\b", re.I)
 # CMS classes that describe the post, not the box ("tag-politik", "category-news", "node-promoted")
@@ -48,8 +48,13 @@ FACT = re.compile(r"^[^:|]{2,40}:\s*\S")  # "Art der Aufnahme: Digitalfoto"
 LD_MIN, LD_FACTOR = 200, 2.0
 LD_TAGS = re.compile(r"<[^>]{0,300}>")
 LINK_MAX = 0.4
+NEAR_BEFORE, NEAR_AFTER, NEAR_LEN, NEAR_LEAD = 4, 15, 150, 40  # date texts around the headline
+STRUCTURES = ("ul", "ol", "dl", "table")
+STRUCT_LINKS, STRUCT_REACH = 0.3, 3
 STRONG_LEN = 200
-GAP = 4
+AFTER_REACH = 0  # blocks after the container's last text still open to the rules below
+STRONG_REACH = 50  # blocks before the container where a strong paragraph still counts; none after it
+GAP = 6
 SECOND = 0.6
 SIBLING = 0.3  # a sibling box of the container with this share of its score is part of the article
 MAJORITY = 0.7
@@ -62,6 +67,13 @@ LEVEL_SHARES = (1.0, 0.5, 1 / 6, 1 / 9)  # a block's score shared with its paren
 
 
 def extract_html(html: str, url: Optional[str] = None, now: Optional[datetime] = None) -> Extraction:
+    heap.fix_malloc_thresholds()  # resident memory flat over a stream of pages
+    out = _extract(html, url, now)
+    heap.release_after(len(html))  # the page's tree is gone by now
+    return out
+
+
+def _extract(html: str, url: Optional[str], now: Optional[datetime]) -> Extraction:
     tree = LexborHTMLParser(html)
     meta = read_meta(tree)
     strip_furniture(tree)
@@ -72,6 +84,7 @@ def extract_html(html: str, url: Optional[str] = None, now: Optional[datetime] =
     paras = _script_body(meta.body, paras, removed)
     out.boilerplate = removed
     read_body(out, paras)
+    meta.near_title = _near_title(every)
     apply_meta(out, meta, url, now)
     read_page_credits(out, every, set(map(id, blocks)), removed)
     return out
@@ -197,9 +210,31 @@ def _block_text(node) -> str:
 def _class_weight(node) -> int:
     if node is None or node.tag in ("html", "body", "article", "main"):
         return 0
+    return _label_weight(_label(node))
+
+
+def _label(node) -> str:
     attrs = node.attributes
-    label = f"{attrs.get('class') or ''} {attrs.get('id') or ''} {attrs.get('itemprop') or ''} {attrs.get('role') or ''}"
-    return _label_weight(label)
+    return f"{attrs.get('class') or ''} {attrs.get('id') or ''} {attrs.get('itemprop') or ''} {attrs.get('role') or ''}"
+
+
+def _label_good(blocks: list[Block]) -> dict[str, int]:
+    """Substantial text under each furniture-labelled box (up to 3 levels above a block),
+    summed over the boxes sharing a label."""
+    out: dict[str, int] = {}
+    for b in blocks:
+        if len(b.text) < MIN_BLOCK or b.links > 0.3 * len(b.text):
+            continue
+        node = b.node
+        for _ in range(3):
+            if node is None or node.tag in ("html", "body"):
+                break
+            if _class_weight(node) < 0:
+                label = _label(node)
+                out[label] = out.get(label, 0) + len(b.text)
+                break
+            node = node.parent
+    return out
 
 
 @functools.lru_cache(maxsize=4096)
@@ -219,20 +254,29 @@ def _label_weight(label: str) -> int:
 class Weights:
     """Class/id weights and "inside a comment/related/share box" flags, cached per node."""
 
-    def __init__(self, good: dict[int, int] | None = None) -> None:
+    def __init__(self, good: dict[int, int] | None = None, blocks: list[Block] = ()) -> None:
         self.own: dict[int, int] = {}
         self.neg: dict[int, bool] = {}
         self.good = good or {}
         self.total = max(self.good.values(), default=0)
+        self.label_good = _label_good(blocks)
 
     def weight(self, node) -> int:
         key = node.mem_id
         if key not in self.own:
             weight = _class_weight(node)
-            if weight < 0 and self.good.get(key, 0) > MAJORITY * self.total:
+            if weight < 0 and self._holds_article(node):
                 weight = 0  # a "banner"/"report" box holding most of the page's text is the article
             self.own[key] = weight
         return self.own[key]
+
+    def _holds_article(self, node) -> bool:
+        """Most of the page's text is in this box, its parent box, or the boxes sharing its
+        label (a live ticker's "comment" entries, a slideshow's "caption" texts)."""
+        parent = node.parent
+        if parent is not None and _class_weight(parent) < 0 and self._holds_article(parent):
+            return True  # the entries of a majority "comments" box (a live ticker)
+        return max(self.good.get(node.mem_id, 0), self.label_good.get(_label(node), 0)) > MAJORITY * self.total
 
     def negative(self, node, depth: int = 4) -> bool:
         """True when the node or one of its nearest ancestors is marked as furniture
@@ -247,7 +291,7 @@ class Weights:
 
 
 def main_blocks(blocks: list[Block]) -> list[Block]:
-    w = Weights(_good_text(blocks))
+    w = Weights(_good_text(blocks), blocks)
     blocks = [b for b in blocks if not w.negative(b.node)]
     scores: dict[int, float] = {}
     nodes: dict[int, object] = {}
@@ -278,16 +322,48 @@ def main_blocks(blocks: list[Block]) -> list[Block]:
     keep |= {k for k, v in scores.items() if v >= SECOND * scores[best_id]}  # articles split in sections
     root = _article_root(best, good)
     explicit = _is_article(root)
-    chosen = [b for b in blocks if b.tag != "h1" and ((_inside_any(b, keep) and _block_ok(b))
-            or (_inside_any(b, {root.mem_id}) and (_good_outside(b) or (explicit and _plain(b))))
-            or (_strong_anywhere(b) and not w.negative(b.node, 8)))]
+    core = [i for i, b in enumerate(blocks) if b.tag != "h1" and _inside_any(b, keep) and _block_ok(b)]
+    first, last = (core[0], core[-1] + AFTER_REACH) if core else (0, len(blocks))
+    core = set(core)
+    same_box = _continuation(best, root)
+    chosen = [b for i, b in enumerate(blocks) if b.tag != "h1" and (i in core or (
+        (_inside_any(b, {root.mem_id}) and (_good_outside(b) or (explicit and _plain(b))) and (i <= last or same_box(b)))
+        or (first - STRONG_REACH <= i <= last and _strong_anywhere(b) and not w.negative(b.node, 8))))]
     chosen = _fill_gaps(blocks, chosen, w)
+    chosen = _fill_structures(blocks, chosen, w)
     backup = [b for b in blocks if b.tag != "h1" and len(b.text) >= BACKUP_LEN
               and b.links <= 0.1 * len(b.text) and not w.negative(b.node, 8)]
     if sum(len(b.text) for b in chosen) < BACKUP_SHARE * sum(len(b.text) for b in backup):
         picked = set(map(id, chosen)) | set(map(id, backup))
         chosen = [b for b in blocks if id(b) in picked]  # the container missed most of the text
     return chosen
+
+
+def _continuation(best, root):
+    """A test for text after the container: does it sit in a box of the container's own
+    class (the next page-section of a paged article body: "item-page" 2, 3 ...)?"""
+    labels, node = set(), best
+    while node is not None and node.mem_id != root.mem_id:
+        labels.add(node.attributes.get("class") or "")
+        node = node.parent
+    labels.discard("")
+    chain = set()
+    while node is not None:  # the root and everything above it: shared by the whole page
+        chain.add(node.mem_id)
+        node = node.parent
+    node = best
+    while node is not None and node.mem_id != root.mem_id:
+        chain.add(node.mem_id)
+        node = node.parent
+
+    def test(b: Block) -> bool:
+        node = b.node.parent
+        while node is not None and node.mem_id not in chain:
+            if node.attributes.get("class") in labels:
+                return True
+            node = node.parent
+        return False
+    return test
 
 
 def _article_root(best, good: dict[int, int]):
@@ -335,6 +411,37 @@ def _fill_gaps(blocks: list[Block], chosen: list[Block], w: Weights) -> list[Blo
                 if b.tag != "h1" and len(b.text) >= 40 and b.links <= 0.1 * len(b.text) and not w.negative(b.node, 8):
                     picked.add(id(b))
     return [b for b in blocks if id(b) in picked]
+
+
+def _fill_structures(blocks: list[Block], chosen: list[Block], w: Weights) -> list[Block]:
+    """Whole link-poor lists and tables standing between chosen text (spec tables, fact
+    lists, ingredients): their short cells are too small to be picked one by one."""
+    picked = {id(b) for b in chosen}
+    groups: dict[int, list[int]] = {}
+    for i, b in enumerate(blocks):
+        if (box := _structure(b.node)) is not None:
+            groups.setdefault(box.mem_id, []).append(i)
+    for members in groups.values():
+        items = [blocks[i] for i in members]
+        if all(id(b) in picked for b in items) or sum(b.links for b in items) > STRUCT_LINKS * sum(len(b.text) for b in items):
+            continue
+        first, last = members[0], members[-1]
+        before = any(id(b) in picked for b in blocks[max(0, first - STRUCT_REACH):first])
+        after = any(id(b) in picked for b in blocks[last + 1:last + 1 + STRUCT_REACH])
+        if before and after:
+            picked |= {id(b) for b in items if b.tag != "h1" and b.links <= 0.5 * len(b.text)}
+    return [b for b in blocks if id(b) in picked]
+
+
+def _structure(node, depth: int = 4):
+    """The nearest list or table around a block."""
+    for _ in range(depth):
+        node = node.parent
+        if node is None:
+            return None
+        if node.tag in STRUCTURES:
+            return node
+    return None
 
 
 def _strong_anywhere(b: Block) -> bool:
@@ -416,15 +523,18 @@ def clean_blocks(blocks: list[Block]) -> tuple[list[str], list[str]]:
 
 
 def _cut_at_end_heading(lines: list[Line], kept: list[Line]) -> list[Line]:
-    """Drop what follows a "Related posts" / "Kommentare" heading in the last part of the text."""
+    """Drop what follows a "Related posts" / "Kommentare" heading in the last part of the text;
+    earlier, such a line is a link to the comments ("71 Kommentare") and goes alone."""
     total, seen = sum(len(l.text) for l in kept), 0
-    kept_ids = set(map(id, kept))
+    kept_ids, dropped = set(map(id, kept)), set()
     for i, line in enumerate(lines):
-        if seen >= END_SHARE * total and len(line.text) <= 60 and lexicon.end_line().match(line.text):
-            after = set(map(id, lines[i:]))
-            return [l for l in kept if id(l) not in after]
+        if len(line.text) <= 60 and lexicon.end_line().match(line.text):
+            if seen >= END_SHARE * total:
+                dropped |= set(map(id, lines[i:]))
+                break
+            dropped.add(id(line))
         seen += len(line.text) if id(line) in kept_ids else 0
-    return kept
+    return [l for l in kept if id(l) not in dropped]
 
 
 def _menu_tail(line: Line) -> bool:
@@ -439,7 +549,7 @@ def _fact_run(last: list[Line]) -> bool:
 def _drop_duplicates(paras: list[str], removed: list[str]) -> list[str]:
     seen, out = set(), []
     for p in paras:
-        k = _key(p)
+        k = " ".join(re.findall(r"\w+", p.lower()))  # digits count: "Gewicht 1" and "Gewicht 2" differ
         if k in seen and len(k) > 0:
             removed.append(p)
             continue
@@ -472,6 +582,7 @@ def _apply_date(out: Extraction, meta: PageMeta, url: Optional[str], now: Option
     candidates = [dates.parse_machine_date(d, now=now) for d in meta.dates]
     candidates += [dates.parse_date(d, now=now) for d in meta.visible_dates]
     candidates += [_url_date(url, now)]
+    candidates += [_leading_date(t, now) for t in meta.near_title]
     candidates += [dates.parse_machine_date(d, now=now) for d in meta.modified]
     for found in candidates:
         if found and found.value:
@@ -484,6 +595,24 @@ def _apply_date(out: Extraction, meta: PageMeta, url: Optional[str], now: Option
         out.published = text_date.value
     elif reasons or text_date:
         out.notes.append(f"published: {(reasons or [text_date.reason])[0]}")
+
+
+def _near_title(every: list[Block]) -> list[str]:
+    """Short texts just around the first <h1> ("01. November 2021 | Naturschutz",
+    "Pressemitteilung vom 20.01.2022"), where pages without date markup show the date."""
+    at = next((i for i, b in enumerate(every) if b.tag == "h1"), None)
+    if at is None:
+        return []
+    around = every[max(0, at - NEAR_BEFORE):at] + every[at + 1:at + 1 + NEAR_AFTER]
+    return [b.text[:NEAR_LEN] for b in around if any(ch.isdigit() for ch in b.text[:NEAR_LEN])]
+
+
+def _leading_date(text: str, now) -> Optional[dates.DateResult]:
+    """A date in a short text, or opening a longer one ("01.02.2022 Der Arbeitsmarkt ...")."""
+    found = dates.parse_date(text, now=now)
+    if found and (len(text) < NEAR_LEN or found.span[0] <= NEAR_LEAD):
+        return found
+    return None
 
 
 def _url_date(url: Optional[str], now) -> Optional[dates.DateResult]:

@@ -12,11 +12,15 @@ TITLE_SEPARATORS = re.compile(r"\s+(?:[|–—»·]|-|::)\s+")
 DATE_META = ("article:published_time", "og:published_time", "published_time", "datepublished",
              "pubdate", "publishdate", "publish-date", "publish_date", "date", "dc.date", "dc.date.issued",
              "dcterms.date", "dcterms.issued", "dcterms.created", "sailthru.date", "parsely-pub-date",
-             "content_publishedtime", "article_date_original", "originalpublicationdate", "cxenseparse:recs:publishtime",
+             "content_publishedtime", "content_publisheddate", "article_date_original", "originalpublicationdate", "cxenseparse:recs:publishtime",
              "og:article:published_time", "date.release")
 MODIFIED_META = ("article:modified_time", "og:updated_time", "last-modified", "dcterms.modified", "datemodified")
 VISIBLE_DATE = ('[class*="date"], [class*="time"], [class*="publish"], [class*="posted"], [class*="tanggal"], '
-                '[class*="waktu"], [id*="date"], [class*="byline"], [class*="meta"]')
+                '[class*="waktu"], [id*="date"], [class*="byline"], [class*="meta"], [class*="created"], [class*="datum"]')
+CREATED = '[property$="dateCreated"][content], [itemprop="dateCreated"][content], [property$="datePublished"][content]'
+AUTHOR_BOXES = ('[rel="author"], [itemprop="author"], [class*="author"], [id*="author"], [class*="byline"], '
+                '[class*="autor"], [class*="penulis"]')
+AUTHOR_TRIES = 6
 NEWS_TYPES = re.compile(r"Article|Posting|Report|BlogPosting|WebPage", re.I)
 
 
@@ -31,6 +35,7 @@ class PageMeta:
     site: Optional[str] = None
     lang: Optional[str] = None
     body: str = ""    # JSON-LD articleBody/text, for pages that render their text by script
+    near_title: list[str] = field(default_factory=list)  # short texts around the <h1>
 
 
 def read_meta(tree) -> PageMeta:
@@ -47,6 +52,7 @@ def read_meta(tree) -> PageMeta:
     meta.dates += [props[k] for k in DATE_META if props.get(k)]
     meta.dates += [n.attributes.get("datetime") or "" for n in tree.css("time[datetime], [itemprop=datePublished]")[:3]]
     meta.dates += [n.attributes.get("content") or "" for n in tree.css("[itemprop=datePublished][content]")[:1]]
+    meta.dates += [n.attributes.get("content") or "" for n in tree.css(CREATED)[:1]]
     meta.dates = [d for d in meta.dates if d and d.strip()]
     meta.modified = [props[k] for k in MODIFIED_META if props.get(k)]
     meta.visible_dates = _visible_dates(tree)
@@ -84,7 +90,9 @@ def _meta_props(tree) -> dict[str, str]:
 
 def _from_json_ld(tree, meta: PageMeta) -> None:
     for node in tree.css('script[type="application/ld+json"]'):
-        for item in _ld_items(node.text()):
+        items = _ld_items(node.text())
+        people = {str(i["@id"]): i for i in items if "@id" in i and "person" in str(i.get("@type", "")).lower()}
+        for item in items:
             text = item.get("articleBody") or item.get("text")
             if isinstance(text, str) and len(text) > len(meta.body):
                 meta.body = text
@@ -94,7 +102,7 @@ def _from_json_ld(tree, meta: PageMeta) -> None:
                 meta.titles.append(str(item["headline"]))
             if item.get("datePublished"):
                 meta.dates.append(str(item["datePublished"]))
-            meta.authors += _ld_names(item.get("author"))
+            meta.authors += _ld_names(item.get("author"), people)
             pub = item.get("publisher")
             if isinstance(pub, dict) and pub.get("name") and not meta.site:
                 meta.site = str(pub["name"])
@@ -117,10 +125,11 @@ def _ld_items(text: str) -> Iterable[dict]:
     return out
 
 
-def _ld_names(value: Any) -> list[str]:
+def _ld_names(value: Any, people: dict[str, dict]) -> list[str]:
     if isinstance(value, list):
-        return [n for v in value for n in _ld_names(v)]
+        return [n for v in value for n in _ld_names(v, people)]
     if isinstance(value, dict):
+        value = people.get(str(value.get("@id")), value) if "name" not in value else value  # {"@id": ...} reference
         if "organization" in str(value.get("@type", "")).lower():
             return []
         value = value.get("name")
@@ -132,13 +141,22 @@ def _meta_authors(tree, props: dict[str, str]) -> list[str]:
         value = props.get(key, "")
         if value and not value.startswith("http"):
             return person_names(re.sub(r"^(?:by|oleh)\s+", "", value, flags=re.I))
-    for node in tree.css('[rel="author"], [itemprop="author"], .author-name, .byline__name, .author, .byline')[:3]:
+    for node in [n for n in tree.css(AUTHOR_BOXES) if not _in_comments(n)][:AUTHOR_TRIES]:
         text = node.text(separator=" ", strip=True)
-        text = re.sub(r"^(?:by|von|oleh|penulis|reporter)\s*:?\s*", "", text, flags=re.I)
-        found = person_names(text) if 0 < len(text) < 60 else []
+        found = person_names(text) if 0 < len(text) < 80 else []
         if found:
             return found
     return []
+
+
+def _in_comments(node, depth: int = 4) -> bool:
+    for _ in range(depth):
+        if node is None:
+            return False
+        if "comment" in f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}".lower():
+            return True
+        node = node.parent
+    return False
 
 
 def best_title(meta: PageMeta, site: Optional[str]) -> Optional[str]:

@@ -35,7 +35,7 @@ def end_line() -> re.Pattern:
 def label_prefix() -> re.Pattern:
     """A teaser label opening a line ("Baca juga: ...", "SIMAK JUGA - ...")."""
     cues = [c for c in data()["label_cues"] if " " in c or c in ("iklan", "advertisement")]
-    return re.compile(rf"^\W*(?:{_alternation(cues)})\s*[:\-–—|»>]", re.I)
+    return re.compile(rf"^\W*(?:{_alternation(cues)})\s*[:\-–—|»>\"“]", re.I)
 
 
 @functools.cache

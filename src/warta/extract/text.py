@@ -148,7 +148,8 @@ def is_outlet(name: str, outlet_name: Optional[str]) -> bool:
     """An author credit that is the outlet itself ("CNN Indonesia", "Redaksi")."""
     a = "".join(ch for ch in name.lower() if ch.isalnum())
     o = "".join(ch for ch in (outlet_name or "").lower() if ch.isalnum())
-    return a == "redaksi" or (len(a) >= 4 and len(o) >= 4 and (a == o or o.startswith(a) or a.startswith(o)))
+    return a == "redaksi" or (len(a) >= 4 and len(o) >= 4 and (a == o or o.startswith(a) or a.startswith(o))) \
+        or (len(a) >= 5 and "." in (outlet_name or "") and a in o)  # "Okezone" of bola.okezone.com
 
 
 def same_name(agency: str, outlet_name: Optional[str]) -> bool:
