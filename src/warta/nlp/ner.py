@@ -10,11 +10,12 @@ import json
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Sequence
+from typing import Optional, Sequence
 
 from ..errors import ModelError
 from .conll import spans
-from .features import sentence_features
+from .domain import DomainModel
+from .features import SpanLexicon, domain_features, sentence_features, span_lexicon_features
 from .tokens import Token, sentences, tokenize
 
 MODEL_NAME = "crf.model"
@@ -41,6 +42,8 @@ class Model:
     lexicon: dict[str, str]
     names: dict[str, str]
     lower: frozenset[str]              # words usually written in lower case
+    spans: Optional[SpanLexicon] = None      # multi-word training names (if the model uses them)
+    domain: Optional[DomainModel] = None     # news/encyclopedic guess (if the model uses it)
 
 
 @functools.cache
@@ -64,7 +67,8 @@ def load_model() -> Model:
     except Exception as e:  # noqa: BLE001 - crfsuite reports corruption in several ways
         raise ModelError(f"NER model {path} cannot be loaded ({e}); {REBUILD}") from e
     return Model(tagger, lex.get("clusters", {}), lex.get("lexicon", {}), lex.get("names", {}),
-                 frozenset(lex.get("lower", ())))
+                 frozenset(lex.get("lower", ())), SpanLexicon(lex["spans"]) if lex.get("spans") else None,
+                 DomainModel.from_json(lex.get("domain")))
 
 
 def tag_words(words: Sequence[str]) -> list[str]:
@@ -73,10 +77,19 @@ def tag_words(words: Sequence[str]) -> list[str]:
         return []
     model = load_model()
     words = recase(words, model.lower)
+    domain = model.domain.guess(words) if model.domain else None
     out: list[str] = []
     for i in range(0, len(words), MAX_TOKENS):
-        out += model.tagger.tag(sentence_features(words[i:i + MAX_TOKENS], model.clusters, model.lexicon, model.names))
+        out += model.tagger.tag(model_features(model, words[i:i + MAX_TOKENS], domain))
     return out
+
+
+def model_features(model: Model, words: Sequence[str], domain: Optional[str]) -> list[list[str]]:
+    """The features the model was trained on: the base set, then its optional extras."""
+    feats = sentence_features(words, model.clusters, model.lexicon, model.names)
+    if model.spans is not None:
+        feats = span_lexicon_features(feats, words, model.spans)
+    return domain_features(feats, domain)
 
 
 def recase(words: Sequence[str], lower: frozenset[str]) -> Sequence[str]:

@@ -1,0 +1,42 @@
+"""The optional model extras: multi-word training names, the domain guess and the
+domain-conjoined feature copies."""
+from warta.nlp import ner
+from warta.nlp.domain import DomainModel
+from warta.nlp.features import SpanLexicon, domain_features, sentence_features, span_lexicon_features
+
+
+def test_span_lexicon_takes_the_longest_multiword_match():
+    lex = SpanLexicon({"liga indonesia": "ORG", "liga super indonesia": "ORG", "jawa barat": "LOC", "jakarta": "LOC"})
+    tags = lex.tag("main di liga super indonesia dan jawa barat jakarta".split())
+    assert tags == [None, None, "B-ORG", "I-ORG", "I-ORG", None, "B-LOC", "I-LOC", None]
+
+
+def test_span_lexicon_features_mark_token_and_neighbours():
+    words = ["Persib", "di", "Liga", "Indonesia", "."]
+    feats = span_lexicon_features(sentence_features(words), words, SpanLexicon({"liga indonesia": "ORG"}))
+    assert "sx=B-ORG" in feats[2] and "sx=I-ORG" in feats[3]
+    assert "1sx=B-ORG" in feats[1] and "-1sx=I-ORG" in feats[4]
+    assert not any(f.startswith("sx=") for f in feats[0])
+
+
+def test_domain_copies_every_feature_or_none():
+    feats = [["b", "w=a"], ["b", "w=b"]]
+    assert domain_features(feats, "n") == [["b", "w=a", "n:b", "n:w=a"], ["b", "w=b", "n:b", "n:w=b"]]
+    assert domain_features(feats, "") == feats and domain_features(feats, None) == feats
+
+
+def test_domain_model_sums_word_weights():
+    model = DomainModel("n", "w", 0.1, {"kata": 1.0, "adalah": -2.0})
+    assert model.guess("Ia kata begitu".split()) == "n"
+    assert model.guess("Kota ini adalah ibu kota".split()) == "w"
+    assert DomainModel.from_json(model.to_json()) == model and DomainModel.from_json(None) is None
+
+
+def test_shipped_model_features_include_its_extras():
+    m = ner.load_model()
+    words = "Presiden Joko Widodo tiba di Jakarta .".split()
+    feats = ner.model_features(m, words, m.domain.guess(words) if m.domain else None)
+    base = sentence_features(words, m.clusters, m.lexicon, m.names)
+    assert all(f[:len(b)] == b for f, b in zip(feats, base))
+    if m.domain:
+        assert any(x.startswith(m.domain.guess(words) + ":") for x in feats[0])
