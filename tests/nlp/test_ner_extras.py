@@ -6,14 +6,16 @@ from warta.nlp.features import SpanLexicon, domain_features, sentence_features, 
 
 
 def test_span_lexicon_takes_the_longest_multiword_match():
-    lex = SpanLexicon({"liga indonesia": "ORG", "liga super indonesia": "ORG", "jawa barat": "LOC", "jakarta": "LOC"})
-    tags = lex.tag("main di liga super indonesia dan jawa barat jakarta".split())
+    lex = SpanLexicon({"liga|indonesia": "ORG", "liga|super|indonesia": "ORG", "jawa|barat": "LOC", "jakarta": "LOC",
+                       "abdel|fattah|al sisi": "PER"})
+    tags = lex.tag(["main", "di", "liga", "super", "indonesia", "dan", "jawa", "barat", "jakarta"])
     assert tags == [None, None, "B-ORG", "I-ORG", "I-ORG", None, "B-LOC", "I-LOC", None]
+    assert lex.tag(["abdel", "fattah", "al sisi"]) == ["B-PER", "I-PER", "I-PER"]
 
 
 def test_span_lexicon_features_mark_token_and_neighbours():
     words = ["Persib", "di", "Liga", "Indonesia", "."]
-    feats = span_lexicon_features(sentence_features(words), words, SpanLexicon({"liga indonesia": "ORG"}))
+    feats = span_lexicon_features(sentence_features(words), words, SpanLexicon({"liga|indonesia": "ORG"}))
     assert "sx=B-ORG" in feats[2] and "sx=I-ORG" in feats[3]
     assert "1sx=B-ORG" in feats[1] and "-1sx=I-ORG" in feats[4]
     assert not any(f.startswith("sx=") for f in feats[0])

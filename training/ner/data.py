@@ -31,17 +31,18 @@ def load(name: str, part: str) -> list[Sentence]:
 
 
 TUNE_BLOCK = 20          # sentences per block; every 5th block is the tuning part
+TUNE_FOLD = 0            # which of the 5 block positions is held out
 
 
 def tune_part(sents: list[Sentence]) -> list[Sentence]:
     """Every fifth block of 20 consecutive training sentences: held out for tuning, so the
     validation parts are scored only once, at the end (blocks keep a document's sentences
     mostly on one side)."""
-    return [s for i, s in enumerate(sents) if (i // TUNE_BLOCK) % 5 == 0]
+    return [s for i, s in enumerate(sents) if (i // TUNE_BLOCK) % 5 == TUNE_FOLD]
 
 
 def fit_part(sents: list[Sentence]) -> list[Sentence]:
-    return [s for i, s in enumerate(sents) if (i // TUNE_BLOCK) % 5 != 0]
+    return [s for i, s in enumerate(sents) if (i // TUNE_BLOCK) % 5 != TUNE_FOLD]
 
 
 def file_hashes() -> dict[str, str]:

@@ -112,14 +112,14 @@ def common_lowercase(texts: list[list[str]], min_count: int = 3, share: float = 
 
 
 def build_spans(sents: list[tuple[list[str], list[str]]], share: float = 0.6) -> dict[str, str]:
-    """Multi-word entity names (normalised, space-joined) -> their majority type, kept when
+    """Multi-word entity names (normalised tokens joined by "|") -> their majority type, kept when
     that type has >= ``share`` of the name's labelled uses."""
     from warta.nlp.conll import spans
     seen: dict[str, Counter] = defaultdict(Counter)
     for words, tags in sents:
         for s, e, label in spans(tags):
             if e - s > 1:
-                seen[" ".join(_low(w) for w in words[s:e])][label] += 1
+                seen["|".join(_low(w) for w in words[s:e])][label] += 1
     out = {}
     for name, c in seen.items():
         label, n = c.most_common(1)[0]

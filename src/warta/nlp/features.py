@@ -227,10 +227,13 @@ def domain_features(feats: list[list[str]], domain: Optional[str],
 
 class SpanLexicon:
     """Longest-match lookup of multi-word entity names from the labelled training text
-    ("liga super indonesia" -> ORG), giving each covered token "sx=B-ORG" / "sx=I-ORG"."""
+    ("liga|super|indonesia" -> ORG: normalised tokens joined by "|", since a normalised
+    token may hold a space, "al-Sisi" -> "al sisi"), giving each covered token
+    "sx=B-ORG" / "sx=I-ORG"."""
 
     def __init__(self, spans: dict[str, str], max_len: int = MAX_GAZ) -> None:
-        self.entries = {tuple(k.split()): v for k, v in spans.items() if 1 < len(k.split()) <= max_len}
+        keys = {tuple(k.split("|")): v for k, v in spans.items()}
+        self.entries = {k: v for k, v in keys.items() if 1 < len(k) <= max_len}
         self.first_words: dict[str, int] = {}
         for key in self.entries:
             self.first_words[key[0]] = max(self.first_words.get(key[0], 0), len(key))

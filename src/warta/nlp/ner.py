@@ -44,6 +44,7 @@ class Model:
     lower: frozenset[str]              # words usually written in lower case
     spans: Optional[SpanLexicon] = None      # multi-word training names (if the model uses them)
     domain: Optional[DomainModel] = None     # news/encyclopedic guess (if the model uses it)
+    domain_prefixes: frozenset[str] = frozenset()   # features with domain copies (empty: all)
 
 
 @functools.cache
@@ -68,7 +69,7 @@ def load_model() -> Model:
         raise ModelError(f"NER model {path} cannot be loaded ({e}); {REBUILD}") from e
     return Model(tagger, lex.get("clusters", {}), lex.get("lexicon", {}), lex.get("names", {}),
                  frozenset(lex.get("lower", ())), SpanLexicon(lex["spans"]) if lex.get("spans") else None,
-                 DomainModel.from_json(lex.get("domain")))
+                 DomainModel.from_json(lex.get("domain")), frozenset(lex.get("domain_prefixes", ())))
 
 
 def tag_words(words: Sequence[str]) -> list[str]:
@@ -89,7 +90,7 @@ def model_features(model: Model, words: Sequence[str], domain: Optional[str]) ->
     feats = sentence_features(words, model.clusters, model.lexicon, model.names)
     if model.spans is not None:
         feats = span_lexicon_features(feats, words, model.spans)
-    return domain_features(feats, domain)
+    return domain_features(feats, domain, model.domain_prefixes)
 
 
 def recase(words: Sequence[str], lower: frozenset[str]) -> Sequence[str]:
