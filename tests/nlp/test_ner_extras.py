@@ -42,3 +42,25 @@ def test_shipped_model_features_include_its_extras():
     assert all(f[:len(b)] == b for f, b in zip(feats, base))
     if m.domain:
         assert any(x.startswith(m.domain.guess(words) + ":") for x in feats[0])
+
+
+def test_kb_name_after_a_lowercase_generic_word_is_found_alone():
+    from warta.nlp.kb import load_kb
+    from warta.nlp.mentions import _gazetteer_spans
+    from warta.nlp.tokens import tokenize
+    toks = tokenize("paramiliter dari kelompok Wagner , kata mereka")
+    got = [(s.tokens[0].text, s.label) for s in _gazetteer_spans(toks, [False] * len(toks), 0, load_kb())]
+    assert got == [("Wagner", "ORG")]
+
+
+def test_seat_of_power_tagged_as_person_becomes_the_kb_organisation():
+    from warta.nlp.kb import load_kb
+    from warta.nlp.mentions import Span, _kb_label
+    from warta.nlp.tokens import tokenize
+    kb = load_kb()
+    seats = [k for k in kb.capitals if (r := kb.by_name.get(k)) and r.kind == "ORG" and len(k.split()) == 1]
+    cities = [k for k in kb.capitals if k not in kb.by_name and len(k.split()) == 1]
+    assert seats and cities
+    for key, want in ((seats[0], "ORG"), (cities[0], "LOC")):
+        toks = tokenize(key.capitalize())
+        assert _kb_label(Span(0, toks[-1].end, "PER", toks, 0), kb) == want
