@@ -89,10 +89,10 @@ def read_model(path: Path) -> CrfWeights:
 def state_scores(weights: CrfWeights, ids: np.ndarray) -> np.ndarray:
     """(tokens, labels) state scores for a (tokens, slots) array of attribute rows, summed
     slot by slot from left to right as crfsuite does."""
-    rows = weights.state[ids.T]                     # (slots, tokens, labels)
-    out = rows[0].copy()
-    for k in range(1, len(rows)):
-        out += rows[k]
+    state, cols = weights.state, ids.T              # one slot at a time: memory stays (tokens, labels)
+    out = state[cols[0]]
+    for k in range(1, len(cols)):
+        out += state[cols[k]]
     return out
 
 
