@@ -163,3 +163,4 @@ def test_a_model_with_features_of_another_kind_is_refused(fast):
     if m.spans or m.domain:                       # extras the tagger is not told about
         with pytest.raises(ValueError, match="does not build"):
             FastTagger(fast.w, m.clusters, m.lexicon, m.names)
+

@@ -88,8 +88,9 @@ def read_model(path: Path) -> CrfWeights:
 
 def state_scores(weights: CrfWeights, ids: np.ndarray) -> np.ndarray:
     """(tokens, labels) state scores for a (tokens, slots) array of attribute rows, summed
-    slot by slot from left to right as crfsuite does."""
-    state, cols = weights.state, ids.T              # one slot at a time: memory stays (tokens, labels)
+    slot by slot from left to right as crfsuite does (one slot at a time: memory stays
+    (tokens, labels))."""
+    state, cols = weights.state, ids.T
     out = state[cols[0]]
     for k in range(1, len(cols)):
         out += state[cols[k]]

@@ -58,6 +58,16 @@ def _kind(attribute: str, domains: Sequence[str]) -> str:
     return rest if colon and head in domains else kind
 
 
+def _shift(a: np.ndarray, d: int) -> np.ndarray:
+    """``a[i + d]`` at each ``i`` (0 beyond the ends)."""
+    out = np.zeros_like(a)
+    if d > 0:
+        out[:-d] = a[d:]
+    elif d < 0:
+        out[-d:] = a[:d]
+    return out
+
+
 class FastTagger:
     """BIO tags for sentences of words, equal to crfsuite's on the same features.
 
@@ -89,7 +99,7 @@ class FastTagger:
                     for n in range(4):
                         key = "cc=" + (_CAPS[p] if p < 3 else "") + _CAPS[c] + (_CAPS[n] if n < 3 else "")
                         self._cc[b, p, c, n] = self._id(b, key)
-        self._minus, self._plus = self._bigram_ids()
+        self._bigram_ids()
         self._gz_array = np.array(self._gz, dtype=np.int32)
         self._sx_array = np.array(self._sx, dtype=np.int32)
         self._reset_types()
@@ -150,28 +160,34 @@ class FastTagger:
             self._sx_array = np.array(self._sx, dtype=np.int32)
         return code
 
-    def _bigram_ids(self) -> tuple[list[dict[tuple[str, str], int]], list[dict[tuple[str, str], int]]]:
-        """Per copy: (left, right) word pair -> id of "bg-=left|right", and of "bg+=left|right".
-        A word holds "|" only when it is "|" itself; pairs with it are looked up as strings."""
-        minus: list[dict[tuple[str, str], int]] = [{} for _ in self._blocks]
-        plus: list[dict[tuple[str, str], int]] = [{} for _ in self._blocks]
+    def _bigram_ids(self) -> None:
+        """(left, right) word pair -> row of ``_minus_rows`` holding the id of "bg-=left|right"
+        in each copy of the features (row 0: none), the same for "bg+=". A word holds "|"
+        only when it is "|" itself; pairs with it are looked up as strings."""
         heads = {prefix + bg: (b, bg[2] == "+") for b, prefix in enumerate(self._blocks) for bg in ("bg-", "bg+")}
+        index: tuple[dict, dict] = ({}, {})
+        rows: tuple[list, list] = ([[self.w.zero] * len(self._blocks)], [[self.w.zero] * len(self._blocks)])
         for attr, i in self.w.attributes.items():
             kind, _, pair = attr.partition("=")
             head = heads.get(kind)
             if head is not None and pair.count("|") == 1 and self._id(head[0], attr[len(self._blocks[head[0]]):]) == i:
-                a, b = pair.split("|")
-                (plus if head[1] else minus)[head[0]][(a, b)] = i
-        return minus, plus
+                block, side = head
+                k = index[side].setdefault(tuple(pair.split("|")), len(rows[side]))
+                if k == len(rows[side]):
+                    rows[side].append([self.w.zero] * len(self._blocks))
+                rows[side][k][block] = i
+        self._minus, self._plus = index
+        self._minus_rows, self._plus_rows = (np.array(r, dtype=np.int32) for r in rows)
 
-    def _bigrams(self, block: int, prev: list[str], low: list[str], nxt: list[str]) -> tuple[list[int], list[int]]:
-        """Per token: the id of its "bg-=prev|low" and of its "bg+=low|next" attribute in copy ``block``."""
-        z = self.w.zero
+    def _bigrams(self, prev: list[str], low: list[str], nxt: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """(tokens, copies): the ids of each token's "bg-=prev|low" and "bg+=low|next" attributes."""
         if "|" not in low:
-            return (list(map(self._minus[block].get, zip(prev, low), repeat(z))),
-                    list(map(self._plus[block].get, zip(low, nxt), repeat(z))))
-        return ([self._id(block, f"bg-={a}|{b}") for a, b in zip(prev, low)],
-                [self._id(block, f"bg+={a}|{b}") for a, b in zip(low, nxt)])
+            return (self._minus_rows[list(map(self._minus.get, zip(prev, low), repeat(0)))],
+                    self._plus_rows[list(map(self._plus.get, zip(low, nxt), repeat(0)))])
+        blocks = range(len(self._blocks))
+        minus = [[self._id(b, f"bg-={x}|{y}") for b in blocks] for x, y in zip(prev, low)]
+        plus = [[self._id(b, f"bg+={x}|{y}") for b in blocks] for x, y in zip(low, nxt)]
+        return np.array(minus, dtype=np.int32), np.array(plus, dtype=np.int32)
 
     def attribute_ids(self, sents: Sequence[Sequence[str]], domains: Optional[Sequence[Optional[str]]] = None,
                       groups: Optional[Sequence[int]] = None) -> np.ndarray:
@@ -205,20 +221,19 @@ class FastTagger:
         size = np.array(lens, dtype=np.intp)
         slen = np.repeat(size, size)
         pos = np.arange(len(tids)) - np.repeat(np.array(starts, dtype=np.intp), size)
-        tid, gzc = np.array(tids, dtype=np.intp), np.array(gzc, dtype=np.intp)
-        plain = self._assemble(0, tid, gzc, sxc, *self._bigrams(0, prev, low, nxt), pos, slen)
+        ctx = self._context(np.array(tids, dtype=np.intp), np.array(gzc, dtype=np.intp), sxc, pos, slen)
+        bgm, bgp = self._bigrams(prev, low, nxt)
+        plain = self._assemble(0, ctx, bgm[:, 0], bgp[:, 0])
         if not self.domains:
             return plain
         if domains is None:
             domains = self._guess_domains(low, starts, lens, groups)
         block = [self.domains.index(d) + 1 for d in domains]
-        blk = np.repeat(np.array(block, dtype=np.intp), size)
-        bgm, bgp = np.empty(len(tid), dtype=np.int32), np.empty(len(tid), dtype=np.int32)
-        for b in set(block):
-            here = blk == b
-            minus, plus = self._bigrams(b, prev, low, nxt)
-            bgm[here], bgp[here] = np.array(minus)[here], np.array(plus)[here]
-        return np.hstack((plain, self._assemble(blk, tid, gzc, sxc, bgm, bgp, pos, slen)))
+        if len(set(block)) == 1:
+            b = block[0]
+            return np.hstack((plain, self._assemble(b, ctx, bgm[:, b], bgp[:, b])))
+        blk, every = np.repeat(np.array(block, dtype=np.intp), size), np.arange(len(tids))
+        return np.hstack((plain, self._assemble(blk, ctx, bgm[every, blk], bgp[every, blk])))
 
     def _span_codes(self, low: list[str], starts: list[int], lens: list[int]) -> np.ndarray:
         """Per token: the code of its span-lexicon tag (0: none)."""
@@ -227,7 +242,10 @@ class FastTagger:
         tags: list[Optional[str]] = []
         for k, n in zip(starts, lens):
             tags += self.spans.tag(low[k:k + n])
-        return np.array([self._sx_code(t) for t in tags], dtype=np.intp)
+        codes = list(map(self._sx_codes.get, tags))
+        if None in codes:
+            codes = [self._sx_code(t) for t in tags]
+        return np.array(codes, dtype=np.intp)
 
     def _guess_domains(self, low: list[str], starts: list[int], lens: list[int],
                        groups: Optional[Sequence[int]]) -> list[str]:
@@ -239,37 +257,47 @@ class FastTagger:
         guess = {g: self.domain.guess_normalised(w) for g, w in words.items()}
         return [guess[g] for g in groups]
 
-    def _assemble(self, b, tid, gzc, sxc, bgm, bgp, pos, slen) -> np.ndarray:
+    def _context(self, tid, gzc, sxc, pos, slen) -> dict[str, np.ndarray]:
+        """Per token, what every copy of the features is looked up with: the word types
+        and gazetteer codes of the neighbours (0: none), capitalisation codes, span codes."""
+        ctx = {"tid": tid, "gzc": gzc, "sxc": sxc, "bos": pos == 0}
+        nxt = np.where(pos + 1 < slen, _shift(tid, 1), 0)              # type 0: no next word
+        ctx["nx"], ctx["nx_ok"] = nxt, self._has_nx[tid] & self._has_nx[nxt]
+        for d in (-2, -1, 1, 2):
+            ok = (pos + d >= 0) & (pos + d < slen)
+            ctx[f"nb{d}"], ctx[f"gz{d}"] = np.where(ok, _shift(tid, d), 0), np.where(ok, _shift(gzc, d), 0)
+        cap = self._cap[tid]
+        ctx["caps"] = (np.where(pos > 0, _shift(cap, -1), 3), cap, np.where(pos + 1 < slen, _shift(cap, 1), 3))
+        ctx["sx-1"] = np.where(pos > 0, _shift(sxc, -1), 0)                # code 0: no span tag
+        ctx["sx1"] = np.where(pos + 1 < slen, _shift(sxc, 1), 0)
+        return ctx
+
+    def _assemble(self, b, ctx: dict, bgm, bgp) -> np.ndarray:
         """The ids of copy ``b`` (a number, or one per token) of the features, in their order."""
-        z, rows, gz, sx = self.w.zero, self._rows, self._gz_array, self._sx_array
+        z, rows, gz, sx, tid = self.w.zero, self._rows, self._gz_array, self._sx_array, ctx["tid"]
         out = np.empty((len(tid), SLOTS), dtype=np.int32)
         out[:, 0:11] = rows[tid, b, 0:11]
-        out[:, 11] = gz[gzc, b, 0]
+        out[:, 11] = gz[ctx["gzc"], b, 0]
         out[:, 12:17] = rows[tid, b, 11:16]
-        nxt = np.where(pos + 1 < slen, np.roll(tid, -1), 0)          # type 0: no next word
-        out[:, 17] = np.where(self._has_nx[tid] & self._has_nx[nxt], self._nxp[nxt, b], z)
-        out[:, 18] = np.where(pos == 0, self._bos[b], z)
+        out[:, 17] = np.where(ctx["nx_ok"], self._nxp[ctx["nx"], b], z)
+        out[:, 18] = np.where(ctx["bos"], self._bos[b], z)
         col = 19
         for d, gcol in ((-2, 1), (-1, 2), (1, 3), (2, 4)):
-            ok = (pos + d >= 0) & (pos + d < slen)
-            nb, nb_gz = np.where(ok, np.roll(tid, -d), 0), np.where(ok, np.roll(gzc, -d), 0)
+            nb = ctx[f"nb{d}"]
             lo, hi = _TYPE_COLS[d]
             out[:, col:col + 2] = rows[nb, b, lo:hi]
-            out[:, col + 2] = gz[nb_gz, b, gcol]                     # code 0: no gazetteer tag
+            out[:, col + 2] = gz[ctx[f"gz{d}"], b, gcol]                # code 0: no gazetteer tag
             col += 3
             if d in (-1, 1):
                 lo, hi = _TYPE_COLS[f"side{d}"]
                 out[:, col:col + 3] = rows[nb, b, lo:hi]
                 col += 3
-        cap = self._cap[tid]
-        prev_cap = np.where(pos > 0, np.roll(cap, 1), 3)
-        next_cap = np.where(pos + 1 < slen, np.roll(cap, -1), 3)
-        out[:, 37] = self._cc[b, prev_cap, cap, next_cap]
+        out[:, 37] = self._cc[(b, *ctx["caps"])]
         out[:, 38] = bgm
         out[:, 39] = bgp
-        out[:, 40] = sx[sxc, b, 0]
-        out[:, 41] = sx[np.where(pos > 0, np.roll(sxc, 1), 0), b, 1]  # code 0: no span tag
-        out[:, 42] = sx[np.where(pos + 1 < slen, np.roll(sxc, -1), 0), b, 2]
+        out[:, 40] = sx[ctx["sxc"], b, 0]
+        out[:, 41] = sx[ctx["sx-1"], b, 1]
+        out[:, 42] = sx[ctx["sx1"], b, 2]
         return out
 
     def tag(self, sents: Sequence[Sequence[str]], groups: Optional[Sequence[int]] = None,

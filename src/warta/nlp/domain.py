@@ -9,6 +9,7 @@ training/ner/lexical.build_domain_model on the training sets' text only.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import repeat
 from typing import Optional, Sequence
 
 from .kb import norm
@@ -36,6 +37,5 @@ class DomainModel:
 
     def guess_normalised(self, lows: Sequence[str]) -> str:
         """The guess for words already normalised as the features do (``norm(w) or w.lower()``)."""
-        weights = self.weights
-        score = self.prior + sum(weights.get(w, 0.0) for w in lows)
+        score = self.prior + sum(map(self.weights.get, lows, repeat(0.0)))
         return self.first if score > 0 else self.second
