@@ -100,9 +100,27 @@ class FastTagger:
                         key = "cc=" + (_CAPS[p] if p < 3 else "") + _CAPS[c] + (_CAPS[n] if n < 3 else "")
                         self._cc[b, p, c, n] = self._id(b, key)
         self._bigram_ids()
+        self._copy_table()
         self._gz_array = np.array(self._gz, dtype=np.int32)
         self._sx_array = np.array(self._sx, dtype=np.int32)
         self._reset_types()
+
+    def _copy_table(self) -> None:
+        """Feature string -> row of ``_copies`` holding its attribute id in each copy of the
+        features (row 0: in none), so that a new word type costs one lookup per string."""
+        index: dict[str, int] = {}
+        rows = [[self.w.zero] * len(self._blocks)]
+        for attr, i in self.w.attributes.items():
+            head, colon, rest = attr.partition(":")
+            block = self.domains.index(head) + 1 if colon and head in self.domains and "=" not in head else 0
+            feature = rest if block else attr
+            if self._id(block, feature) != i:
+                continue                       # a domain copy of a feature kind not copied
+            k = index.setdefault(feature, len(rows))
+            if k == len(rows):
+                rows.append([self.w.zero] * len(self._blocks))
+            rows[k][block] = i
+        self._copy_row, self._copies = index, np.array(rows, dtype=np.int32)
 
     def _id(self, block: int, feature: str) -> int:
         """The attribute id of ``feature`` in copy ``block`` (0: plain; the zero row if none)."""
@@ -127,16 +145,20 @@ class FastTagger:
         if k == len(self._rows):
             grow = lambda a: np.concatenate((a, np.zeros((len(a),) + a.shape[1:], a.dtype)))  # noqa: E731
             self._rows, self._cap, self._nxp, self._has_nx = map(grow, (self._rows, self._cap, self._nxp, self._has_nx))
-        for b in range(len(self._blocks)):
-            row = self._rows[k, b]
-            row[:] = self.w.zero
-            for key, strings in (("own", wi.own), ("lex", wi.lex), (-2, wi.near[-2]), (-1, wi.near[-1]),
-                                 ("side-1", wi.side[-1]), (1, wi.near[1]), ("side1", wi.side[1]), (2, wi.near[2])):
-                a, e = _TYPE_COLS[key]
-                if len(strings) > e - a:
-                    raise ValueError(f"feature group {key} has {len(strings)} strings, more than {e - a}")
-                row[a:a + len(strings)] = [self._id(b, s) for s in strings]
-            self._nxp[k, b] = self._id(b, "nx+=" + wi.nx) if wi.nx else self.w.zero
+        cols, strings = [], []
+        for key, group in (("own", wi.own), ("lex", wi.lex), (-2, wi.near[-2]), (-1, wi.near[-1]),
+                           ("side-1", wi.side[-1]), (1, wi.near[1]), ("side1", wi.side[1]), (2, wi.near[2])):
+            a, e = _TYPE_COLS[key]
+            if len(group) > e - a:
+                raise ValueError(f"feature group {key} has {len(group)} strings, more than {e - a}")
+            cols += range(a, a + len(group))
+            strings += group
+        if wi.nx:
+            strings.append("nx+=" + wi.nx)
+        ids = self._copies[[self._copy_row.get(f, 0) for f in strings]]      # (strings, copies)
+        self._rows[k] = self.w.zero
+        self._rows[k][:, cols] = ids[:len(cols)].T
+        self._nxp[k] = ids[-1] if wi.nx else self.w.zero
         self._cap[k] = _CAPS.index(wi.cap)
         self._has_nx[k] = bool(wi.nx)
         self._types[word] = k

@@ -161,7 +161,5 @@ def tag_token_lists(sents: Sequence[Sequence[Token]]) -> list[list[Mention]]:
 
 def find_mentions(text: str) -> list[Mention]:
     """Model mentions in ``text``, sentence by sentence, offsets into ``text``."""
-    out: list[Mention] = []
-    for sent in sentences(text):
-        out += tag_tokens(tokenize(sent.text, sent.start))
-    return out
+    tagged = tag_token_lists([tokenize(sent.text, sent.start) for sent in sentences(text)])   # one batch
+    return [m for mentions in tagged for m in mentions]
