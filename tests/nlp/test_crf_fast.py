@@ -164,3 +164,14 @@ def test_a_model_with_features_of_another_kind_is_refused(fast):
         with pytest.raises(ValueError, match="does not build"):
             FastTagger(fast.w, m.clusters, m.lexicon, m.names)
 
+
+
+def test_domain_copies_limited_to_some_feature_kinds_follow_the_strings(fast):
+    m = ner.load_model()
+    if not m.domain:
+        pytest.skip("the shipped model has no domain copies")
+    some = FastTagger(fast.w, m.clusters, m.lexicon, m.names, m.spans, m.domain, frozenset({"w", "bg-", "sx", "cc"}))
+    sents = [ner.recase(w, m.lower) for w in _sentences()[:60]]
+    assert some.check(m.tagger, sents) is None            # ids and tags, in both domains
+    ids = some.attribute_ids(sents[:5], [m.domain.first] * 5)
+    assert (ids[:, 43:] != fast.w.zero).sum() < (fast.attribute_ids(sents[:5], [m.domain.first] * 5)[:, 43:] != fast.w.zero).sum()
