@@ -9,7 +9,6 @@ import pytest
 from warta.nlp import ner
 from warta.nlp.crf import read_model, state_scores, viterbi
 from warta.nlp.crf_fast import FastTagger
-from warta.nlp.features import sentence_features
 
 DEV = Path(__file__).resolve().parents[1] / "data" / "events_dev.jsonl"
 
@@ -24,7 +23,17 @@ def _sentences() -> list[list[str]]:
 @pytest.fixture(scope="module")
 def fast() -> FastTagger:
     m = ner.load_model()
-    return FastTagger(read_model(ner.model_path()), m.clusters, m.lexicon, m.names)
+    return _tagger(read_model(ner.model_path()))
+
+
+def _tagger(weights) -> FastTagger:
+    m = ner.load_model()
+    return FastTagger(weights, m.clusters, m.lexicon, m.names, m.spans, m.domain, m.domain_prefixes)
+
+
+def _domain(words):
+    m = ner.load_model()
+    return m.domain.guess(words) if m.domain else None
 
 
 def test_model_file_read_like_crfsuite(fast):
@@ -43,7 +52,7 @@ def test_attribute_ids_follow_the_feature_strings(fast):
     ids = fast.attribute_ids(sents).tolist()
     row = 0
     for words in sents:
-        for feats in sentence_features(words, m.clusters, m.lexicon, m.names):
+        for feats in ner.model_features(m, words, _domain(words)):
             assert [a for a in ids[row] if a != fast.w.zero] == \
                 [fast.w.attributes[f] for f in feats if f in fast.w.attributes], words
             row += 1
@@ -53,7 +62,7 @@ def test_attribute_ids_follow_the_feature_strings(fast):
 def test_tags_equal_crfsuite(fast):
     m = ner.load_model()
     sents = [ner.recase(w, m.lower) for w in _sentences()]
-    want = [m.tagger.tag(sentence_features(w, m.clusters, m.lexicon, m.names)) for w in sents]
+    want = [m.tagger.tag(ner.model_features(m, w, _domain(w))) for w in sents]
     assert fast.tag(sents) == want                       # all in one batch
     assert [fast.tag([w])[0] for w in sents[:40]] == want[:40]   # one by one
     assert any(t != "O" for tags in want for t in tags)
@@ -76,9 +85,36 @@ def test_not_a_model_is_refused(tmp_path):
 def test_probe_check_catches_a_changed_feature(fast, monkeypatch):
     m = ner.load_model()
     assert fast.check(m.tagger) is None
-    other = FastTagger(fast.w, m.clusters, m.lexicon, m.names)
-    monkeypatch.setattr(other, "_bos", fast.w.zero)       # as if "BOS" had been renamed
+    other = _tagger(fast.w)
+    monkeypatch.setattr(other, "_bos", np.full_like(fast._bos, fast.w.zero))   # as if "BOS" had been renamed
     assert "differ" in other.check(m.tagger)
+
+
+def test_probe_check_catches_a_changed_domain_copy_or_span_feature(fast, monkeypatch):
+    m = ner.load_model()
+    if not (m.domain and m.spans):
+        pytest.skip("the shipped model has no domain copies or span features")
+    other = _tagger(fast.w)
+    monkeypatch.setattr(other, "_cc", np.where(np.arange(len(other._cc))[:, None, None, None] > 0,
+                                               fast.w.zero, other._cc))      # the domain copies of "cc="
+    assert "differ" in other.check(m.tagger)
+    other = _tagger(fast.w)
+    monkeypatch.setattr(other, "_span_codes", lambda low, starts, lens: np.zeros(len(low), dtype=np.intp))
+    assert "differ" in other.check(m.tagger)
+
+
+def test_domain_is_guessed_per_sentence_over_its_chunks(fast):
+    m = ner.load_model()
+    if not m.domain:
+        pytest.skip("the shipped model has no domain copies")
+    sents = [ner.recase(w, m.lower) for w in _sentences()]
+    words = [w for s in sents for w in s]
+    parts = [words[i:i + 50] for i in range(0, len(words), 50)]
+    groups = [0] * len(parts)
+    one = [m.tagger.tag(ner.model_features(m, p, m.domain.guess(words))) for p in parts]
+    assert fast.tag(parts, groups) == one
+    assert fast.tag(parts[:3], domains=[m.domain.first] * 3) == \
+        [m.tagger.tag(ner.model_features(m, p, m.domain.first)) for p in parts[:3]]
 
 
 def test_long_sentences_are_tagged_in_chunks_like_before():
@@ -86,7 +122,7 @@ def test_long_sentences_are_tagged_in_chunks_like_before():
     words = ("Presiden Joko Widodo bertemu Vladimir Putin di Moskow , Rusia , kemarin dan".split()) * 30
     want = []
     for i in range(0, len(words), ner.MAX_TOKENS):
-        want += m.tagger.tag(sentence_features(words[i:i + ner.MAX_TOKENS], m.clusters, m.lexicon, m.names))
+        want += m.tagger.tag(ner.model_features(m, words[i:i + ner.MAX_TOKENS], _domain(words)))
     assert ner.tag_words(words) == want
     assert ner.tag_sentences([words, [], ["Jakarta"]])[1] == []
 
@@ -123,4 +159,19 @@ def test_a_model_with_features_of_another_kind_is_refused(fast):
     attrs = dict(fast.w.attributes, **{"span=PER": len(fast.w.attributes)})
     other = type(fast.w)(fast.w.labels, attrs, fast.w.state, fast.w.trans)
     with pytest.raises(ValueError, match="span"):
-        FastTagger(other, m.clusters, m.lexicon, m.names)
+        _tagger(other)
+    if m.spans or m.domain:                       # extras the tagger is not told about
+        with pytest.raises(ValueError, match="does not build"):
+            FastTagger(fast.w, m.clusters, m.lexicon, m.names)
+
+
+
+def test_domain_copies_limited_to_some_feature_kinds_follow_the_strings(fast):
+    m = ner.load_model()
+    if not m.domain:
+        pytest.skip("the shipped model has no domain copies")
+    some = FastTagger(fast.w, m.clusters, m.lexicon, m.names, m.spans, m.domain, frozenset({"w", "bg-", "sx", "cc"}))
+    sents = [ner.recase(w, m.lower) for w in _sentences()[:60]]
+    assert some.check(m.tagger, sents) is None            # ids and tags, in both domains
+    ids = some.attribute_ids(sents[:5], [m.domain.first] * 5)
+    assert (ids[:, 43:] != fast.w.zero).sum() < (fast.attribute_ids(sents[:5], [m.domain.first] * 5)[:, 43:] != fast.w.zero).sum()

@@ -76,3 +76,41 @@ def test_fast_features_equal_reference_with_model_resources():
 def test_fast_features_equal_reference_without_resources():
     for words in _sentences()[:60]:
         assert sentence_features(words) == reference_features(words)
+
+
+def reference_extras(words: Sequence[str], feats: list[list[str]], spans: dict, domain: Optional[str],
+                     prefixes: frozenset) -> list[list[str]]:
+    """Plain version of the model's optional extras: multi-word training names (longest
+    match, "sx=" for the token and its neighbours), then domain-conjoined copies."""
+    lowers = [norm(w) or w.lower() for w in words]
+    tags: list[Optional[str]] = [None] * len(words)
+    i = 0
+    while i < len(words):
+        for n in range(min(6, len(words) - i), 1, -1):
+            label = spans.get("|".join(lowers[i:i + n]))
+            if label:
+                tags[i:i + n] = ["B-" + label] + ["I-" + label] * (n - 1)
+                i += n - 1
+                break
+        i += 1
+    out = []
+    for i, f in enumerate(feats):
+        f = list(f)
+        for name, j in (("sx=", i), ("-1sx=", i - 1), ("1sx=", i + 1)):
+            if 0 <= j < len(words) and tags[j]:
+                f.append(name + tags[j])
+        if domain:
+            f += [domain + ":" + x for x in f if not prefixes or x.split("=", 1)[0] in prefixes]
+        out.append(f)
+    return out
+
+
+def test_model_features_equal_reference_with_extras():
+    m = ner.load_model()
+    spans = {"|".join(k): v for k, v in m.spans.entries.items()} if m.spans else {}
+    for words in _sentences():
+        words = ner.recase(words, m.lower)
+        domain = m.domain.guess(words) if m.domain else None
+        ref = reference_extras(words, reference_features(words, m.clusters, m.lexicon, m.names), spans, domain,
+                               m.domain_prefixes)
+        assert ner.model_features(m, words, domain) == ref, words

@@ -30,6 +30,21 @@ def load(name: str, part: str) -> list[Sentence]:
     return [([r[0] for r in rows], repair([map_tag(r[-1]) for r in rows])) for rows in sents]
 
 
+TUNE_BLOCK = 20          # sentences per block; every 5th block is the tuning part
+TUNE_FOLD = 0            # which of the 5 block positions is held out
+
+
+def tune_part(sents: list[Sentence]) -> list[Sentence]:
+    """Every fifth block of 20 consecutive training sentences: held out for tuning, so the
+    validation parts are scored only once, at the end (blocks keep a document's sentences
+    mostly on one side)."""
+    return [s for i, s in enumerate(sents) if (i // TUNE_BLOCK) % 5 == TUNE_FOLD]
+
+
+def fit_part(sents: list[Sentence]) -> list[Sentence]:
+    return [s for i, s in enumerate(sents) if (i // TUNE_BLOCK) % 5 != TUNE_FOLD]
+
+
 def file_hashes() -> dict[str, str]:
     return {rel: hashlib.sha256((NER / rel).read_bytes()).hexdigest()
             for parts in FILES.values() for rel in parts.values()}

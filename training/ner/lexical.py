@@ -109,3 +109,43 @@ def common_lowercase(texts: list[list[str]], min_count: int = 3, share: float = 
             if w.isalpha():
                 seen[w.lower()][w.islower()] += 1
     return sorted(w for w, c in seen.items() if sum(c.values()) >= min_count and c[True] / sum(c.values()) >= share)
+
+
+def build_spans(sents: list[tuple[list[str], list[str]]], share: float = 0.6) -> dict[str, str]:
+    """Multi-word entity names (normalised tokens joined by "|") -> their majority type, kept when
+    that type has >= ``share`` of the name's labelled uses."""
+    from warta.nlp.conll import spans
+    seen: dict[str, Counter] = defaultdict(Counter)
+    for words, tags in sents:
+        for s, e, label in spans(tags):
+            if e - s > 1:
+                seen["|".join(_low(w) for w in words[s:e])][label] += 1
+    out = {}
+    for name, c in seen.items():
+        label, n = c.most_common(1)[0]
+        if n / sum(c.values()) >= share:
+            out[name] = label
+    return out
+
+
+def fold_spans(sents: list, folds: int = 5) -> list[dict[str, str]]:
+    """Fold f's multi-word names from the other folds (sentence i is in fold i % folds)."""
+    return [build_spans([s for i, s in enumerate(sents) if i % folds != f]) for f in range(folds)]
+
+
+def build_domain_model(first: list[list[str]], second: list[list[str]], codes: tuple[str, str],
+                       min_count: int = 3, min_weight: float = 0.5, alpha: float = 0.5) -> dict:
+    """Naive-Bayes word log-likelihood ratios (``first`` vs ``second`` text), kept for words
+    seen >= ``min_count`` times whose |ratio| >= ``min_weight`` (a few thousand words)."""
+    import math
+    counts = [Counter(_low(w) for s in text for w in s) for text in (first, second)]
+    vocab = set(counts[0]) | set(counts[1])
+    totals = [sum(c.values()) + alpha * len(vocab) for c in counts]
+    weights = {}
+    for w in vocab:
+        if counts[0][w] + counts[1][w] >= min_count:
+            r = math.log((counts[0][w] + alpha) / totals[0]) - math.log((counts[1][w] + alpha) / totals[1])
+            if abs(r) >= min_weight:
+                weights[w] = round(r, 2)
+    return {"first": codes[0], "second": codes[1], "prior": round(math.log(len(first) / len(second)), 3),
+            "weights": dict(sorted(weights.items()))}

@@ -3,9 +3,15 @@
     /work/venv-dev/bin/python training/ner/train.py            # rebuild the shipped model
     ... train.py --sets idner,nergrit --out /tmp/x.model       # an experiment
 
-Writes resources/ner/crf.model and resources/ner/crf.json (data file hashes, settings,
-validation scores on the held-out parts: idner dev, NERGrit valid, NERP valid).
-L-BFGS training is deterministic given the data order, which is fixed here.
+Writes resources/ner/crf.model, crf.lex.json (word resources, multi-word training names,
+the domain guess) and crf.json (data file hashes, settings, validation scores on the
+held-out parts: idner dev, NERGrit valid, NERP valid). L-BFGS training is deterministic
+given the data order, which is fixed here.
+
+    ... train.py --tune [--tune-fold K] ...                    # tune on the train sets only
+
+--tune trains on four fifths of idner and NERGrit train (blocks of 20 sentences) and scores
+the held-out fifth, so settings are chosen without looking at the validation parts.
 """
 from __future__ import annotations
 
@@ -24,14 +30,23 @@ import pycrfsuite  # noqa: E402
 import data  # noqa: E402
 import lexical  # noqa: E402
 from warta.nlp.conll import score  # noqa: E402
-from warta.nlp.features import sentence_features  # noqa: E402
+from warta.nlp.domain import DomainModel  # noqa: E402
+from warta.nlp.features import SpanLexicon, domain_features, sentence_features, span_lexicon_features  # noqa: E402
 
 OUT = ROOT / "src" / "warta" / "resources" / "ner" / "crf.model"
 
 
+TUNE = False          # --tune: train on data.fit_part, validate on data.tune_part of each train set
+
+
+def load_train(name: str) -> list[data.Sentence]:
+    sents = data.load(name, "train")
+    return data.fit_part(sents) if TUNE and name != "nerp" else sents
+
+
 def training_sentences(sets: list[str], nerp_mode: str) -> list[data.Sentence]:
-    cased = data.load("idner", "train") + data.load("nergrit", "train")
-    out = [s for name in sets if name != "nerp" for s in data.load(name, "train")]
+    cased = load_train("idner") + load_train("nergrit")
+    out = [s for name in sets if name != "nerp" for s in load_train(name)]
     if "nerp" in sets:
         out += prepare_nerp(data.load("nerp", "train"), nerp_mode, cased)
     return out
@@ -46,28 +61,61 @@ def prepare_nerp(sents: list[data.Sentence], mode: str, cased: list[data.Sentenc
     return sents
 
 
+DOMAIN_OF = {"idner": "n", "nergrit": "w", "nerp": "p"}   # news-like / encyclopedic-like
+DOMAIN = "none"         # --domain: none | oracle (the set's own domain: an upper bound) | predicted
+GUESS: DomainModel | None = None
+DOMAIN_PREFIXES: frozenset[str] = frozenset()     # --domain-prefixes: which features get copies (all if empty)
+
+
+def training_domains(sets: list[str]) -> list[str]:
+    return [DOMAIN_OF[name] for name in sets for _ in load_train(name)]
+
+
+def features(words: list[str], clusters: dict, lex: dict, names: dict, domain: str,
+             spans: SpanLexicon | None = None) -> list[list[str]]:
+    f = span_lexicon_features(sentence_features(words, clusters, lex, names), words, spans)
+    return domain_features(f, domain, DOMAIN_PREFIXES) if DOMAIN != "none" and domain else f
+
+
+def domain_of(set_name: str, words: list[str]) -> str:
+    if DOMAIN == "predicted" and GUESS is not None:
+        return GUESS.guess(words)
+    return DOMAIN_OF[set_name.split("-")[0]]
+
+
+def domain_model() -> DomainModel:
+    """Trained on the text of the two sets whose conventions differ (labels unused)."""
+    text = {name: [w for w, _ in load_train(name)] for name in ("idner", "nergrit")}
+    return DomainModel.from_json(lexical.build_domain_model(text["idner"], text["nergrit"],
+                                                            (DOMAIN_OF["idner"], DOMAIN_OF["nergrit"])))
+
+
 def validation_sets(nerp_mode: str) -> dict[str, list[data.Sentence]]:
+    if TUNE:
+        return {"idner-tune": data.tune_part(data.load("idner", "train")),
+                "nergrit-tune": data.tune_part(data.load("nergrit", "train"))}
     cased = data.load("idner", "train") + data.load("nergrit", "train")
     return {"idner-dev": data.load("idner", "dev"), "nergrit-valid": data.load("nergrit", "dev"),
             "nerp-valid": prepare_nerp(data.load("nerp", "dev"), nerp_mode, cased)}
 
 
 def train(sents: list[data.Sentence], out: Path, args: argparse.Namespace, clusters: dict, lexicons: list,
-          names: dict) -> None:
+          names: dict, spans: list) -> None:
     trainer = pycrfsuite.Trainer(verbose=False)
-    for (words, tags), lex in zip(sents, lexicons):
-        trainer.append(sentence_features(words, clusters, lex, names), tags)
+    domains = training_domains(args.sets.split(","))
+    for (words, tags), lex, dom, sp in zip(sents, lexicons, domains, spans):
+        trainer.append(features(words, clusters, lex, names, dom, sp), tags)
     trainer.set_params({"c1": args.c1, "c2": args.c2, "max_iterations": args.iters,
                         "feature.possible_transitions": True, "feature.minfreq": args.minfreq})
     trainer.train(str(out))
 
 
-def evaluate(model: Path, sets: dict, clusters: dict, lexicon: dict, names: dict) -> dict:
+def evaluate(model: Path, sets: dict, clusters: dict, lexicon: dict, names: dict, spans: SpanLexicon | None) -> dict:
     tagger = pycrfsuite.Tagger()
     tagger.open(str(model))
     results = {}
     for name, sents in sets.items():
-        pred = [tagger.tag(sentence_features(w, clusters, lexicon, names)) for w, _ in sents]
+        pred = [tagger.tag(features(w, clusters, lexicon, names, domain_of(name, w), spans)) for w, _ in sents]
         sc = score([t for _, t in sents], pred)
         results[name] = {lab or "micro": round(sc.prf(lab)[2], 4) for lab in sc.labels + [None]}
         print(f"== {name}\n{sc.table()}", flush=True)
@@ -91,11 +139,23 @@ def main() -> None:
     ap.add_argument("--c2", type=float, default=0.2)
     ap.add_argument("--iters", type=int, default=200)
     ap.add_argument("--minfreq", type=float, default=1)
-    ap.add_argument("--features", default="clusters,lexicon", help="extra word resources: clusters, lexicon ('' for none)")
+    ap.add_argument("--features", default="clusters,lexicon,spans", help="extra word resources: clusters, lexicon, spans (multi-word training names) ('' for none)")
     ap.add_argument("--cluster-sets", default="idner,nergrit,nerp", help="sets whose text (labels unused) feeds the word clusters; '' for --sets")
     ap.add_argument("--names-from", default="nerp", help="sets not trained on whose entity words feed a name lexicon (e.g. nerp)")
     ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--tune", action="store_true", help="train on 4/5 of each train set, score its held-out 1/5 (for tuning)")
+    ap.add_argument("--tune-fold", type=int, default=0, help="which fifth of each train set --tune holds out (0-4)")
+    ap.add_argument("--domain", default="predicted", help="domain-conjoined feature copies: none | oracle (each set's own domain also when scoring: an upper bound) | predicted (scored with the shipped domain guess)")
+    ap.add_argument("--domain-prefixes", default="", help="comma list of feature names (before '=') that get domain copies; '' = all")
+    ap.add_argument("--domain-map", default="idner=n,nergrit=w,nerp=p", help="set=domain code ('' = no copies)")
     args = ap.parse_args()
+    global TUNE, DOMAIN, GUESS, DOMAIN_PREFIXES
+    DOMAIN_PREFIXES = frozenset(x for x in args.domain_prefixes.split(",") if x)
+    TUNE, DOMAIN = args.tune, args.domain
+    data.TUNE_FOLD = args.tune_fold
+    DOMAIN_OF.update(kv.split("=") for kv in args.domain_map.split(","))
+
+    GUESS = domain_model() if DOMAIN != "none" else None
     t0 = time.time()
     sents = training_sentences(args.sets.split(","), args.nerp_mode)
     text = [w for w, _ in training_sentences(args.cluster_sets.split(","), args.nerp_mode)] if args.cluster_sets else [w for w, _ in sents]
@@ -103,13 +163,20 @@ def main() -> None:
     lex_path = args.out.with_suffix(".lex.json")
     lower = lexical.common_lowercase([w for w, _ in sents])
     names = lexical.build_lexicon(training_sentences(args.names_from.split(","), args.nerp_mode), min_count=1) if args.names_from else {}
-    lex_path.write_text(json.dumps({"clusters": clusters, "lexicon": lexicon, "names": names, "lower": lower},
+    use_spans = "spans" in args.features.split(",")
+    span_full = lexical.build_spans(sents) if use_spans else {}
+    fold_spans = [SpanLexicon(d) for d in lexical.fold_spans(sents)] if use_spans else [None]
+    span_train = [fold_spans[i % len(fold_spans)] for i in range(len(sents))]
+    lex_path.write_text(json.dumps({"clusters": clusters, "lexicon": lexicon, "names": names, "lower": lower,
+                                    "spans": span_full, "domain": GUESS.to_json() if GUESS else None,
+                                    "domain_prefixes": sorted(DOMAIN_PREFIXES)},
                                    ensure_ascii=False, sort_keys=True))
-    train(sents, args.out, args, clusters, lexicons, names)
+    train(sents, args.out, args, clusters, lexicons, names, span_train)
     print(f"trained on {len(sents)} sentences in {time.time() - t0:.0f}s -> {args.out}", flush=True)
-    scores = evaluate(args.out, validation_sets(args.nerp_mode), clusters, lexicon, names)
+    scores = evaluate(args.out, validation_sets(args.nerp_mode), clusters, lexicon, names,
+                      SpanLexicon(span_full) if use_spans else None)
     meta = {"sets": args.sets, "nerp_mode": args.nerp_mode, "c1": args.c1, "c2": args.c2, "iters": args.iters,
-            "minfreq": args.minfreq, "features": args.features, "cluster_sets": args.cluster_sets or args.sets, "names_from": args.names_from, "data_sha256": data.file_hashes(),
+            "minfreq": args.minfreq, "features": args.features, "cluster_sets": args.cluster_sets or args.sets, "names_from": args.names_from, "tune": args.tune, "tune_fold": args.tune_fold if args.tune else None, "domain": args.domain, "domain_map": args.domain_map, "domain_prefixes": args.domain_prefixes, "data_sha256": data.file_hashes(),
             "validation_f1": scores, "train_seconds": round(time.time() - t0)}
     args.out.with_suffix(".json").write_text(json.dumps(meta, indent=1) + "\n")
 

@@ -88,11 +88,14 @@ def read_model(path: Path) -> CrfWeights:
 
 def state_scores(weights: CrfWeights, ids: np.ndarray) -> np.ndarray:
     """(tokens, labels) state scores for a (tokens, slots) array of attribute rows, summed
-    slot by slot from left to right as crfsuite does."""
-    rows = weights.state[ids.T]                     # (slots, tokens, labels)
-    out = rows[0].copy()
-    for k in range(1, len(rows)):
-        out += rows[k]
+    slot by slot from left to right as crfsuite does (one slot at a time: memory stays
+    (tokens, labels))."""
+    state, cols = weights.state, np.ascontiguousarray(ids.T)
+    out = state[cols[0]]
+    row = np.empty_like(out)                        # reused: no new array per slot
+    for k in range(1, len(cols)):
+        np.take(state, cols[k], axis=0, out=row)
+        out += row
     return out
 
 

@@ -1,14 +1,17 @@
 """The NER features as crfsuite attribute ids, for many sentences at once.
 
-``features.sentence_features`` builds about forty strings per token, and python-crfsuite
-then encodes and looks up every one. Here each word type's strings (from the same
-``features._word``) are looked up once and kept as rows of attribute ids; a batch of
-sentences becomes one (tokens, slots) id array by numpy indexing, the scores come from
-``crf.state_scores`` and the tags from ``crf.viterbi``. The slots hold the ids in exactly
-the order of the feature strings, unknown strings and empty slots being the zero row, so
-the scores are those crfsuite computes. ``FastTagger.check`` proves it on probe sentences
-when the tagger is built (a changed feature definition or model falls back to crfsuite),
-and tests/nlp/test_crf_fast.py on the dev sentences.
+``features.all_features`` builds about forty strings per token (twice as many with the
+domain copies), and python-crfsuite then encodes and looks up every one. Here each word
+type's strings (from the same ``features._word``) are looked up once and kept as rows of
+attribute ids, one row per copy of the features: the plain one and one per domain ("n:",
+"w:"). A batch of sentences becomes one (tokens, slots) id array by numpy indexing, the
+scores come from ``crf.state_scores`` and the tags from ``crf.viterbi``. The slots hold
+the ids in exactly the order of the feature strings (base features, span-lexicon
+features, then the same again in the sentence's domain), unknown strings and empty slots
+being the zero row, so the scores are those crfsuite computes. ``FastTagger.check`` proves
+it on probe sentences in every domain when the tagger is built (a changed feature
+definition or model falls back to crfsuite), and tests/nlp/test_crf_fast.py on the dev
+sentences.
 """
 from __future__ import annotations
 
@@ -19,7 +22,8 @@ from typing import Optional, Sequence
 import numpy as np
 
 from .crf import CrfWeights, state_scores, viterbi
-from .features import _word, gazetteer, sentence_features
+from .domain import DomainModel
+from .features import SpanLexicon, _word, all_features, gazetteer
 
 # Slot widths of the per-word-type parts (see features._word): own base features, cluster/
 # lexicon/names features, and per neighbour offset its word+case and its shape/cluster/lexicon.
@@ -27,15 +31,17 @@ OWN, LEX, NEAR, SIDE = 11, 5, 2, 3
 _TYPE_COLS = {"own": (0, 11), "lex": (11, 16), -2: (16, 18), -1: (18, 20), "side-1": (20, 23),
               1: (23, 25), "side1": (25, 28), 2: (28, 30)}
 _TYPE_WIDTH = 30
-SLOTS = 40
+SLOTS = 43                 # per copy of the features: 40 base slots, then "sx=", "-1sx=", "1sx="
 _CAPS = "Clo"
 MAX_TYPES = 1 << 17
-# Every kind of feature string this module assembles (the part before "="). A model with
-# any other kind was trained on features this module does not build: crfsuite must tag.
+# Every kind of feature string this module assembles (the part before "=", without a
+# domain prefix). A model with any other kind was trained on features this module does
+# not build: crfsuite must tag.
 KINDS = frozenset("""
 b w sh p2 p3 s2 s3 s4 title upper digit hyphen gz c1 c2 c lx nx nx+ BOS cc bg- bg+
 -2w -2cap -2gz -1w -1cap -1gz -1sh -1c -1lx 1w 1cap 1gz 1sh 1c 1lx 2w 2cap 2gz
 """.split())
+SPAN_KINDS = frozenset(("sx", "-1sx", "1sx"))
 PROBES = (
     "Presiden Joko Widodo bertemu Menteri Luar Negeri Rusia Sergei Lavrov di Jakarta , Rabu ( 26/1 ) .",
     "KPK-RI memeriksa 20.000 dokumen milik PT Maju Jaya Tbk. pada 3/4/2024 pukul 14:52 WIB",
@@ -46,37 +52,91 @@ PROBES = (
 )
 
 
-class FastTagger:
-    """BIO tags for sentences of words, equal to crfsuite's on the same features."""
+def _kind(attribute: str, domains: Sequence[str]) -> str:
+    kind = attribute.split("=", 1)[0]
+    head, colon, rest = kind.partition(":")
+    return rest if colon and head in domains else kind
 
-    def __init__(self, weights: CrfWeights, clusters: dict, lexicon: dict, names: dict) -> None:
-        unknown = {a.split("=", 1)[0] for a in weights.attributes} - KINDS
+
+def _shift(a: np.ndarray, d: int) -> np.ndarray:
+    """``a[i + d]`` at each ``i`` (0 beyond the ends)."""
+    out = np.zeros_like(a)
+    if d > 0:
+        out[:-d] = a[d:]
+    elif d < 0:
+        out[-d:] = a[:d]
+    return out
+
+
+class FastTagger:
+    """BIO tags for sentences of words, equal to crfsuite's on the same features.
+
+    ``spans``, ``domain`` and ``domain_prefixes`` are the model's optional extras (see
+    features.all_features); a model using an extra it is not given is refused."""
+
+    def __init__(self, weights: CrfWeights, clusters: dict, lexicon: dict, names: dict,
+                 spans: Optional[SpanLexicon] = None, domain: Optional[DomainModel] = None,
+                 domain_prefixes: frozenset[str] = frozenset()) -> None:
+        self.domains = (domain.first, domain.second) if domain else ()
+        known = KINDS | (SPAN_KINDS if spans is not None else frozenset())
+        unknown = {_kind(a, self.domains) for a in weights.attributes} - known
         if unknown:
             raise ValueError(f"the model has features this tagger does not build: {sorted(unknown)[:5]}")
         self.w, self.clusters, self.lexicon, self.names = weights, clusters, lexicon, names
+        self.spans, self.domain, self.domain_prefixes = spans, domain, domain_prefixes
+        self._blocks = ("",) + tuple(d + ":" for d in self.domains)   # the copies of the features
         self._lock = threading.Lock()            # the word-type table grows as text comes in
-        attrs, z = weights.attributes, weights.zero
+        z, blocks = weights.zero, range(len(self._blocks))
         self._gz_codes: dict[Optional[str], int] = {None: 0}
-        self._gz = [[z] * 5]                       # per gazetteer tag: own, -2, -1, 1, 2
-        self._bos = attrs.get("BOS", z)
-        self._cc = np.full((4, 3, 4), z, dtype=np.int32)   # prev (3: none), self, next (3: none)
-        for p in range(4):
-            for c in range(3):
-                for n in range(4):
-                    key = "cc=" + (_CAPS[p] if p < 3 else "") + _CAPS[c] + (_CAPS[n] if n < 3 else "")
-                    self._cc[p, c, n] = attrs.get(key, z)
-        self._minus, self._plus = self._bigram_ids()
+        self._gz = [[[z] * 5 for _ in blocks]]     # per gazetteer tag, per copy: own, -2, -1, 1, 2
+        self._sx_codes: dict[Optional[str], int] = {None: 0}
+        self._sx = [[[z] * 3 for _ in blocks]]     # per span tag, per copy: own, -1, 1
+        self._bos = np.array([self._id(b, "BOS") for b in blocks], dtype=np.int32)
+        self._cc = np.full((len(self._blocks), 4, 3, 4), z, dtype=np.int32)   # prev (3: none), self, next (3: none)
+        for b in blocks:
+            for p in range(4):
+                for c in range(3):
+                    for n in range(4):
+                        key = "cc=" + (_CAPS[p] if p < 3 else "") + _CAPS[c] + (_CAPS[n] if n < 3 else "")
+                        self._cc[b, p, c, n] = self._id(b, key)
+        self._bigram_ids()
+        self._copy_table()
         self._gz_array = np.array(self._gz, dtype=np.int32)
+        self._sx_array = np.array(self._sx, dtype=np.int32)
         self._reset_types()
+
+    def _copy_table(self) -> None:
+        """Feature string -> row of ``_copies`` holding its attribute id in each copy of the
+        features (row 0: in none), so that a new word type costs one lookup per string."""
+        index: dict[str, int] = {}
+        rows = [[self.w.zero] * len(self._blocks)]
+        for attr, i in self.w.attributes.items():
+            head, colon, rest = attr.partition(":")
+            block = self.domains.index(head) + 1 if colon and head in self.domains and "=" not in head else 0
+            feature = rest if block else attr
+            if self._id(block, feature) != i:
+                continue                       # a domain copy of a feature kind not copied
+            k = index.setdefault(feature, len(rows))
+            if k == len(rows):
+                rows.append([self.w.zero] * len(self._blocks))
+            rows[k][block] = i
+        self._copy_row, self._copies = index, np.array(rows, dtype=np.int32)
+
+    def _id(self, block: int, feature: str) -> int:
+        """The attribute id of ``feature`` in copy ``block`` (0: plain; the zero row if none)."""
+        if block and self.domain_prefixes and feature.split("=", 1)[0] not in self.domain_prefixes:
+            return self.w.zero
+        return self.w.attributes.get(self._blocks[block] + feature, self.w.zero)
 
     def _reset_types(self) -> None:
         """Forget the word types. Type 0 stands for "no word" (beyond a sentence's edge):
         all its attribute slots are the zero row."""
+        n = len(self._blocks)
         self._types: dict[str, int] = {}
         self._lows: list[str] = [""]
-        self._rows = np.full((1024, _TYPE_WIDTH), self.w.zero, dtype=np.int32)
+        self._rows = np.full((1024, n, _TYPE_WIDTH), self.w.zero, dtype=np.int32)
         self._cap = np.zeros(1024, dtype=np.int8)
-        self._nxp = np.full(1024, self.w.zero, dtype=np.int32)   # "nx+=" id of the word as the next one
+        self._nxp = np.full((1024, n), self.w.zero, dtype=np.int32)   # "nx+=" id of the word as the next one
         self._has_nx = np.zeros(1024, dtype=bool)
 
     def _add_type(self, word: str) -> int:
@@ -85,17 +145,22 @@ class FastTagger:
         if k == len(self._rows):
             grow = lambda a: np.concatenate((a, np.zeros((len(a),) + a.shape[1:], a.dtype)))  # noqa: E731
             self._rows, self._cap, self._nxp, self._has_nx = map(grow, (self._rows, self._cap, self._nxp, self._has_nx))
-        row = self._rows[k]
-        row[:] = self.w.zero
-        for key, strings in (("own", wi.own), ("lex", wi.lex), (-2, wi.near[-2]), (-1, wi.near[-1]),
-                             ("side-1", wi.side[-1]), (1, wi.near[1]), ("side1", wi.side[1]), (2, wi.near[2])):
-            a, b = _TYPE_COLS[key]
-            if len(strings) > b - a:
-                raise ValueError(f"feature group {key} has {len(strings)} strings, more than {b - a}")
-            row[a:a + len(strings)] = [self.w.attributes.get(s, self.w.zero) for s in strings]
+        cols, strings = [], []
+        for key, group in (("own", wi.own), ("lex", wi.lex), (-2, wi.near[-2]), (-1, wi.near[-1]),
+                           ("side-1", wi.side[-1]), (1, wi.near[1]), ("side1", wi.side[1]), (2, wi.near[2])):
+            a, e = _TYPE_COLS[key]
+            if len(group) > e - a:
+                raise ValueError(f"feature group {key} has {len(group)} strings, more than {e - a}")
+            cols += range(a, a + len(group))
+            strings += group
+        if wi.nx:
+            strings.append("nx+=" + wi.nx)
+        ids = self._copies[[self._copy_row.get(f, 0) for f in strings]]      # (strings, copies)
+        self._rows[k] = self.w.zero
+        self._rows[k][:, cols] = ids[:len(cols)].T
+        self._nxp[k] = ids[-1] if wi.nx else self.w.zero
         self._cap[k] = _CAPS.index(wi.cap)
         self._has_nx[k] = bool(wi.nx)
-        self._nxp[k] = self.w.attributes.get("nx+=" + wi.nx, self.w.zero) if wi.nx else self.w.zero
         self._types[word] = k
         self._lows.append(wi.low)
         return k
@@ -103,39 +168,58 @@ class FastTagger:
     def _gz_code(self, tag: Optional[str]) -> int:
         code = self._gz_codes.get(tag)
         if code is None:
-            attrs, z = self.w.attributes, self.w.zero
             code = self._gz_codes[tag] = len(self._gz)
-            self._gz.append([attrs.get(p + tag, z) for p in ("gz=", "-2gz=", "-1gz=", "1gz=", "2gz=")])
+            self._gz.append([[self._id(b, p + tag) for p in ("gz=", "-2gz=", "-1gz=", "1gz=", "2gz=")]
+                             for b in range(len(self._blocks))])
             self._gz_array = np.array(self._gz, dtype=np.int32)
         return code
 
-    def _bigram_ids(self) -> tuple[dict[tuple[str, str], int], dict[tuple[str, str], int]]:
-        """(left, right) word pair -> id of "bg-=left|right", and of "bg+=left|right". A word
-        holds "|" only when it is "|" itself; pairs with it are looked up as strings."""
-        minus: dict[tuple[str, str], int] = {}
-        plus: dict[tuple[str, str], int] = {}
+    def _sx_code(self, tag: Optional[str]) -> int:
+        code = self._sx_codes.get(tag)
+        if code is None:
+            code = self._sx_codes[tag] = len(self._sx)
+            self._sx.append([[self._id(b, p + tag) for p in ("sx=", "-1sx=", "1sx=")] for b in range(len(self._blocks))])
+            self._sx_array = np.array(self._sx, dtype=np.int32)
+        return code
+
+    def _bigram_ids(self) -> None:
+        """(left, right) word pair -> row of ``_minus_rows`` holding the id of "bg-=left|right"
+        in each copy of the features (row 0: none), the same for "bg+=". A word holds "|"
+        only when it is "|" itself; pairs with it are looked up as strings."""
+        heads = {prefix + bg: (b, bg[2] == "+") for b, prefix in enumerate(self._blocks) for bg in ("bg-", "bg+")}
+        index: tuple[dict, dict] = ({}, {})
+        rows: tuple[list, list] = ([[self.w.zero] * len(self._blocks)], [[self.w.zero] * len(self._blocks)])
         for attr, i in self.w.attributes.items():
-            if attr.startswith(("bg-=", "bg+=")) and attr.count("|") == 1:
-                a, b = attr[4:].split("|")
-                (plus if attr[2] == "+" else minus)[(a, b)] = i
-        return minus, plus
+            kind, _, pair = attr.partition("=")
+            head = heads.get(kind)
+            if head is not None and pair.count("|") == 1 and self._id(head[0], attr[len(self._blocks[head[0]]):]) == i:
+                block, side = head
+                k = index[side].setdefault(tuple(pair.split("|")), len(rows[side]))
+                if k == len(rows[side]):
+                    rows[side].append([self.w.zero] * len(self._blocks))
+                rows[side][k][block] = i
+        self._minus, self._plus = index
+        self._minus_rows, self._plus_rows = (np.array(r, dtype=np.int32) for r in rows)
 
-    def _bigrams(self, prev: list[str], low: list[str], nxt: list[str]) -> tuple[list[int], list[int]]:
-        """Per token: the id of its "bg-=prev|low" and of its "bg+=low|next" attribute."""
-        z = self.w.zero
+    def _bigrams(self, prev: list[str], low: list[str], nxt: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """(tokens, copies): the ids of each token's "bg-=prev|low" and "bg+=low|next" attributes."""
         if "|" not in low:
-            return (list(map(self._minus.get, zip(prev, low), repeat(z))),
-                    list(map(self._plus.get, zip(low, nxt), repeat(z))))
-        attrs = self.w.attributes
-        return ([attrs.get(f"bg-={a}|{b}", z) for a, b in zip(prev, low)],
-                [attrs.get(f"bg+={a}|{b}", z) for a, b in zip(low, nxt)])
+            return (self._minus_rows[list(map(self._minus.get, zip(prev, low), repeat(0)))],
+                    self._plus_rows[list(map(self._plus.get, zip(low, nxt), repeat(0)))])
+        blocks = range(len(self._blocks))
+        minus = [[self._id(b, f"bg-={x}|{y}") for b in blocks] for x, y in zip(prev, low)]
+        plus = [[self._id(b, f"bg+={x}|{y}") for b in blocks] for x, y in zip(low, nxt)]
+        return np.array(minus, dtype=np.int32), np.array(plus, dtype=np.int32)
 
-    def attribute_ids(self, sents: Sequence[Sequence[str]]) -> np.ndarray:
-        """(tokens, SLOTS) attribute ids of all the sentences' tokens, one after the other."""
+    def attribute_ids(self, sents: Sequence[Sequence[str]], domains: Optional[Sequence[Optional[str]]] = None,
+                      groups: Optional[Sequence[int]] = None) -> np.ndarray:
+        """(tokens, slots) attribute ids of all the sentences' tokens, one after the other.
+        ``domains``: each sentence's domain (default: guessed over each group of sentences,
+        ``groups`` giving the group of each; default: each sentence on its own)."""
         with self._lock:
-            return self._attribute_ids(sents)
+            return self._attribute_ids(sents, domains, groups)
 
-    def _attribute_ids(self, sents: Sequence[Sequence[str]]) -> np.ndarray:
+    def _attribute_ids(self, sents, domains, groups) -> np.ndarray:
         if len(self._types) >= MAX_TYPES:
             self._reset_types()
         flat = [w for words in sents for w in words]
@@ -151,65 +235,130 @@ class FastTagger:
         gzc = list(map(self._gz_codes.get, tags))
         if None in gzc:
             gzc = [self._gz_code(g) for g in tags]
+        sxc = self._span_codes(low, starts, lens)
         prev, nxt = ["<s>", *low[:-1]], [*low[1:], "</s>"]
         for k, n in zip(starts, lens):
             prev[k] = "<s>"
             nxt[k + n - 1] = "</s>"
-        bgm, bgp = self._bigrams(prev, low, nxt)
         size = np.array(lens, dtype=np.intp)
         slen = np.repeat(size, size)
         pos = np.arange(len(tids)) - np.repeat(np.array(starts, dtype=np.intp), size)
-        return self._assemble(np.array(tids, dtype=np.intp), np.array(gzc, dtype=np.intp), bgm, bgp, pos, slen)
+        ctx = self._context(np.array(tids, dtype=np.intp), np.array(gzc, dtype=np.intp), sxc, pos, slen)
+        bgm, bgp = self._bigrams(prev, low, nxt)
+        plain = self._assemble(0, ctx, bgm[:, 0], bgp[:, 0])
+        if not self.domains:
+            return plain
+        if domains is None:
+            domains = self._guess_domains(low, starts, lens, groups)
+        block = [self.domains.index(d) + 1 for d in domains]
+        if len(set(block)) == 1:
+            b = block[0]
+            return np.hstack((plain, self._assemble(b, ctx, bgm[:, b], bgp[:, b])))
+        blk, every = np.repeat(np.array(block, dtype=np.intp), size), np.arange(len(tids))
+        return np.hstack((plain, self._assemble(blk, ctx, bgm[every, blk], bgp[every, blk])))
 
-    def _assemble(self, tid, gzc, bgm, bgp, pos, slen) -> np.ndarray:
-        z, rows, gz = self.w.zero, self._rows, self._gz_array
+    def _span_codes(self, low: list[str], starts: list[int], lens: list[int]) -> np.ndarray:
+        """Per token: the code of its span-lexicon tag (0: none)."""
+        if self.spans is None or not self.spans.entries:
+            return np.zeros(len(low), dtype=np.intp)
+        tags: list[Optional[str]] = []
+        for k, n in zip(starts, lens):
+            tags += self.spans.tag(low[k:k + n])
+        codes = list(map(self._sx_codes.get, tags))
+        if None in codes:
+            codes = [self._sx_code(t) for t in tags]
+        return np.array(codes, dtype=np.intp)
+
+    def _guess_domains(self, low: list[str], starts: list[int], lens: list[int],
+                       groups: Optional[Sequence[int]]) -> list[str]:
+        """Each sentence's domain, guessed over all the words of its group."""
+        groups = range(len(lens)) if groups is None else groups
+        words: dict[int, list[str]] = {}
+        for g, k, n in zip(groups, starts, lens):
+            words.setdefault(g, []).extend(low[k:k + n])
+        guess = {g: self.domain.guess_normalised(w) for g, w in words.items()}
+        return [guess[g] for g in groups]
+
+    def _context(self, tid, gzc, sxc, pos, slen) -> dict[str, np.ndarray]:
+        """Per token, what every copy of the features is looked up with: the word types
+        and gazetteer codes of the neighbours (0: none), capitalisation codes, span codes."""
+        ctx = {"tid": tid, "gzc": gzc, "sxc": sxc, "bos": pos == 0}
+        nxt = np.where(pos + 1 < slen, _shift(tid, 1), 0)              # type 0: no next word
+        ctx["nx"], ctx["nx_ok"] = nxt, self._has_nx[tid] & self._has_nx[nxt]
+        for d in (-2, -1, 1, 2):
+            ok = (pos + d >= 0) & (pos + d < slen)
+            ctx[f"nb{d}"], ctx[f"gz{d}"] = np.where(ok, _shift(tid, d), 0), np.where(ok, _shift(gzc, d), 0)
+        cap = self._cap[tid]
+        ctx["caps"] = (np.where(pos > 0, _shift(cap, -1), 3), cap, np.where(pos + 1 < slen, _shift(cap, 1), 3))
+        ctx["sx-1"] = np.where(pos > 0, _shift(sxc, -1), 0)                # code 0: no span tag
+        ctx["sx1"] = np.where(pos + 1 < slen, _shift(sxc, 1), 0)
+        return ctx
+
+    def _assemble(self, b, ctx: dict, bgm, bgp) -> np.ndarray:
+        """The ids of copy ``b`` (a number, or one per token) of the features, in their order."""
+        z, rows, gz, sx, tid = self.w.zero, self._rows, self._gz_array, self._sx_array, ctx["tid"]
         out = np.empty((len(tid), SLOTS), dtype=np.int32)
-        out[:, 0:11] = rows[tid, 0:11]
-        out[:, 11] = gz[gzc, 0]
-        out[:, 12:17] = rows[tid, 11:16]
-        nxt = np.where(pos + 1 < slen, np.roll(tid, -1), 0)          # type 0: no next word
-        out[:, 17] = np.where(self._has_nx[tid] & self._has_nx[nxt], self._nxp[nxt], z)
-        out[:, 18] = np.where(pos == 0, self._bos, z)
+        out[:, 0:11] = rows[tid, b, 0:11]
+        out[:, 11] = gz[ctx["gzc"], b, 0]
+        out[:, 12:17] = rows[tid, b, 11:16]
+        out[:, 17] = np.where(ctx["nx_ok"], self._nxp[ctx["nx"], b], z)
+        out[:, 18] = np.where(ctx["bos"], self._bos[b], z)
         col = 19
         for d, gcol in ((-2, 1), (-1, 2), (1, 3), (2, 4)):
-            ok = (pos + d >= 0) & (pos + d < slen)
-            nb, nb_gz = np.where(ok, np.roll(tid, -d), 0), np.where(ok, np.roll(gzc, -d), 0)
-            a, b = _TYPE_COLS[d]
-            out[:, col:col + 2] = rows[nb, a:b]
-            out[:, col + 2] = gz[nb_gz, gcol]                        # code 0: no gazetteer tag
+            nb = ctx[f"nb{d}"]
+            lo, hi = _TYPE_COLS[d]
+            out[:, col:col + 2] = rows[nb, b, lo:hi]
+            out[:, col + 2] = gz[ctx[f"gz{d}"], b, gcol]                # code 0: no gazetteer tag
             col += 3
             if d in (-1, 1):
-                sa, sb = _TYPE_COLS[f"side{d}"]
-                out[:, col:col + 3] = rows[nb, sa:sb]
+                lo, hi = _TYPE_COLS[f"side{d}"]
+                out[:, col:col + 3] = rows[nb, b, lo:hi]
                 col += 3
-        cap = self._cap[tid]
-        prev_cap = np.where(pos > 0, np.roll(cap, 1), 3)
-        next_cap = np.where(pos + 1 < slen, np.roll(cap, -1), 3)
-        out[:, 37] = self._cc[prev_cap, cap, next_cap]
+        out[:, 37] = self._cc[(b, *ctx["caps"])]
         out[:, 38] = bgm
         out[:, 39] = bgp
+        out[:, 40] = sx[ctx["sxc"], b, 0]
+        out[:, 41] = sx[ctx["sx-1"], b, 1]
+        out[:, 42] = sx[ctx["sx1"], b, 2]
         return out
 
-    def tag(self, sents: Sequence[Sequence[str]]) -> list[list[str]]:
-        """BIO tags for each sentence (none may be empty)."""
+    def tag(self, sents: Sequence[Sequence[str]], groups: Optional[Sequence[int]] = None,
+            domains: Optional[Sequence[Optional[str]]] = None) -> list[list[str]]:
+        """BIO tags for each sentence (none may be empty). The domain of a sentence is
+        guessed over its group (``groups``: one number per sentence; chunks of one long
+        sentence share one), unless ``domains`` gives it."""
         if not sents:
             return []
-        scores = state_scores(self.w, self.attribute_ids(sents))
+        scores = state_scores(self.w, self.attribute_ids(sents, domains, groups))
         return viterbi(self.w, scores, [len(s) for s in sents])
 
+    def features(self, words: Sequence[str], domain: Optional[str]) -> list[list[str]]:
+        """The feature strings crfsuite is given for ``words`` (the plain computation)."""
+        return all_features(words, self.clusters, self.lexicon, self.names, self.spans, domain, self.domain_prefixes)
+
+    def probes(self) -> list[list[str]]:
+        """Sentences that exercise every part of the features, spans included."""
+        sents = [s.split() for s in PROBES]
+        if self.spans is not None and self.spans.entries:
+            names = sorted(self.spans.entries, key=lambda k: (-len(k), k))[:4]
+            sents.append(["Di", *names[0], ",", *names[-1], *(names[1] if len(names) > 1 else ()), "."])
+        return sents
+
     def check(self, tagger: object, sentences: Sequence[Sequence[str]] = ()) -> Optional[str]:
-        """Why this tagger differs from crfsuite on the probe sentences (None: it does not)."""
-        sents = [s.split() for s in PROBES] + [list(s) for s in sentences]
-        ids = self.attribute_ids(sents)
-        row = 0
-        for words in sents:
-            for feats in sentence_features(words, self.clusters, self.lexicon, self.names):
-                want = [self.w.attributes[f] for f in feats if f in self.w.attributes]
-                got = [a for a in ids[row].tolist() if a != self.w.zero]
-                if got != want:
-                    return f"attribute ids differ from the feature strings at {words}"
-                row += 1
-        for words, tags in zip(sents, self.tag(sents)):
-            if tags != tagger.tag(sentence_features(words, self.clusters, self.lexicon, self.names)):
-                return f"tags differ from crfsuite's on {words}"
+        """Why this tagger differs from crfsuite on the probe sentences, in each domain
+        (None: it does not)."""
+        sents = self.probes() + [list(s) for s in sentences]
+        for domain in self.domains or (None,):
+            ids = self.attribute_ids(sents, [domain] * len(sents)) if domain else self.attribute_ids(sents)
+            row = 0
+            for words in sents:
+                for feats in self.features(words, domain):
+                    want = [self.w.attributes[f] for f in feats if f in self.w.attributes]
+                    if [a for a in ids[row].tolist() if a != self.w.zero] != want:
+                        return f"attribute ids differ from the feature strings at {words}"
+                    row += 1
+            tagged = self.tag(sents, domains=[domain] * len(sents) if domain else None)
+            for words, tags in zip(sents, tagged):
+                if tags != tagger.tag(self.features(words, domain)):
+                    return f"tags differ from crfsuite's on {words}"
         return None

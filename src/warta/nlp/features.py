@@ -202,3 +202,82 @@ def sentence_features(words: Sequence[str], clusters: Optional[dict[str, str]] =
 
 def words_of(text: str) -> list[str]:
     return [t.text for t in tokenize(text)]
+
+
+# --- domain-conjoined features (kept apart from sentence_features, which stays unchanged) ---
+
+DOMAIN_PREFIXES = frozenset()      # empty: every feature gets a domain copy
+
+
+def domain_features(feats: list[list[str]], domain: Optional[str],
+                    prefixes: frozenset[str] = DOMAIN_PREFIXES) -> list[list[str]]:
+    """Add a copy of each token's features conjoined with the text's domain ("news"-like
+    or "encyclopedic"-like), so the model can learn where the training sets' labelling
+    conventions differ (e.g. a country as modifier: O in idner, LOC in NERGrit) while the
+    shared copy learns what they agree on. ``prefixes`` limits the copies to features
+    whose name (before "=") is listed."""
+    if not domain:
+        return feats
+    tag = domain + ":"
+    if not prefixes:
+        return [f + [tag + x for x in f] for f in feats]
+    return [f + [tag + x for x in f if x.split("=", 1)[0] in prefixes] for f in feats]
+
+
+# --- multi-word names seen in the training data (kept apart from sentence_features) ---
+
+class SpanLexicon:
+    """Longest-match lookup of multi-word entity names from the labelled training text
+    ("liga|super|indonesia" -> ORG: normalised tokens joined by "|", since a normalised
+    token may hold a space, "al-Sisi" -> "al sisi"), giving each covered token
+    "sx=B-ORG" / "sx=I-ORG"."""
+
+    def __init__(self, spans: dict[str, str], max_len: int = MAX_GAZ) -> None:
+        keys = {tuple(k.split("|")): v for k, v in spans.items()}
+        self.entries = {k: v for k, v in keys.items() if 1 < len(k) <= max_len}
+        self.first_words: dict[str, int] = {}
+        for key in self.entries:
+            self.first_words[key[0]] = max(self.first_words.get(key[0], 0), len(key))
+
+    def tag(self, lowers: Sequence[str]) -> list[Optional[str]]:
+        out: list[Optional[str]] = [None] * len(lowers)
+        firsts = self.first_words
+        free = 0                             # the first token no match covers yet
+        for i in [i for i, w in enumerate(lowers) if w in firsts]:   # only where an entry can start
+            n = self._longest(lowers, i) if i >= free else 0
+            if n:
+                label = self.entries[tuple(lowers[i:i + n])]
+                out[i:i + n] = ["B-" + label] + ["I-" + label] * (n - 1)
+                free = i + n
+        return out
+
+    def _longest(self, lowers: Sequence[str], i: int) -> int:
+        longest = self.first_words.get(lowers[i], 0)
+        for n in range(min(longest, len(lowers) - i), 1, -1):
+            if tuple(lowers[i:i + n]) in self.entries:
+                return n
+        return 0
+
+
+def all_features(words: Sequence[str], clusters: dict[str, str], lexicon: dict[str, str], names: dict[str, str],
+                 spans: Optional["SpanLexicon"] = None, domain: Optional[str] = None,
+                 prefixes: frozenset[str] = DOMAIN_PREFIXES) -> list[list[str]]:
+    """The base features, then the optional extras a model may use: span-lexicon features
+    and domain copies (ner.model_features passes the shipped model's resources)."""
+    feats = span_lexicon_features(sentence_features(words, clusters, lexicon, names), words, spans)
+    return domain_features(feats, domain, prefixes)
+
+
+def span_lexicon_features(feats: list[list[str]], words: Sequence[str], spans: Optional[SpanLexicon]) -> list[list[str]]:
+    """Add "sx=" (own token) and "-1sx=" / "1sx=" (neighbours) span-lexicon features."""
+    if spans is None or not spans.entries:
+        return feats
+    tags = spans.tag([norm(w) or w.lower() for w in words])
+    if not any(tags):
+        return feats
+    out = []
+    for i, f in enumerate(feats):            # new lists: the input may be cached
+        extra = [p + tags[j] for p, j in (("sx=", i), ("-1sx=", i - 1), ("1sx=", i + 1))
+                 if 0 <= j < len(tags) and tags[j]]
+        out.append(f + extra if extra else f)
+    return out

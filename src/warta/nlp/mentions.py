@@ -95,8 +95,8 @@ def _kb_label(m: Span, kb: KB) -> str:
     rec = kb.by_name.get(key)
     if rec and (m.label != "PER" or rec.kind == "PER"):
         return _KIND_LABEL[rec.kind]
-    if key in kb.capitals and m.label == "PER":
-        return "LOC"
+    if key in kb.capitals and m.label == "PER":         # a place, not a person; a seat of power the
+        return "ORG" if rec and rec.kind == "ORG" else "LOC"   # KB knows as its government (Kremlin): ORG
     return m.label
 
 
@@ -119,6 +119,10 @@ def _gazetteer_spans(toks: list[Token], taken: list[bool], sent_no: int, kb: KB)
         j = i + 1
         while j < len(toks) and gaz[j] and gaz[j].startswith("I-"):
             j += 1
+        if tag and j - i > 1 and not toks[i].text[:1].isupper():
+            gaz[i + 1:j] = gazetteer().tag(lowers[i + 1:j])     # "kelompok Wagner": try "Wagner" alone
+            i += 1
+            continue
         if tag and tag.startswith("B-") and tag[2:] != "TITLE" and not any(taken[i:j]) and _case_ok(toks[i:j]):
             label = {"CTRY": "GPE", "CAP": "LOC", "ORG": "ORG", "PER": "PER"}[tag[2:]]
             out.append(Span(toks[i].start, toks[j - 1].end, label, toks[i:j], sent_no))

@@ -16,8 +16,9 @@ from typing import Optional, Sequence
 
 from ..errors import ModelError
 from .conll import spans
-from .features import sentence_features
 from .crf_fast import FastTagger
+from .domain import DomainModel
+from .features import SpanLexicon, all_features
 from .tokens import Token, sentences, tokenize
 
 MODEL_NAME = "crf.model"
@@ -44,6 +45,9 @@ class Model:
     lexicon: dict[str, str]
     names: dict[str, str]
     lower: frozenset[str]              # words usually written in lower case
+    spans: Optional[SpanLexicon] = None      # multi-word training names (if the model uses them)
+    domain: Optional[DomainModel] = None     # news/encyclopedic guess (if the model uses it)
+    domain_prefixes: frozenset[str] = frozenset()   # features with domain copies (empty: all)
 
 
 @functools.cache
@@ -67,7 +71,8 @@ def load_model() -> Model:
     except Exception as e:  # noqa: BLE001 - crfsuite reports corruption in several ways
         raise ModelError(f"NER model {path} cannot be loaded ({e}); {REBUILD}") from e
     return Model(tagger, lex.get("clusters", {}), lex.get("lexicon", {}), lex.get("names", {}),
-                 frozenset(lex.get("lower", ())))
+                 frozenset(lex.get("lower", ())), SpanLexicon(lex["spans"]) if lex.get("spans") else None,
+                 DomainModel.from_json(lex.get("domain")), frozenset(lex.get("domain_prefixes", ())))
 
 
 @functools.cache
@@ -80,7 +85,8 @@ def fast_tagger() -> Optional[FastTagger]:
     from .crf import read_model
     model = load_model()
     try:
-        fast = FastTagger(read_model(model_path()), model.clusters, model.lexicon, model.names)
+        fast = FastTagger(read_model(model_path()), model.clusters, model.lexicon, model.names,
+                          model.spans, model.domain, model.domain_prefixes)
         problem = fast.check(model.tagger)
     except Exception as e:  # noqa: BLE001 - whatever goes wrong reading the file, crfsuite still can
         problem = f"{type(e).__name__}: {e}"
@@ -98,21 +104,27 @@ def tag_words(words: Sequence[str]) -> list[str]:
 def tag_sentences(sents: Sequence[Sequence[str]]) -> list[list[str]]:
     """BIO tags for several sentences at once (faster than one by one)."""
     model = load_model()
+    recased = [recase(words, model.lower) for words in sents]
     chunks, owner = [], []
-    for k, words in enumerate(sents):
-        words = recase(words, model.lower)
+    for k, words in enumerate(recased):
         for i in range(0, len(words), MAX_TOKENS):
             chunks.append(words[i:i + MAX_TOKENS])
             owner.append(k)
     fast = fast_tagger()
     if fast is not None:
-        tagged = fast.tag(chunks)
+        tagged = fast.tag(chunks, owner)          # the domain is guessed per sentence, as below
     else:
-        tagged = [model.tagger.tag(sentence_features(c, model.clusters, model.lexicon, model.names)) for c in chunks]
+        domains = [model.domain.guess(words) if model.domain else None for words in recased]
+        tagged = [model.tagger.tag(model_features(model, c, domains[k])) for c, k in zip(chunks, owner)]
     out: list[list[str]] = [[] for _ in sents]
     for k, tags in zip(owner, tagged):
         out[k] += tags
     return out
+
+
+def model_features(model: Model, words: Sequence[str], domain: Optional[str]) -> list[list[str]]:
+    """The features the model was trained on: the base set, then its optional extras."""
+    return all_features(words, model.clusters, model.lexicon, model.names, model.spans, domain, model.domain_prefixes)
 
 
 def recase(words: Sequence[str], lower: frozenset[str]) -> Sequence[str]:
@@ -149,7 +161,5 @@ def tag_token_lists(sents: Sequence[Sequence[Token]]) -> list[list[Mention]]:
 
 def find_mentions(text: str) -> list[Mention]:
     """Model mentions in ``text``, sentence by sentence, offsets into ``text``."""
-    out: list[Mention] = []
-    for sent in sentences(text):
-        out += tag_tokens(tokenize(sent.text, sent.start))
-    return out
+    tagged = tag_token_lists([tokenize(sent.text, sent.start) for sent in sentences(text)])   # one batch
+    return [m for mentions in tagged for m in mentions]
