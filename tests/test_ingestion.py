@@ -68,12 +68,14 @@ def test_interrupted_ingest_leaves_a_consistent_database_that_a_rerun_completes(
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.time() + 60
     while time.time() < deadline:   # wait until at least one batch is committed
-        time.sleep(0.2)
+        time.sleep(0.05)
         try:
             if db.exists() and sqlite3.connect(db).execute("SELECT count(*) FROM articles").fetchone()[0]:
                 break
         except sqlite3.OperationalError:
             pass
+    if proc.poll() is not None:   # a starved poller can miss the whole run on a loaded machine
+        pytest.skip("the ingest finished before the interrupt could be sent")
     proc.send_signal(sig)
     code = proc.wait()
     assert code == (130 if sig == signal.SIGINT else -signal.SIGKILL)
