@@ -426,8 +426,13 @@ def _country_and_role(words: tuple[str, ...]) -> tuple[Optional[str], Optional[s
     table, rtable = places(), roles()
     if not any(w in table.first or w in rtable.first or w != strip_nya(w) for w in words):
         return country, place_sector, role, named_place      # nothing can match (speed only)
+    pfirst, rfirst = table.first, rtable.first
     i = 0
     while i < len(words):
+        w = words[i]
+        if w not in pfirst and w not in rfirst and w == strip_nya(w):
+            i += 1                       # nothing starts here (speed only)
+            continue
         n, place = longest_match(words, i, table)
         if place is not None and country is None:
             country, place_sector = place.code, place.sector

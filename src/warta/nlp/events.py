@@ -136,8 +136,13 @@ def all_triggers(toks: Sequence[Token]) -> list[Match]:
     complement (which ``find_triggers`` drops)."""
     words = [t.low for t in toks]
     lex = lexicon()
+    first = lex.first
     out, i = [], 0
     while i < len(words):
+        w = words[i]
+        if w not in first and not (len(w) > 7 and w.endswith("nya")):
+            i += 1                         # no key starts here, no -nya form (speed only)
+            continue
         n, trig = longest_match(words, i, lex, max_len=4)
         if trig is None and i + 2 < len(words) and _quantity(words[i + 1]):
             n, trig = _across_quantity(words, i, lex)   # "mengirim ribuan tentara", "menarik sebagian pasukannya"
@@ -862,9 +867,10 @@ def _trimmed(toks: Sequence[Token], span: tuple[int, int]) -> Optional[tuple[int
     "Menurut X ," or "Pada Juni ,", the "ini"/"itu" of "saat ini"/"ketika itu", and a
     trailing day name ("Robert Gates , Selasa"); a bare day or month is no actor."""
     a, b = span
-    comma = next((k for k in range(a, b) if toks[k].text == ","), None)
-    if comma is not None and (toks[a].low in FRONTED or toks[a].low in TIME_WORDS):
-        a = comma + 1
+    if toks[a].low in FRONTED or toks[a].low in TIME_WORDS:
+        comma = next((k for k in range(a, b) if toks[k].text == ","), None)
+        if comma is not None:
+            a = comma + 1
     tag = next((k for k in range(a + 1, b - 1) if toks[k].text == "," and toks[k + 1].low in SPEECH_TAGS), None)
     if tag is not None:
         b = tag                            # "Kader-kader Partai Demokrat , kata dia , mendukung"
