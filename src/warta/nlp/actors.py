@@ -173,6 +173,10 @@ def _group_in(groups: Sequence[Group], pos: int, words: Sequence[str]) -> Option
     return None
 
 
+_PAIR_GAP = re.compile(r"\s+dan\s+[\w\s]{0,60}")     # "A dan B": a pair of people
+_CLAUSE_STOP = re.compile(r"[,.;]")
+
+
 class Resolver:
     """Resolves spans of one article's body to actors using its entities."""
 
@@ -381,7 +385,7 @@ class Resolver:
         ppl = [e for e in self.inside(toks[0].start, toks[-1].end) if e.label in PERSON_LABELS]
         for a, b in zip(ppl, ppl[1:]):
             gap = self.body[a.end:b.start]
-            if re.fullmatch(r"\s+dan\s+[\w\s]{0,60}", gap) and not re.search(r"[,.;]", gap):
+            if _PAIR_GAP.fullmatch(gap) and not _CLAUSE_STOP.search(gap):
                 pa = Actor(a.text, a.start, a.end, a.canonical or a.text, a.kb_id, a.country, a.sector)
                 pb = Actor(b.text, b.start, b.end, b.canonical or b.text, b.kb_id, b.country, b.sector)
                 whole = Actor(self.body[a.start:b.end], a.start, b.end, self.body[a.start:b.end], country=a.country)
@@ -424,8 +428,6 @@ def _country_and_role(words: tuple[str, ...]) -> tuple[Optional[str], Optional[s
     country = place_sector = role = None
     named_place = False
     table, rtable = places(), roles()
-    if not any(w in table.first or w in rtable.first or w != strip_nya(w) for w in words):
-        return country, place_sector, role, named_place      # nothing can match (speed only)
     pfirst, rfirst = table.first, rtable.first
     i = 0
     while i < len(words):
