@@ -245,3 +245,37 @@ def test_recase_shortcut_equals_the_plain_counts():
         assert ner.recase(words, lower) == want
         changed += want is not words
     assert changed >= 3
+
+
+def _reference_all_triggers(toks):
+    """events.all_triggers without its skip: the longest match tried at every word."""
+    from warta.nlp import events as ev
+    words = [t.low for t in toks]
+    lex = ev.lexicon()
+    out, i = [], 0
+    while i < len(words):
+        n, trig = ev.longest_match(words, i, lex, max_len=4)
+        if trig is None and i + 2 < len(words) and ev._quantity(words[i + 1]):
+            n, trig = ev._across_quantity(words, i, lex)
+        nya = False
+        if trig is None and words[i].endswith("nya") and len(words[i]) > 7:
+            trig = lex.get((words[i][:-3],))
+            n, nya = 1, trig is not None
+        if trig is None:
+            i += 1
+            continue
+        out.append(ev._with_light_verb(toks, ev.Match(trig, i, i + n, i, trig.voice, nya)))
+        i += n
+    return out
+
+
+def test_trigger_skip_equals_trying_every_word():
+    from warta.nlp.actors import split
+    from warta.nlp.events import all_triggers
+    found = 0
+    for text in _texts():
+        for _, toks in split(text):
+            want = _reference_all_triggers(toks)
+            assert all_triggers(toks) == want, text[:80]
+            found += len(want)
+    assert found > 200
