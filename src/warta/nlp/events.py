@@ -1170,6 +1170,7 @@ def _aux(toks: Sequence[Token], m: Match) -> Optional[str]:
 _CONTEXT = [(name, re.compile("|".join(re.escape(w) for w in words))) for name, words in CONTEXT_WORDS.items()]
 
 
+@functools.lru_cache(maxsize=16)         # a sentence's events share it (speed only)
 def _context(text: str) -> Optional[str]:
     low = text.lower()
     return next((name for name, pattern in _CONTEXT if pattern.search(low)), None)
