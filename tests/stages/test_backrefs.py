@@ -34,7 +34,7 @@ def test_pronoun_subject_is_the_earlier_subject_not_the_nearest_person():
 
 
 def test_an_isolated_line_keeps_its_pronoun():
-    _, a = events_of("Ia mendesak Milei mencabut larangan ekspor gas .")
+    _, a = events_of("Ia mendesak Javier Milei mencabut larangan ekspor gas .")
     sources = [e.source for e in a.events if e.type == "REQUEST"]
     assert sources and all(s.canonical is None and s.country is None for s in sources)
 
