@@ -65,3 +65,14 @@ def test_spec_table_between_paragraphs_is_kept():
     article = f"<article><p>{para(0)}</p><p>{para(1)}</p><table>{rows}</table><p>{para(2)}</p></article>"
     body = extract_html(page(article)).body
     assert "Gewicht 2" in body and body.count("Stadtrat") == 3
+
+
+def test_lead_outside_the_container_is_added_when_it_opens_with_the_meta_description():
+    lead = "Die alte Brücke wird saniert: Der Stadtrat hat entschieden, und die Bürger sind erleichtert."
+    paras = "".join(f"<p>{para(i)}</p>" for i in range(4))
+    article = f'<div class="teaser"><p>{lead}</p></div><div class="content">{paras}</div>'
+    plain = page(article)
+    described = plain.replace("<title>T</title>", f'<title>T</title><meta name="description" content="{lead[:60]}">')
+    assert "erleichtert" not in extract_html(plain).body  # the container alone leaves the lead out
+    body = extract_html(described).body
+    assert body.startswith("Die alte Brücke") and body.count("Stadtrat") == 5

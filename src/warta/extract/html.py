@@ -73,12 +73,15 @@ def extract_html(html: str, url: Optional[str] = None, now: Optional[datetime] =
     return out
 
 
+LEAD_KEY = 40  # letters of the meta description that must open the lead paragraph
+
+
 def _extract(html: str, url: Optional[str], now: Optional[datetime]) -> Extraction:
     tree = LexborHTMLParser(html)
     meta = read_meta(tree)
     strip_furniture(tree)
     every = text_blocks(tree)
-    blocks = main_blocks(every)
+    blocks = _with_lead(every, main_blocks(every), meta.description)
     out = Extraction()
     paras, removed = clean_blocks(blocks)
     paras = _script_body(meta.body, paras, removed)
@@ -88,6 +91,23 @@ def _extract(html: str, url: Optional[str], now: Optional[datetime]) -> Extracti
     apply_meta(out, meta, url, now)
     read_page_credits(out, every, set(map(id, blocks)), removed)
     return out
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in text.lower() if ch.isalnum())
+
+
+def _with_lead(every: list[Block], chosen: list[Block], description: str) -> list[Block]:
+    """Add the paragraph that opens with the page's meta description (the lead, which often
+    sits in a box of its own above the container) when the container left it out."""
+    key = _letters(html_lib.unescape(description))[:LEAD_KEY]
+    if len(key) < LEAD_KEY or any(_letters(b.text).startswith(key) for b in chosen):
+        return chosen
+    for b in every:
+        if b.tag != "h1" and b.links <= 0.1 * len(b.text) and _letters(b.text).startswith(key):
+            picked = set(map(id, chosen)) | {id(b)}
+            return [x for x in every if id(x) in picked]
+    return chosen
 
 
 def _script_body(ld_body: str, paras: list[str], removed: list[str]) -> list[str]:
