@@ -76,3 +76,14 @@ def test_lead_outside_the_container_is_added_when_it_opens_with_the_meta_descrip
     assert "erleichtert" not in extract_html(plain).body  # the container alone leaves the lead out
     body = extract_html(described).body
     assert body.startswith("Die alte Brücke") and body.count("Stadtrat") == 5
+
+
+def test_article_resuming_after_an_inline_related_box_is_kept_but_a_closing_one_still_cuts():
+    paras = "".join(f"<p>{para(i)}</p>" for i in range(4))
+    more = "".join(f"<p>{para(i).replace('Stadtrat', 'Gemeinderat')}</p>" for i in range(3))
+    box = "<p>Zum Weiterlesen</p><p>Ein anderer Bericht</p>"
+    body = extract_html(page(f"<article><div>{paras}{box}{more}</div></article>")).body
+    assert body.count("Gemeinderat") == 3 and "Zum Weiterlesen" not in body
+    short = "<p>Ein ganz anderer Bericht über das Wetter in den Bergen, mit vielen Wörtern.</p>"
+    body = extract_html(page(f"<article><div>{paras}{box}{short}</div></article>")).body
+    assert "Wetter" not in body

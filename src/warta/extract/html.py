@@ -73,6 +73,7 @@ def extract_html(html: str, url: Optional[str] = None, now: Optional[datetime] =
     return out
 
 
+RESUME_LEN, RESUME_SHARE = 150, 0.5  # prose after a "Related" heading that is still the article
 LEAD_KEY = 40  # letters of the meta description that must open the lead paragraph
 
 
@@ -549,12 +550,19 @@ def _cut_at_end_heading(lines: list[Line], kept: list[Line]) -> list[Line]:
     kept_ids, dropped = set(map(id, kept)), set()
     for i, line in enumerate(lines):
         if len(line.text) <= 60 and lexicon.end_line().match(line.text):
-            if seen >= END_SHARE * total:
+            if seen >= END_SHARE * total and not _prose_resumes(lines[i + 1:], seen):
                 dropped |= set(map(id, lines[i:]))
                 break
             dropped.add(id(line))
         seen += len(line.text) if id(line) in kept_ids else 0
     return [l for l in kept if id(l) not in dropped]
+
+
+def _prose_resumes(after: list[Line], before: int) -> bool:
+    """Long body paragraphs after the heading, as much as RESUME_SHARE of the text before it:
+    the heading labelled a box of links inside the article, and the article goes on."""
+    prose = sum(len(l.text) for l in after if l.kind == BODY and len(l.text) >= RESUME_LEN)
+    return prose >= RESUME_SHARE * before
 
 
 def _menu_tail(line: Line) -> bool:
