@@ -87,3 +87,12 @@ def test_article_resuming_after_an_inline_related_box_is_kept_but_a_closing_one_
     short = "<p>Ein ganz anderer Bericht über das Wetter in den Bergen, mit vielen Wörtern.</p>"
     body = extract_html(page(f"<article><div>{paras}{box}{short}</div></article>")).body
     assert "Wetter" not in body
+
+
+def test_a_sentence_that_is_mostly_link_text_stays_in_the_body():
+    paras = "".join(f"<p>{para(i)}</p>" for i in range(4))
+    linked = ('<p>Er folgt auf <a href="/a">die Bürgermeisterin, die das Amt acht Monate lang neben '
+              'ihren anderen Aufgaben geführt hat.</a></p>')
+    menu = '<p><a href="/b">Politik</a> <a href="/c">Sport und Kultur in der Region</a></p>'
+    body = extract_html(page(f"<article><div><p>{para(0)}</p>{linked}{menu}{paras}</div></article>")).body
+    assert "acht Monate" in body and "Sport und Kultur" not in body

@@ -48,6 +48,7 @@ FACT = re.compile(r"^[^:|]{2,40}:\s*\S")  # "Art der Aufnahme: Digitalfoto"
 LD_MIN, LD_FACTOR = 200, 2.0
 LD_TAGS = re.compile(r"<[^>]{0,300}>")
 LINK_MAX = 0.4
+SENTENCE_LEN = 80  # a paragraph this long ending a sentence may be mostly link text
 NEAR_BEFORE, NEAR_AFTER, NEAR_LEN, NEAR_LEAD = 4, 15, 150, 40  # date texts around the headline
 STRUCTURES = ("ul", "ol", "dl", "table")
 STRUCT_LINKS, STRUCT_REACH = 0.3, 3
@@ -519,9 +520,15 @@ def _block_ok(b: Block) -> bool:
     n = len(b.text)
     if b.tag == "h1":
         return False  # the headline: metadata, not body
-    if b.links > LINK_MAX * n and b.tag not in ("h1", "h2", "h3"):
+    if b.links > LINK_MAX * n and b.tag not in ("h1", "h2", "h3") and not _linked_sentence(b):
         return False
     return True
+
+
+def _linked_sentence(b: Block) -> bool:
+    """A paragraph that is a sentence with a link in it (not a bare link): prose, not a menu."""
+    n = len(b.text)
+    return b.tag == "p" and b.links < n and n >= SENTENCE_LEN and b.text.rstrip()[-1:] in ".!?"
 
 
 def clean_blocks(blocks: list[Block]) -> tuple[list[str], list[str]]:
