@@ -96,3 +96,12 @@ def test_a_sentence_that_is_mostly_link_text_stays_in_the_body():
     menu = '<p><a href="/b">Politik</a> <a href="/c">Sport und Kultur in der Region</a></p>'
     body = extract_html(page(f"<article><div><p>{para(0)}</p>{linked}{menu}{paras}</div></article>")).body
     assert "acht Monate" in body and "Sport und Kultur" not in body
+
+
+def test_intro_between_the_headline_and_the_container_is_kept():
+    intro = "Die Stadt will die alte Brücke retten, und nach monatelangem Streit steht nun der Plan fest."
+    paras = "".join(f"<p>{para(i)}</p>" for i in range(4))
+    html = page(f'<div class="head"><h1>Brücke</h1><div class="intro"><p>{intro}</p></div></div>'
+                f'<div class="content">{paras}</div>')
+    body = extract_html(html).body
+    assert body.startswith("Die Stadt will") and body.count("Stadtrat") == 4

@@ -75,6 +75,7 @@ def extract_html(html: str, url: Optional[str] = None, now: Optional[datetime] =
 
 
 RESUME_LEN, RESUME_SHARE = 150, 0.5  # prose after a "Related" heading that is still the article
+INTRO_REACH, INTRO_LEN = 8, 80  # blocks back from the container to a <h1>; intro prose length
 LEAD_KEY = 40  # letters of the meta description that must open the lead paragraph
 
 
@@ -102,6 +103,7 @@ def _letters(text: str) -> str:
 def _with_lead(every: list[Block], chosen: list[Block], description: str) -> list[Block]:
     """Add the paragraph that opens with the page's meta description (the lead, which often
     sits in a box of its own above the container) when the container left it out."""
+    chosen = _with_intro(every, chosen)
     key = _letters(html_lib.unescape(description))[:LEAD_KEY]
     if len(key) < LEAD_KEY or any(_letters(b.text).startswith(key) for b in chosen):
         return chosen
@@ -110,6 +112,23 @@ def _with_lead(every: list[Block], chosen: list[Block], description: str) -> lis
             picked = set(map(id, chosen)) | {id(b)}
             return [x for x in every if id(x) in picked]
     return chosen
+
+
+def _with_intro(every: list[Block], chosen: list[Block]) -> list[Block]:
+    """Prose between the headline (<h1>) and the container: an intro in a box of its own."""
+    if not chosen:
+        return chosen
+    ids = {id(b): i for i, b in enumerate(every)}
+    first = ids[id(chosen[0])]
+    heads = [i for i in range(max(0, first - INTRO_REACH), first) if every[i].tag == "h1"]
+    if not heads:
+        return chosen
+    intro = [b for b in every[heads[-1] + 1:first] if len(b.text) >= INTRO_LEN and _clean_lead(b)]
+    return intro + chosen
+
+
+def _clean_lead(b: Block) -> bool:
+    return b.tag != "h1" and b.links <= 0.1 * len(b.text)
 
 
 def _script_body(ld_body: str, paras: list[str], removed: list[str]) -> list[str]:
