@@ -105,3 +105,9 @@ def test_intro_between_the_headline_and_the_container_is_kept():
                 f'<div class="content">{paras}</div>')
     body = extract_html(html).body
     assert body.startswith("Die Stadt will") and body.count("Stadtrat") == 4
+
+
+def test_a_short_closing_sentence_stays_but_a_trailing_menu_goes():
+    paras = "".join(f"<p>{para(i)}</p>" for i in range(4))
+    body = extract_html(page(f"<article><div>{paras}<p>Die Arbeiten beginnen im Mai.</p><p>Teilen</p></div></article>")).body
+    assert body.endswith("Die Arbeiten beginnen im Mai.")

@@ -592,7 +592,9 @@ def _prose_resumes(after: list[Line], before: int) -> bool:
 
 
 def _menu_tail(line: Line) -> bool:
-    return line.kind == OTHER and len(words(line.text)) < TAIL_WORDS and len(line.text) < TAIL_CHARS
+    n = len(words(line.text))
+    sentence = n >= 3 and line.text.rstrip().endswith(".")  # a short closing sentence, not a menu
+    return line.kind == OTHER and n < TAIL_WORDS and len(line.text) < TAIL_CHARS and not sentence
 
 
 def _fact_run(last: list[Line]) -> bool:
