@@ -111,3 +111,10 @@ def test_a_short_closing_sentence_stays_but_a_trailing_menu_goes():
     paras = "".join(f"<p>{para(i)}</p>" for i in range(4))
     body = extract_html(page(f"<article><div>{paras}<p>Die Arbeiten beginnen im Mai.</p><p>Teilen</p></div></article>")).body
     assert body.endswith("Die Arbeiten beginnen im Mai.")
+
+
+def test_a_dated_sentence_stays_but_a_bare_dateline_goes():
+    paras = "".join(f"<p>{para(i)}</p>" for i in range(4))
+    body = extract_html(page(f"<article><div><p>Montag, 5. Mai 2022</p>{paras}"
+                             "<p>Ab 1. Januar 2024 gilt die neue Regel.</p></div></article>")).body
+    assert "Ab 1. Januar 2024 gilt die neue Regel." in body and "Montag, 5. Mai 2022" not in body

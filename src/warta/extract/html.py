@@ -558,7 +558,7 @@ def clean_blocks(blocks: list[Block]) -> tuple[list[str], list[str]]:
         if line.kind == CAPTION and not PHOTO_CREDIT.search(line.text):
             line.kind = BODY if is_body_like(line.text) else OTHER
     paras, removed = [], []
-    kept = [l for l in lines if l.kind in KEEP_KINDS or (l.kind == DATE and len(words(l.text)) > 8)]
+    kept = [l for l in lines if l.kind in KEEP_KINDS or (l.kind == DATE and _dated_sentence(l.text))]
     kept = _cut_at_end_heading(lines, kept)
     while kept and _menu_tail(kept[-1]) and not _fact_run(kept[-2:]):
         kept.pop()  # trailing short non-sentences: "Mehr zum Thema", "Teilen", a menu
@@ -567,6 +567,12 @@ def clean_blocks(blocks: list[Block]) -> tuple[list[str], list[str]]:
         (paras if id(line) in keep_ids else removed).append(line.text)
         removed.extend(line.cut)
     return _drop_duplicates(paras, removed), removed
+
+
+def _dated_sentence(text: str) -> bool:
+    """A line with a date that is prose: long, or a sentence ("ab 1. Januar 2024 gilt ...")."""
+    n = len(words(text))
+    return n > 8 or (n >= 5 and text.rstrip().endswith("."))
 
 
 def _cut_at_end_heading(lines: list[Line], kept: list[Line]) -> list[Line]:
