@@ -26,7 +26,7 @@ def half(name: str) -> int:
 def prf(rows: list[tuple[int, int, int, int]]) -> str:
     tp, fn, fp = (sum(r[i] for r in rows) for i in range(3))
     p, r = tp / max(1, tp + fp), tp / max(1, tp + fn)
-    return f"P {p:.3f} R {r:.3f} F1 {2 * p * r / max(1e-9, p + r):.3f} ({len(rows)} pages)"
+    return f"P {p:.4f} R {r:.4f} F1 {2 * p * r / max(1e-9, p + r):.4f} ({len(rows)} pages)"
 
 
 def main() -> None:

@@ -65,3 +65,56 @@ def test_spec_table_between_paragraphs_is_kept():
     article = f"<article><p>{para(0)}</p><p>{para(1)}</p><table>{rows}</table><p>{para(2)}</p></article>"
     body = extract_html(page(article)).body
     assert "Gewicht 2" in body and body.count("Stadtrat") == 3
+
+
+def test_lead_outside_the_container_is_added_when_it_opens_with_the_meta_description():
+    lead = "Die alte Brücke wird saniert: Der Stadtrat hat entschieden, und die Bürger sind erleichtert."
+    paras = "".join(f"<p>{para(i)}</p>" for i in range(4))
+    article = f'<div class="teaser"><p>{lead}</p></div><div class="content">{paras}</div>'
+    plain = page(article)
+    described = plain.replace("<title>T</title>", f'<title>T</title><meta name="description" content="{lead[:60]}">')
+    assert "erleichtert" not in extract_html(plain).body  # the container alone leaves the lead out
+    body = extract_html(described).body
+    assert body.startswith("Die alte Brücke") and body.count("Stadtrat") == 5
+
+
+def test_article_resuming_after_an_inline_related_box_is_kept_but_a_closing_one_still_cuts():
+    paras = "".join(f"<p>{para(i)}</p>" for i in range(4))
+    more = "".join(f"<p>{para(i).replace('Stadtrat', 'Gemeinderat')}</p>" for i in range(3))
+    box = "<p>Zum Weiterlesen</p><p>Ein anderer Bericht</p>"
+    body = extract_html(page(f"<article><div>{paras}{box}{more}</div></article>")).body
+    assert body.count("Gemeinderat") == 3 and "Zum Weiterlesen" not in body
+    short = "<p>Ein ganz anderer Bericht über das Wetter in den Bergen, mit vielen Wörtern.</p>"
+    body = extract_html(page(f"<article><div>{paras}{box}{short}</div></article>")).body
+    assert "Wetter" not in body
+
+
+def test_a_sentence_that_is_mostly_link_text_stays_in_the_body():
+    paras = "".join(f"<p>{para(i)}</p>" for i in range(4))
+    linked = ('<p>Er folgt auf <a href="/a">die Bürgermeisterin, die das Amt acht Monate lang neben '
+              'ihren anderen Aufgaben geführt hat.</a></p>')
+    menu = '<p><a href="/b">Politik</a> <a href="/c">Sport und Kultur in der Region</a></p>'
+    body = extract_html(page(f"<article><div><p>{para(0)}</p>{linked}{menu}{paras}</div></article>")).body
+    assert "acht Monate" in body and "Sport und Kultur" not in body
+
+
+def test_intro_between_the_headline_and_the_container_is_kept():
+    intro = "Die Stadt will die alte Brücke retten, und nach monatelangem Streit steht nun der Plan fest."
+    paras = "".join(f"<p>{para(i)}</p>" for i in range(4))
+    html = page(f'<div class="head"><h1>Brücke</h1><div class="intro"><p>{intro}</p></div></div>'
+                f'<div class="content">{paras}</div>')
+    body = extract_html(html).body
+    assert body.startswith("Die Stadt will") and body.count("Stadtrat") == 4
+
+
+def test_a_short_closing_sentence_stays_but_a_trailing_menu_goes():
+    paras = "".join(f"<p>{para(i)}</p>" for i in range(4))
+    body = extract_html(page(f"<article><div>{paras}<p>Die Arbeiten beginnen im Mai.</p><p>Teilen</p></div></article>")).body
+    assert body.endswith("Die Arbeiten beginnen im Mai.")
+
+
+def test_a_dated_sentence_stays_but_a_bare_dateline_goes():
+    paras = "".join(f"<p>{para(i)}</p>" for i in range(4))
+    body = extract_html(page(f"<article><div><p>Montag, 5. Mai 2022</p>{paras}"
+                             "<p>Ab 1. Januar 2024 gilt die neue Regel.</p></div></article>")).body
+    assert "Ab 1. Januar 2024 gilt die neue Regel." in body and "Montag, 5. Mai 2022" not in body

@@ -48,6 +48,7 @@ FACT = re.compile(r"^[^:|]{2,40}:\s*\S")  # "Art der Aufnahme: Digitalfoto"
 LD_MIN, LD_FACTOR = 200, 2.0
 LD_TAGS = re.compile(r"<[^>]{0,300}>")
 LINK_MAX = 0.4
+SENTENCE_LEN = 80  # a paragraph this long ending a sentence may be mostly link text
 NEAR_BEFORE, NEAR_AFTER, NEAR_LEN, NEAR_LEAD = 4, 15, 150, 40  # date texts around the headline
 STRUCTURES = ("ul", "ol", "dl", "table")
 STRUCT_LINKS, STRUCT_REACH = 0.3, 3
@@ -73,12 +74,17 @@ def extract_html(html: str, url: Optional[str] = None, now: Optional[datetime] =
     return out
 
 
+RESUME_LEN, RESUME_SHARE = 150, 0.5  # prose after a "Related" heading that is still the article
+INTRO_REACH, INTRO_LEN = 8, 80  # blocks back from the container to a <h1>; intro prose length
+LEAD_KEY = 40  # letters of the meta description that must open the lead paragraph
+
+
 def _extract(html: str, url: Optional[str], now: Optional[datetime]) -> Extraction:
     tree = LexborHTMLParser(html)
     meta = read_meta(tree)
     strip_furniture(tree)
     every = text_blocks(tree)
-    blocks = main_blocks(every)
+    blocks = _with_lead(every, main_blocks(every), meta.description)
     out = Extraction()
     paras, removed = clean_blocks(blocks)
     paras = _script_body(meta.body, paras, removed)
@@ -88,6 +94,41 @@ def _extract(html: str, url: Optional[str], now: Optional[datetime]) -> Extracti
     apply_meta(out, meta, url, now)
     read_page_credits(out, every, set(map(id, blocks)), removed)
     return out
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in text.lower() if ch.isalnum())
+
+
+def _with_lead(every: list[Block], chosen: list[Block], description: str) -> list[Block]:
+    """Add the paragraph that opens with the page's meta description (the lead, which often
+    sits in a box of its own above the container) when the container left it out."""
+    chosen = _with_intro(every, chosen)
+    key = _letters(html_lib.unescape(description))[:LEAD_KEY]
+    if len(key) < LEAD_KEY or any(_letters(b.text).startswith(key) for b in chosen):
+        return chosen
+    for b in every:
+        if b.tag != "h1" and b.links <= 0.1 * len(b.text) and _letters(b.text).startswith(key):
+            picked = set(map(id, chosen)) | {id(b)}
+            return [x for x in every if id(x) in picked]
+    return chosen
+
+
+def _with_intro(every: list[Block], chosen: list[Block]) -> list[Block]:
+    """Prose between the headline (<h1>) and the container: an intro in a box of its own."""
+    if not chosen:
+        return chosen
+    ids = {id(b): i for i, b in enumerate(every)}
+    first = ids[id(chosen[0])]
+    heads = [i for i in range(max(0, first - INTRO_REACH), first) if every[i].tag == "h1"]
+    if not heads:
+        return chosen
+    intro = [b for b in every[heads[-1] + 1:first] if len(b.text) >= INTRO_LEN and _clean_lead(b)]
+    return intro + chosen
+
+
+def _clean_lead(b: Block) -> bool:
+    return b.tag != "h1" and b.links <= 0.1 * len(b.text)
 
 
 def _script_body(ld_body: str, paras: list[str], removed: list[str]) -> list[str]:
@@ -498,9 +539,15 @@ def _block_ok(b: Block) -> bool:
     n = len(b.text)
     if b.tag == "h1":
         return False  # the headline: metadata, not body
-    if b.links > LINK_MAX * n and b.tag not in ("h1", "h2", "h3"):
+    if b.links > LINK_MAX * n and b.tag not in ("h1", "h2", "h3") and not _linked_sentence(b):
         return False
     return True
+
+
+def _linked_sentence(b: Block) -> bool:
+    """A paragraph that is a sentence with a link in it (not a bare link): prose, not a menu."""
+    n = len(b.text)
+    return b.tag == "p" and b.links < n and n >= SENTENCE_LEN and b.text.rstrip()[-1:] in ".!?"
 
 
 def clean_blocks(blocks: list[Block]) -> tuple[list[str], list[str]]:
@@ -511,7 +558,7 @@ def clean_blocks(blocks: list[Block]) -> tuple[list[str], list[str]]:
         if line.kind == CAPTION and not PHOTO_CREDIT.search(line.text):
             line.kind = BODY if is_body_like(line.text) else OTHER
     paras, removed = [], []
-    kept = [l for l in lines if l.kind in KEEP_KINDS or (l.kind == DATE and len(words(l.text)) > 8)]
+    kept = [l for l in lines if l.kind in KEEP_KINDS or (l.kind == DATE and _dated_sentence(l.text))]
     kept = _cut_at_end_heading(lines, kept)
     while kept and _menu_tail(kept[-1]) and not _fact_run(kept[-2:]):
         kept.pop()  # trailing short non-sentences: "Mehr zum Thema", "Teilen", a menu
@@ -522,6 +569,12 @@ def clean_blocks(blocks: list[Block]) -> tuple[list[str], list[str]]:
     return _drop_duplicates(paras, removed), removed
 
 
+def _dated_sentence(text: str) -> bool:
+    """A line with a date that is prose: long, or a sentence ("ab 1. Januar 2024 gilt ...")."""
+    n = len(words(text))
+    return n > 8 or (n >= 5 and text.rstrip().endswith("."))
+
+
 def _cut_at_end_heading(lines: list[Line], kept: list[Line]) -> list[Line]:
     """Drop what follows a "Related posts" / "Kommentare" heading in the last part of the text;
     earlier, such a line is a link to the comments ("71 Kommentare") and goes alone."""
@@ -529,7 +582,7 @@ def _cut_at_end_heading(lines: list[Line], kept: list[Line]) -> list[Line]:
     kept_ids, dropped = set(map(id, kept)), set()
     for i, line in enumerate(lines):
         if len(line.text) <= 60 and lexicon.end_line().match(line.text):
-            if seen >= END_SHARE * total:
+            if seen >= END_SHARE * total and not _prose_resumes(lines[i + 1:], seen):
                 dropped |= set(map(id, lines[i:]))
                 break
             dropped.add(id(line))
@@ -537,8 +590,17 @@ def _cut_at_end_heading(lines: list[Line], kept: list[Line]) -> list[Line]:
     return [l for l in kept if id(l) not in dropped]
 
 
+def _prose_resumes(after: list[Line], before: int) -> bool:
+    """Long body paragraphs after the heading, as much as RESUME_SHARE of the text before it:
+    the heading labelled a box of links inside the article, and the article goes on."""
+    prose = sum(len(l.text) for l in after if l.kind == BODY and len(l.text) >= RESUME_LEN)
+    return prose >= RESUME_SHARE * before
+
+
 def _menu_tail(line: Line) -> bool:
-    return line.kind == OTHER and len(words(line.text)) < TAIL_WORDS and len(line.text) < TAIL_CHARS
+    n = len(words(line.text))
+    sentence = n >= 3 and line.text.rstrip().endswith(".")  # a short closing sentence, not a menu
+    return line.kind == OTHER and n < TAIL_WORDS and len(line.text) < TAIL_CHARS and not sentence
 
 
 def _fact_run(last: list[Line]) -> bool:

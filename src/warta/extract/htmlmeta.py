@@ -36,6 +36,10 @@ class PageMeta:
     lang: Optional[str] = None
     body: str = ""    # JSON-LD articleBody/text, for pages that render their text by script
     near_title: list[str] = field(default_factory=list)  # short texts around the <h1>
+    description: str = ""  # meta/og description: often the article's lead paragraph
+
+
+DESCRIPTION_META = ("og:description", "description", "twitter:description")
 
 
 def read_meta(tree) -> PageMeta:
@@ -58,6 +62,7 @@ def read_meta(tree) -> PageMeta:
     meta.visible_dates = _visible_dates(tree)
     if not meta.authors:
         meta.authors = _meta_authors(tree, props)
+    meta.description = next((props[k] for k in DESCRIPTION_META if props.get(k)), "")
     meta.site = meta.site or props.get("og:site_name") or props.get("application-name") or props.get("publisher")
     html = tree.css_first("html")
     meta.lang = (html.attributes.get("lang") or "")[:2].lower() or None if html is not None else None
