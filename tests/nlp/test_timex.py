@@ -269,3 +269,13 @@ def test_thousands_of_expressions_take_linear_time():
     began = time.perf_counter()
     assert len(find_times(text, PUB)) == 4000
     assert time.perf_counter() - began < 5.0
+
+
+def test_a_bare_year_after_the_trigger_names_a_thing_and_does_not_date_the_event():
+    text = "Kedua menteri menyerukan semua pihak menghormati konvensi hukum laut (UNCLOS) 1982."
+    times = find_times(text, PUB)
+    assert any(t.text == "1982" for t in times)   # still a time expression of the article
+    assert date_for_span(times, 0, len(text), PUB, trigger=text.index("menyerukan")) == ("2024-04-04", True)
+    before = "Pada 2016 Amerika Serikat meminta Tiongkok mematuhi putusan itu."
+    assert date_for_span(find_times(before, PUB), 0, len(before), PUB,
+                         trigger=before.index("meminta")) == ("2016", False)
