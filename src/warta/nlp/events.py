@@ -1141,7 +1141,7 @@ def _event(body: str, sent: Sentence, toks: list[Token], m: Match, source: Actor
            published: Optional[str]) -> Event:
     trig = m.trigger
     clause_end = next((t.start for t in toks[m.end:] if t.text in ",;"), sent.end)
-    date, inferred = _date(sent, clause_end, times, published)
+    date, inferred = _date(sent, clause_end, toks[m.start].start, times, published)
     ev = Event(type=trig.type, sentence=sent.text, start=sent.start, end=sent.end,
                trigger=" ".join(t.text for t in toks[m.start:m.end]), mode=trig.mode,
                aux=_aux(toks, m), context=trig.context or _context(sent.text),
@@ -1187,10 +1187,11 @@ def _location(toks: Sequence[Token]) -> Optional[str]:
     return None
 
 
-def _date(sent: Sentence, pos: int, times: Sequence[TimeExpr], published: Optional[str]) -> tuple[Optional[str], bool]:
+def _date(sent: Sentence, pos: int, act: int, times: Sequence[TimeExpr],
+          published: Optional[str]) -> tuple[Optional[str], bool]:
     """The governing time expression of the sentence (times' ``date_for_span``), else the
     publication day flagged as inferred, else None."""
-    value, inferred = date_for_span(list(times), sent.start, sent.end, published, trigger=pos)
+    value, inferred = date_for_span(list(times), sent.start, sent.end, published, trigger=pos, act=act)
     return value, bool(inferred and value)
 
 

@@ -260,18 +260,19 @@ def _names_a_thing(t: TimeExpr, anchor: int) -> bool:
 
 
 def date_for_span(times: list[TimeExpr], start: int, end: int, published=None,
-                  trigger: Optional[int] = None) -> tuple[Optional[str], bool]:
+                  trigger: Optional[int] = None, act: Optional[int] = None) -> tuple[Optional[str], bool]:
     """The date of an event whose evidence is ``text[start:end]``: (value, inferred).
 
     The governing expression is a dated DATE/TIME inside the span (not a bare year after
     the trigger, which names a thing), the nearest one before
-    ``trigger`` (a character offset; default: the end of the span), a day-level one preferred
+    ``trigger`` (a character offset; default: the end of the span; ``act``, where the trigger
+    word itself starts, defaults to it), a day-level one preferred
     over a month or a year. Without one, the publication day with ``inferred=True``;
     without a publication date either, (None, True).
     """
     anchor = end if trigger is None else trigger
     dated = [t for t in times if start <= t.start and t.end <= end and t.type in ("DATE", "TIME")
-             and t.value and re.match(r"\d{4}", t.value) and not _names_a_thing(t, anchor)]
+             and t.value and re.match(r"\d{4}", t.value) and not _names_a_thing(t, anchor if act is None else act)]
     if dated:
         def preference(t: TimeExpr) -> tuple:
             return (day_of(t.value) is None, t.start > anchor, abs(anchor - (t.end if t.start <= anchor else t.start)))
