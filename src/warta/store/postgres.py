@@ -7,6 +7,7 @@ calls and rows (by index and by name) and adapts the SQL as described on ``adapt
 """
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any, Iterable
 
@@ -57,6 +58,7 @@ _UNARY_PLUS = re.compile(r"(?<=[\s(,])\+(?=[a-z_]+\.[a-z_]+)")
 _DESC = re.compile(r"\bDESC\b(?!\s+NULLS)")
 
 
+@functools.lru_cache(maxsize=512)
 def adapt(sql: str) -> str:
     """SQLite-flavoured SQL of browse.py for PostgreSQL: ``?`` placeholders; SQLite's
     planner hints dropped, as PostgreSQL plans on its own statistics (a unary ``+col``
@@ -79,10 +81,13 @@ class Row(tuple):
         return tuple.__getitem__(self, key)
 
 
+@functools.lru_cache(maxsize=512)
+def _row_class(names: tuple[str, ...]) -> type:
+    return type("Row", (Row,), {"names": names})
+
+
 def _row_factory(cursor):
-    names = tuple(c.name for c in cursor.description or ())
-    cls = type("Row", (Row,), {"names": names})
-    return lambda values: cls(values)
+    return _row_class(tuple(c.name for c in cursor.description or ()))
 
 
 class PgConnection:
