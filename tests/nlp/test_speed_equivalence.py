@@ -279,3 +279,28 @@ def test_trigger_skip_equals_trying_every_word():
             assert all_triggers(toks) == want, text[:80]
             found += len(want)
     assert found > 200
+
+
+def test_events_leave_no_context_or_cycle_behind():
+    """find_events drops its ArticleContext when done, so an article's actors are freed by
+    reference counting (no resolver <-> context cycle for the garbage collector); the events
+    are the same on a second run with the same resolver."""
+    import gc
+
+    from warta.nlp.actors import resolver_for
+    from warta.nlp.events import find_events
+    from warta.nlp.mentions import find_spans
+    from warta.model import Entity
+    text = _texts()[0]
+    ents = [Entity(text[s.start:s.end], s.start, s.end, s.label) for s in find_spans(text)]
+    res = resolver_for(text, ents)
+    first = find_events(text, res)
+    assert first and res.context is None
+    assert find_events(text, res) == first
+    gc.collect()
+    gc.disable()
+    try:
+        find_events(text, res)
+        assert gc.collect() == 0
+    finally:
+        gc.enable()
