@@ -8,6 +8,7 @@ articles/s per tree from the summed batch times, from the fastest half of the ba
 the ratio. Usage:
 
     PYTHONPATH=src python bench/analyze_ab.py BASE_TREE NEW_TREE [N_ARTICLES] [--core 1] [--rounds 5]
+        [--python-base PY] [--python-new PY]      (two interpreters on one tree: pass it twice)
 """
 from __future__ import annotations
 
@@ -41,9 +42,9 @@ for line in sys.stdin:
 """
 
 
-def start(tree: Path, texts_file: str, core: int) -> subprocess.Popen:
+def start(tree: Path, texts_file: str, core: int, python: str = sys.executable) -> subprocess.Popen:
     env = dict(os.environ, PYTHONPATH=str(tree / "src"))
-    proc = subprocess.Popen(["taskset", "-c", str(core), sys.executable, "-c", WORKER, texts_file],
+    proc = subprocess.Popen(["taskset", "-c", str(core), python, "-c", WORKER, texts_file],
                             cwd=tree, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     if proc.stdout.readline().strip() != "ready":
         raise SystemExit(f"worker for {tree} did not start")
@@ -72,11 +73,14 @@ def main() -> None:
     ap.add_argument("--batch", type=int, default=10)
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--core", type=int, default=1)
+    ap.add_argument("--python-base", default=sys.executable, help="interpreter of the base worker")
+    ap.add_argument("--python-new", default=sys.executable, help="interpreter of the new worker (compare builds)")
     args = ap.parse_args()
     texts = articles(args.n)
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
         json.dump(texts, f)
-    procs = {"base": start(args.base.resolve(), f.name, args.core), "new": start(args.new.resolve(), f.name, args.core)}
+    procs = {"base": start(args.base.resolve(), f.name, args.core, args.python_base),
+             "new": start(args.new.resolve(), f.name, args.core, args.python_new)}
     times: dict[str, list[tuple[float, float]]] = {"base": [], "new": []}
     flip = False
     for _ in range(args.rounds):

@@ -304,3 +304,14 @@ def test_events_leave_no_context_or_cycle_behind():
         assert gc.collect() == 0
     finally:
         gc.enable()
+
+
+def test_language_scores_from_the_word_index_equal_summing_each_profile():
+    from collections import Counter
+
+    from warta.extract import lang
+    for text in _texts() + ["Dia kata polis tidak tahu kerana wang", "the cat is on the mat"]:
+        counts = Counter(w.lower() for w in lang.WORD.findall(text))
+        plain = {code: sum(n for w, n in counts.items() if w in vocab) for code, vocab in lang.profiles().items()}
+        fast = lang._scores(counts)
+        assert fast == plain and list(fast) == list(plain), text[:80]
