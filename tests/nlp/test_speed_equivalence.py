@@ -315,3 +315,52 @@ def test_language_scores_from_the_word_index_equal_summing_each_profile():
         plain = {code: sum(n for w, n in counts.items() if w in vocab) for code, vocab in lang.profiles().items()}
         fast = lang._scores(counts)
         assert fast == plain and list(fast) == list(plain), text[:80]
+
+
+def test_entities_inside_a_span_equal_walking_the_list():
+    from warta.model import Entity
+    from warta.nlp.actors import Resolver
+    text = "Menlu Rusia Sergei Lavrov bertemu Presiden Joko Widodo di Jakarta dan Menlu Prancis ."
+    ents = [Entity("Rusia", 6, 11, "GPE"), Entity("Sergei Lavrov", 12, 25, "PER"), Entity("Joko Widodo", 43, 54, "PER"),
+            Entity("Jakarta", 58, 65, "LOC"), Entity("Lavrov", 19, 25, "PER"), Entity("Prancis", 76, 83, "GPE")]
+    res = Resolver(text, ents)
+
+    def walk(start, end):
+        return [e for e in res.entities if e.start >= start and e.start < end and e.end <= end]
+    for start in range(0, len(text) + 2, 3):
+        for end in range(start, len(text) + 3, 2):
+            assert res.inside(start, end) == walk(start, end), (start, end)
+
+
+def test_gazetteer_spans_skipping_untagged_words_equal_the_plain_walk():
+    from warta.nlp import mentions
+    from warta.nlp.features import gazetteer
+    from warta.nlp.kb import load_kb, norm
+    kb = load_kb()
+
+    def plain(toks, taken, sent_no):           # the loop before the untagged-word shortcut
+        lowers = [norm(t.text) or t.text.lower() for t in toks]
+        gaz = gazetteer().tag(lowers)
+        out, i = [], 0
+        while i < len(toks):
+            tag, j = gaz[i], i + 1
+            while j < len(toks) and gaz[j] and gaz[j].startswith("I-"):
+                j += 1
+            if tag and j - i > 1 and not toks[i].text[:1].isupper():
+                gaz[i + 1:j] = gazetteer().tag(lowers[i + 1:j])
+                i += 1
+                continue
+            if tag and tag.startswith("B-") and tag[2:] != "TITLE" and not any(taken[i:j]) and mentions._case_ok(toks[i:j]):
+                label = {"CTRY": "GPE", "CAP": "LOC", "ORG": "ORG", "PER": "PER"}[tag[2:]]
+                out.append(mentions.Span(toks[i].start, toks[j - 1].end, label, toks[i:j], sent_no))
+            i = j
+        return out
+    found = 0
+    for text in _texts()[:80] + ["kelompok Wagner dan presiden Rusia bertemu Menteri Luar Negeri Indonesia di Jakarta"]:
+        for n, s in enumerate(sentences(text)):
+            toks = tokenize(s.text, s.start)
+            taken = [k % 7 == 3 for k in range(len(toks))]
+            want = plain(toks, taken, n)
+            assert mentions._gazetteer_spans(toks, taken, n, kb) == want, s.text[:80]
+            found += len(want)
+    assert found > 50

@@ -197,12 +197,8 @@ class Resolver:
     # --- looking up ---------------------------------------------------------------
     def inside(self, start: int, end: int) -> list[Entity]:
         i = bisect.bisect_left(self.starts, start)
-        out = []
-        while i < len(self.entities) and self.entities[i].start < end:
-            if self.entities[i].end <= end:
-                out.append(self.entities[i])
-            i += 1
-        return out
+        j = bisect.bisect_left(self.starts, end, i)      # the first entity starting at or after end
+        return [e for e in self.entities[i:j] if e.end <= end]
 
     def person_before(self, pos: int, country: Optional[str] = None) -> Optional[Entity]:
         """The nearest person mention ending before ``pos`` (of ``country`` when given)."""
@@ -432,8 +428,8 @@ def _country_and_role(words: tuple[str, ...]) -> tuple[Optional[str], Optional[s
     i = 0
     while i < len(words):
         w = words[i]
-        if w not in pfirst and w not in rfirst and w == strip_nya(w):
-            i += 1                       # nothing starts here (speed only)
+        if w not in pfirst and w not in rfirst and not (len(w) > 5 and w.endswith("nya")):
+            i += 1                       # nothing starts here, no -nya to strip (speed only)
             continue
         n, place = longest_match(words, i, table)
         if place is not None and country is None:
