@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import operator
 import re
 from dataclasses import dataclass
 from importlib import resources
@@ -137,13 +138,14 @@ def strip_nya(word: str) -> str:
 
 def resolver_for(body: str, entities: Sequence[Entity]) -> "Resolver":
     """One resolver per article, shared by the quotes and events stages."""
-    key = (body, tuple((e.start, e.end, e.label, e.canonical, e.country) for e in entities))
+    key = (body, tuple(map(_ENTITY_KEY, entities)))
     if _LAST.get("key") != key:
         _LAST["key"], _LAST["resolver"] = key, Resolver(body, entities)
     return _LAST["resolver"]
 
 
 _LAST: dict = {}          # the last article's resolver (per process; stages run in sequence)
+_ENTITY_KEY = operator.attrgetter("start", "end", "label", "canonical", "country")   # what the resolver reads
 
 
 COUNTS = {"dua": 2, "kedua": 2, "tiga": 3, "ketiga": 3, "empat": 4, "keempat": 4, "lima": 5, "kelima": 5}
@@ -246,7 +248,7 @@ class Resolver:
         text = self.body[start:end]
         words = [t.low for t in toks]
         country, place_sector, role = self._country_and_role(words)
-        ents = [e for i, e in enumerate(self.inside(start, end)) if self._actor_entity(e)
+        ents = [e for e in self.inside(start, end) if self._actor_entity(e)
                 and (e.country or e.label in PERSON_LABELS or e.label in ORG_LABELS or self._at_head(e, start))]
         person = next((e for e in reversed(ents) if e.label in PERSON_LABELS), None)
         other = next((e for e in ents if e.label in ORG_LABELS), None)
