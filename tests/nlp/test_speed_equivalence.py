@@ -78,10 +78,15 @@ def test_gazetteer_scan_equals_the_plain_scan():
 
 def test_actor_tokens_equal_plainly_built_ones():
     from warta.nlp.actors import Tok, split
+    from warta.nlp.tokens import Token
     for text in _texts()[:80]:
         want = tuple((s, tuple(Tok(t.text, t.start, t.end, t.text.lower()) for t in tokenize(s.text, s.start)))
                      for s in sentences(text))
-        assert split(text) == want
+        got = split(text)
+        assert got == want
+        # equality leaves ``low`` out: compare it too, also with a token built plainly
+        assert [t.low for _, ts in got for t in ts] == [t.text.lower() for _, ts in got for t in ts]
+        assert all(Token(t.text, t.start, t.end).low == t.low for _, ts in got for t in ts)
 
 
 def test_role_cue_lookup_equals_scanning_every_cue():
