@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import operator
 import re
 from dataclasses import dataclass
 from importlib import resources
@@ -114,14 +113,13 @@ def strip_nya(word: str) -> str:
 
 def resolver_for(body: str, entities: Sequence[Entity]) -> "Resolver":
     """One resolver per article, shared by the quotes and events stages."""
-    key = (body, tuple(map(_ENTITY_KEY, entities)))
+    key = (body, tuple((e.start, e.end, e.label, e.canonical, e.country) for e in entities))
     if _LAST.get("key") != key:
         _LAST["key"], _LAST["resolver"] = key, Resolver(body, entities)
     return _LAST["resolver"]
 
 
 _LAST: dict = {}          # the last article's resolver (per process; stages run in sequence)
-_ENTITY_KEY = operator.attrgetter("start", "end", "label", "canonical", "country")   # what the resolver reads
 
 
 COUNTS = {"dua": 2, "kedua": 2, "tiga": 3, "ketiga": 3, "empat": 4, "keempat": 4, "lima": 5, "kelima": 5}
@@ -175,8 +173,12 @@ class Resolver:
     # --- looking up ---------------------------------------------------------------
     def inside(self, start: int, end: int) -> list[Entity]:
         i = bisect.bisect_left(self.starts, start)
-        j = bisect.bisect_left(self.starts, end, i)      # the first entity starting at or after end
-        return [e for e in self.entities[i:j] if e.end <= end]
+        out = []
+        while i < len(self.entities) and self.entities[i].start < end:
+            if self.entities[i].end <= end:
+                out.append(self.entities[i])
+            i += 1
+        return out
 
     def person_before(self, pos: int, country: Optional[str] = None) -> Optional[Entity]:
         """The nearest person mention ending before ``pos`` (of ``country`` when given)."""
@@ -224,7 +226,7 @@ class Resolver:
         text = self.body[start:end]
         words = [t.low for t in toks]
         country, place_sector, role = self._country_and_role(words)
-        ents = [e for e in self.inside(start, end) if self._actor_entity(e)
+        ents = [e for i, e in enumerate(self.inside(start, end)) if self._actor_entity(e)
                 and (e.country or e.label in PERSON_LABELS or e.label in ORG_LABELS or self._at_head(e, start))]
         person = next((e for e in reversed(ents) if e.label in PERSON_LABELS), None)
         other = next((e for e in ents if e.label in ORG_LABELS), None)
@@ -406,8 +408,8 @@ def _country_and_role(words: tuple[str, ...]) -> tuple[Optional[str], Optional[s
     i = 0
     while i < len(words):
         w = words[i]
-        if w not in pfirst and w not in rfirst and not (len(w) > 5 and w.endswith("nya")):
-            i += 1                       # nothing starts here, no -nya to strip (speed only)
+        if w not in pfirst and w not in rfirst and w == strip_nya(w):
+            i += 1                       # nothing starts here (speed only)
             continue
         n, place = longest_match(words, i, table)
         if place is not None and country is None:

@@ -53,8 +53,7 @@ class ArticleContext:
     # --- what a phrase refers back to --------------------------------------------------
     def refine(self, actor: Optional[Actor], toks: Sequence[Token], span: tuple[int, int]) -> Optional[Actor]:
         """The actor a back-referring phrase stands for (``actor`` when it is not one)."""
-        cues = self._cues_in(toks)
-        if not cues or not any(span[0] <= k < span[1] for k in cues):    # most sentences have none
+        if not any(span[0] <= k < span[1] for k in self._cues_in(toks)):
             return actor
         words = [t.low for t in toks[span[0]:span[1]]]
         pos = toks[span[0]].start

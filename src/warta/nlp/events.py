@@ -138,11 +138,11 @@ def all_triggers(toks: Sequence[Token]) -> list[Match]:
     lex = lexicon()
     first = lex.first
     out, i = [], 0
-    # speed only: try only words that start a key or are long -nya forms
-    for k in [k for k, w in enumerate(words) if w in first or (len(w) > 7 and w.endswith("nya"))]:
-        if k < i:
-            continue                       # inside the trigger found before
-        i = k
+    while i < len(words):
+        w = words[i]
+        if w not in first and not (len(w) > 7 and w.endswith("nya")):
+            i += 1                         # no key starts here, no -nya form (speed only)
+            continue
         n, trig = longest_match(words, i, lex, max_len=4)
         if trig is None and i + 2 < len(words) and _quantity(words[i + 1]):
             n, trig = _across_quantity(words, i, lex)   # "mengirim ribuan tentara", "menarik sebagian pasukannya"
@@ -151,6 +151,7 @@ def all_triggers(toks: Sequence[Token]) -> list[Match]:
             trig = lex.get((words[i][:-3],))          # "kesediaannya", "mendesaknya"
             n, nya = 1, trig is not None
         if trig is None:
+            i += 1
             continue
         out.append(_with_light_verb(toks, Match(trig, i, i + n, i, trig.voice, nya)))
         i += n

@@ -116,9 +116,6 @@ def _gazetteer_spans(toks: list[Token], taken: list[bool], sent_no: int, kb: KB)
     out, i = [], 0
     while i < len(toks):
         tag = gaz[i]
-        if tag is None:                    # most words (an I- tag only ever follows B- or I-)
-            i += 1
-            continue
         j = i + 1
         while j < len(toks) and gaz[j] and gaz[j].startswith("I-"):
             j += 1
