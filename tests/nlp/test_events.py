@@ -250,3 +250,19 @@ def test_calling_an_act_a_crime_is_an_accusation_and_idioms_of_threat():
     assert events_of("Menlu Yordania menyebut Amman sebagai kota yang aman .") == []
     body = "Korea Utara tidak akan tinggal diam jika Amerika Serikat terus menggelar latihan ."
     assert ("THREATEN", "PRK", "USA") in summary(events_of(body))
+
+
+def test_person_without_a_country_takes_the_state_of_the_party_named_with_them():
+    body = "Politisi Partai Buruh Inggris Tom Harwood membantah tuduhan itu."
+    evs = events_of(body, [ent(body, "Partai Buruh Inggris", "ORG", "GBR"), ent(body, "Tom Harwood", "PER")])
+    assert evs and evs[0].source.canonical == "Tom Harwood" and evs[0].source.country == "GBR"
+
+
+def test_adverb_between_subject_and_verb_keeps_the_subject():
+    (e,) = events_of("Mesir bahkan menuduh Ethiopia melanggar perjanjian.")
+    assert (e.type, e.source.country, e.target.country) == ("ACCUSE", "EGY", "ETH")
+
+
+def test_generic_group_nouns_act():
+    (e,) = events_of("Kontingen dari Jepang memprotes keputusan panitia penyelenggara.")
+    assert e.type == "PROTEST" and e.source.country == "JPN" and "panitia" in e.target.text

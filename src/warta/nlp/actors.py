@@ -254,8 +254,8 @@ class Resolver:
                 and (e.country or e.label in PERSON_LABELS or e.label in ORG_LABELS or self._at_head(e, start))]
         person = next((e for e in reversed(ents) if e.label in PERSON_LABELS), None)
         other = next((e for e in ents if e.label in ORG_LABELS), None)
-        if person is not None:
-            return self._from_entity(person, text, start, end, country, role)
+        if person is not None:             # "politisi PDI-P X": the party's state when X has none
+            return self._from_entity(person, text, start, end, country or (other and other.country), role)
         if len(words) == 1 and words[0] in PRONOUNS:
             return self.pronoun(toks[0])
         if " ".join(words) in GROUP_ANAPHORS or (words[0] == "para" and not country and not ents):

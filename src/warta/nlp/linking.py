@@ -298,6 +298,13 @@ def _subject_role(linker: Linker, doc: Doc, ents: list[Entity], roles: dict[int,
     return None
 
 
+def _unknown_place_in(kb: KB, title: Optional[str]) -> bool:
+    """"Raja Zembla": a capitalised word in the title that is no title word names a place
+    we do not know, so the country named earlier in the sentence is not the title's."""
+    words = (title or "").replace(",", " ").split()[1:]
+    return any(w[:1].isupper() and norm(w) not in kb.titles and norm(w) not in CONNECTORS for w in words)
+
+
 def _host_country(doc: Doc, ents: list[Entity], i: int, own: Optional[str]) -> Optional[str]:
     sent = doc.sentence_of(ents[i].start)
     for j in range(i - 1, -1, -1):
@@ -397,7 +404,7 @@ def _cluster_role(linker: Linker, doc: Doc, ents: list[Entity], c: Cluster, role
         if g.counterpart and not g.country:
             g.country = _host_country(doc, ents, first, subject.country if subject else None)
     role = linker.resolve(c, ents, day, subject)
-    if not c.record and not role.country and (role.title or role.code):
+    if not c.record and not role.country and (role.title or role.code) and not _unknown_place_in(linker.kb, role.title):
         role.country = _host_country(doc, ents, first, None)     # an official with no country given:
         if role.country:                                         # the country named just before, flagged
             for m in c.members:
