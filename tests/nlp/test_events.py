@@ -266,3 +266,8 @@ def test_adverb_between_subject_and_verb_keeps_the_subject():
 def test_generic_group_nouns_act():
     (e,) = events_of("Kontingen dari Jepang memprotes keputusan panitia penyelenggara.")
     assert e.type == "PROTEST" and e.source.country == "JPN" and "panitia" in e.target.text
+
+
+def test_threat_against_an_act_targets_the_states_that_own_it():
+    evs = events_of("Iran mengancam akan mengambil langkah tegas terhadap latihan militer gabungan Inggris dan Prancis.")
+    assert sorted(summary(evs)) == [("THREATEN", "IRN", "FRA"), ("THREATEN", "IRN", "GBR")]

@@ -361,7 +361,7 @@ def _events_for(body: str, sent: Sentence, toks: list[Token], m: Match, res: Res
     if not targets:
         targets = _referred_back(toks, m, res, source)
     if not targets and m.trigger.type == "THREATEN":
-        targets = _warned_about(toks, m.end, res, source)
+        targets = _warned_about(toks, m.end, res, source) or _states_behind(toks, m.end, res, source)
     if not targets and m.trigger.type == "ASSAULT" and "goal" not in m.trigger.flags:
         place = _place_target(toks, m.end, res)
         targets = [place] if place is not None else []
@@ -550,6 +550,27 @@ def _last_actor(toks: list[Token], span: tuple[int, int], res: Resolver) -> Opti
 
 
 CONDITIONALS = ("jika", "apabila", "kalau", "bila")
+
+
+def _states_behind(toks: list[Token], i: int, res: Resolver, source: Actor) -> list[Actor]:
+    """"mengancam ... terhadap latihan militer gabungan Amerika Serikat dan Korea Selatan":
+    a threat against an act or a thing is aimed at the states that own it."""
+    k = next((k for k in range(i, min(len(toks), i + 12)) if toks[k].low in ("terhadap", "kepada")
+              or toks[k].text in ";." or toks[k].low in ("bahwa", "jika")), None)
+    if k is None or toks[k].low not in ("terhadap", "kepada"):
+        return []
+    end = next((j for j in range(k + 1, min(len(toks), k + 12)) if toks[j].low in CLAUSE_ENDS), min(len(toks), k + 12))
+    out: list[Actor] = []
+    for e in res.inside(toks[k + 1].start if k + 1 < len(toks) else toks[k].end, toks[end - 1].end):
+        if e.label in ("GPE", "ORG") and e.country and e.country != source.country and all(a.country != e.country for a in out):
+            span = [j for j in range(k + 1, end) if toks[j].start >= e.start and toks[j].end <= e.end]
+            actor = _resolve(toks, (span[0], span[-1] + 1), res) if span else None
+            if actor is not None and actor.country:
+                out.append(actor)
+    return out
+
+
+CLAUSE_ENDS = frozenset({"yang", "bahwa", ",", ".", ";", "jika", "karena", "agar", "untuk"})
 
 
 def _warned_about(toks: list[Token], i: int, res: Resolver, source: Actor) -> list[Actor]:
