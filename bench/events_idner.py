@@ -8,7 +8,7 @@ among sentences holding a common event verb, 1/4 among the rest; sentences alrea
 quotes-idner.tsv excluded) and annotated before warta was run on them. Split dev/test by
 the parity of the text's md5. The issue's trigger-lexicon peer (bench/baselines.py) is
 measured in the same run.
-Usage: PYTHONPATH=src python bench/events_idner.py [--split dev|test|all] [--errors]
+Usage: PYTHONPATH=src python bench/events_idner.py [--split dev|test|dev2|tuned|all] [--errors]
 """
 from __future__ import annotations
 
@@ -25,8 +25,12 @@ IDNER = ROOT.parent / "shared" / "data" / "ner" / "idner-news-2k"
 GOLD = ROOT / "tests" / "data" / "events-idner.tsv"
 
 
+SPLITS = {"all": ("dev", "test", "dev2"), "tuned": ("dev", "dev2")}
+
+
 def records(split: str) -> list[dict]:
-    parts = ("dev", "test") if split == "all" else (split,)
+    """Gold records of a split, of a comma-separated list of splits, or of a group in SPLITS."""
+    parts = SPLITS.get(split) or tuple(split.split(","))
     return [r for p in parts for r in standoff_events(GOLD, IDNER, p)]
 
 

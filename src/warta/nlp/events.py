@@ -1005,7 +1005,10 @@ def _targets(toks: list[Token], m: Match, res: Resolver) -> list[Actor]:
             if obj and all(a.country or a.canonical for a in obj):
                 return obj
             start = span[0] + 1
-    found = _pp_targets(toks, start, res, TARGET_PREPS + ("bersama", "oleh")) or obj or _agent_of_relative(toks, start, res)
+    preps = TARGET_PREPS + ("bersama", "oleh")
+    if m.trigger.type == "ACCUSE":         # "menggugat ke Mahkamah Konstitusi": the court is where, not whom
+        preps = tuple(p for p in preps if p != "ke")
+    found = _pp_targets(toks, start, res, preps) or obj or _agent_of_relative(toks, start, res)
     addressed = any(t.low == "kepada" for t in toks[m.end:m.end + 3])   # "memerintahkan kepada semua kader agar ..."
     if not found and m.trigger.type in ("REQUEST", "AGREE") and not addressed:
         found = _named_in_complement(toks, start, res)
