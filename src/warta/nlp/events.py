@@ -1004,6 +1004,9 @@ def _targets(toks: list[Token], m: Match, res: Resolver) -> list[Actor]:
             obj = _conjuncts(toks, span, res)
             if obj and all(a.country or a.canonical for a in obj):
                 return obj
+            if m.trigger.type == "ACCUSE" and _harm_noun(toks[span[0]].low):
+                return obj                 # "mengecam penangkapan terhadap X": X suffered it; only a doer named
+                                           # in the act's own phrase ("serangan teroris") is the target
             start = span[0] + 1
     preps = TARGET_PREPS + ("bersama", "oleh")
     if m.trigger.type == "ACCUSE":         # "menggugat ke Mahkamah Konstitusi": the court is where, not whom
@@ -1037,6 +1040,15 @@ def _named_in_complement(toks: list[Token], i: int, res: Resolver) -> list[Actor
             if e.start == toks[k].start and (e.label in ("GPE", "ORG") or e.label in ("PER",)) and (e.country or e.kb_id):
                 return [Actor(e.text, e.start, e.end, e.canonical or e.text, e.kb_id, e.country, e.sector)]
     return []
+
+
+def _harm_noun(word: str) -> bool:
+    """A noun naming an attack or a coercion ("serangan", "penangkapan", "pemukulan")."""
+    trig = lexicon().get((word,))
+    return (trig is not None and trig.voice == "nom" and trig.type in ("ASSAULT", "COERCE")) or word in HARM_NOUNS
+
+
+HARM_NOUNS = frozenset({"pemukulan", "pembunuhan", "penculikan", "penganiayaan", "kekerasan", "penindasan"})
 
 
 def _agent_of_nominal(toks: list[Token], span: tuple[int, int], res: Resolver) -> list[Actor]:
