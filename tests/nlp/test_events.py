@@ -271,3 +271,15 @@ def test_generic_group_nouns_act():
 def test_threat_against_an_act_targets_the_states_that_own_it():
     evs = events_of("Iran mengancam akan mengambil langkah tegas terhadap latihan militer gabungan Inggris dan Prancis.")
     assert sorted(summary(evs)) == [("THREATEN", "IRN", "FRA"), ("THREATEN", "IRN", "GBR")]
+
+
+def test_subject_before_a_relative_clause_closed_by_a_comma():
+    (e,) = events_of("Operasi militer Rusia di Donetsk yang dimulai sejak Mei lalu , telah menewaskan ratusan warga Ukraina .")
+    assert (e.type, e.source.country, e.target.country) == ("ASSAULT", "RUS", "UKR")
+
+
+def test_condemning_an_arrest_of_someone_does_not_target_the_victim():
+    evs = events_of("Menteri Luar Negeri Jerman mengecam penangkapan terhadap aktivis Turki Osman Kavala .")
+    assert not any(e.type == "ACCUSE" and e.target is not None and e.target.country == "TUR" for e in evs)
+    evs = events_of("Jerman mengecam serangan Rusia terhadap Ukraina .")
+    assert ("ACCUSE", "DEU", "RUS") in summary(evs)

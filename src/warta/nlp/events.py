@@ -917,6 +917,12 @@ def _subject(toks: list[Token], i: int, res: Resolver) -> Optional[Actor]:
         i = j + 1
     if j >= 0 and toks[j].low == "yang":           # "kelompok Islamis yang menargetkan"
         return _resolve(toks, subject_before(toks, j) or _head_of_relative(toks, j), res)
+    y = _relative_closed_at(toks, j)
+    if y is not None:                      # "Operasi militer Israel yang dimulai 8 Juli , telah merenggut"
+        opening = phrase_after(toks, 0, max_len=8, allow_pp=False) if all(t.text != "," for t in toks[:y]) else None
+        actor = _resolve(toks, subject_before(toks, y) or _head_of_relative(toks, y) or opening, res)
+        if actor is not None:
+            return actor
     if j >= 0 and toks[j].low in ("dan", "serta", "lalu", "kemudian") + SUBORDINATORS:
         for k in range(1, j):              # the first earlier predicate with a subject
             if is_verb(toks[k]) or toks[k].low in LIGHT_VERBS:
@@ -932,6 +938,18 @@ def _subject(toks: list[Token], i: int, res: Resolver) -> Optional[Actor]:
     if actor is None and _in_fronted_clause(toks, i):
         actor = _main_clause_subject(toks, res)
     return actor
+
+
+def _relative_closed_at(toks: Sequence[Token], j: int) -> Optional[int]:
+    """The "yang" opening a relative clause that the comma at ``j`` closes, if any."""
+    if j < 2 or toks[j].text != ",":
+        return None
+    for k in range(j - 1, max(0, j - 16), -1):
+        if toks[k].text in ",;.:" or toks[k].low in ("bahwa", "kata", "ujar"):
+            return None
+        if toks[k].low == "yang":
+            return k if k > 0 else None
+    return None
 
 
 def _owned_by_nya(toks: list[Token], span: Optional[tuple[int, int]], res: Resolver) -> Optional[Actor]:
