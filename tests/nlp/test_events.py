@@ -283,3 +283,10 @@ def test_condemning_an_arrest_of_someone_does_not_target_the_victim():
     assert not any(e.type == "ACCUSE" and e.target is not None and e.target.country == "TUR" for e in evs)
     evs = events_of("Jerman mengecam serangan Rusia terhadap Ukraina .")
     assert ("ACCUSE", "DEU", "RUS") in summary(evs)
+
+
+def test_naming_a_suspect_is_a_legal_accusation_and_a_regent_is_indonesian():
+    (e,) = events_of("KPK menetapkan Bupati Bogor sebagai tersangka kasus suap .")
+    assert (e.type, e.source.country, e.target.country) == ("ACCUSE", "IDN", "IDN")
+    (e,) = events_of("Wali kota itu ditetapkan sebagai tersangka oleh Kejaksaan Agung .")
+    assert e.type == "ACCUSE" and e.source.country == "IDN"

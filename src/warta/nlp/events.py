@@ -66,7 +66,8 @@ OWNED_NOUNS = frozenset({"negara", "pemerintah", "pasukan", "tentara", "militer"
 QUANTIFIERS = frozenset({"ribuan", "ratusan", "puluhan", "jutaan", "sebagian", "beberapa", "sejumlah", "seluruh",
                          "semua", "lebih", "dari", "sekitar", "hingga", "tambahan", "ribu", "ratus", "puluh", "juta"})
 CONDEMNING = frozenset("""kejahatan provokasi provokatif pelanggaran agresi terorisme teroris genosida pembantaian
-propaganda kebohongan bohong ilegal tidak berdasar berbahaya ancaman biadab brutal penjajah penjajahan bermusuhan permusuhan""".split())
+propaganda kebohongan bohong ilegal tidak berdasar berbahaya ancaman biadab brutal penjajah penjajahan bermusuhan permusuhan
+tersangka terdakwa pengkhianat tirani diktator penjahat pembohong koruptor musuh""".split())
 INTENSIFIERS = frozenset({"keras", "tegas", "habis-habisan", "sekeras-kerasnya", "sepenuhnya", "penuh"})
 STANCES = frozenset({"ACCUSE", "SUPPORT", "REJECT", "REQUEST", "CONSULT", "PROTEST"})   # not AGREE: agreeing to sanctions is the sanction
 FRONTED = frozenset({"menurut", "pada", "tanggal", "sejak", "dalam", "di", "saat", "ketika", "sebelumnya", "kemudian"})
