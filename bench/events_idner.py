@@ -2,7 +2,7 @@
 tokenised sentence a line, no quote marks): type + source + target, scored by
 `warta eval`'s matcher.
 
-Gold: tests/data/events-idner.tsv, stand-off events for 264 sentences of
+Gold: tests/data/events-idner.tsv, stand-off events for 255 sentences of
 ../shared/data/ner/idner-news-2k (MIT licence), drawn at random in four batches (3/4 among
 sentences holding a common event verb, 1/4 among the rest) and each annotated before warta
 was run on it; splits dev and dev2 were tuned on, test and test3 were not (history in
