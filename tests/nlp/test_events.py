@@ -293,5 +293,6 @@ def test_naming_a_suspect_is_a_legal_accusation_and_a_regent_is_indonesian():
 
 
 def test_subject_before_an_appositive_relative_holding_another_relative():
-    evs = events_of("Blinken , yang memimpin delegasi yang mencakup para diplomat , juga bertemu dengan Presiden Mesir .")
+    body = "Blinken , yang memimpin delegasi yang mencakup para diplomat , juga bertemu dengan Presiden Mesir ."
+    evs = events_of(body, [ent(body, "Blinken", "PER", "USA"), ent(body, "Mesir", "GPE", "EGY")])
     assert evs and evs[0].type == "CONSULT" and evs[0].source.text == "Blinken"
