@@ -290,3 +290,9 @@ def test_naming_a_suspect_is_a_legal_accusation_and_a_regent_is_indonesian():
     assert (e.type, e.source.country, e.target.country) == ("ACCUSE", "IDN", "IDN")
     (e,) = events_of("Wali kota itu ditetapkan sebagai tersangka oleh Kejaksaan Agung .")
     assert e.type == "ACCUSE" and e.source.country == "IDN"
+
+
+def test_subject_before_an_appositive_relative_holding_another_relative():
+    body = "Blinken , yang memimpin delegasi yang mencakup para diplomat , juga bertemu dengan Presiden Mesir ."
+    evs = events_of(body, [ent(body, "Blinken", "PER", "USA"), ent(body, "Mesir", "GPE", "EGY")])
+    assert evs and evs[0].type == "CONSULT" and evs[0].source.text == "Blinken"

@@ -945,12 +945,15 @@ def _relative_closed_at(toks: Sequence[Token], j: int) -> Optional[int]:
     """The "yang" opening a relative clause that the comma at ``j`` closes, if any."""
     if j < 2 or toks[j].text != ",":
         return None
-    for k in range(j - 1, max(0, j - 16), -1):
-        if toks[k].text in ",;.:" or toks[k].low in ("bahwa", "kata", "ujar"):
+    first = None                           # the outermost "yang": "X , yang memimpin delegasi yang ..."
+    for k in range(j - 1, max(-1, j - 20), -1):
+        if toks[k].low in ("bahwa", "kata", "ujar"):
             return None
-        if toks[k].low == "yang":
-            return k if k > 0 else None
-    return None
+        if toks[k].text in ",;.:":
+            return first if first == k + 1 and toks[k].text == "," else None
+        if toks[k].low == "yang" and k > 0:
+            first = k
+    return first
 
 
 def _owned_by_nya(toks: list[Token], span: Optional[tuple[int, int]], res: Resolver) -> Optional[Actor]:
