@@ -250,3 +250,49 @@ def test_calling_an_act_a_crime_is_an_accusation_and_idioms_of_threat():
     assert events_of("Menlu Yordania menyebut Amman sebagai kota yang aman .") == []
     body = "Korea Utara tidak akan tinggal diam jika Amerika Serikat terus menggelar latihan ."
     assert ("THREATEN", "PRK", "USA") in summary(events_of(body))
+
+
+def test_person_without_a_country_takes_the_state_of_the_party_named_with_them():
+    body = "Politisi Partai Buruh Inggris Tom Harwood membantah tuduhan itu."
+    evs = events_of(body, [ent(body, "Partai Buruh Inggris", "ORG", "GBR"), ent(body, "Tom Harwood", "PER")])
+    assert evs and evs[0].source.canonical == "Tom Harwood" and evs[0].source.country == "GBR"
+
+
+def test_adverb_between_subject_and_verb_keeps_the_subject():
+    (e,) = events_of("Mesir bahkan menuduh Ethiopia melanggar perjanjian.")
+    assert (e.type, e.source.country, e.target.country) == ("ACCUSE", "EGY", "ETH")
+
+
+def test_generic_group_nouns_act():
+    (e,) = events_of("Kontingen dari Jepang memprotes keputusan panitia penyelenggara.")
+    assert e.type == "PROTEST" and e.source.country == "JPN" and "panitia" in e.target.text
+
+
+def test_threat_against_an_act_targets_the_states_that_own_it():
+    evs = events_of("Iran mengancam akan mengambil langkah tegas terhadap latihan militer gabungan Inggris dan Prancis.")
+    assert sorted(summary(evs)) == [("THREATEN", "IRN", "FRA"), ("THREATEN", "IRN", "GBR")]
+
+
+def test_subject_before_a_relative_clause_closed_by_a_comma():
+    (e,) = events_of("Operasi militer Rusia di Donetsk yang dimulai sejak Mei lalu , telah menewaskan ratusan warga Ukraina .")
+    assert (e.type, e.source.country, e.target.country) == ("ASSAULT", "RUS", "UKR")
+
+
+def test_condemning_an_arrest_of_someone_does_not_target_the_victim():
+    evs = events_of("Menteri Luar Negeri Jerman mengecam penangkapan terhadap aktivis Turki Osman Kavala .")
+    assert not any(e.type == "ACCUSE" and e.target is not None and e.target.country == "TUR" for e in evs)
+    evs = events_of("Jerman mengecam serangan Rusia terhadap Ukraina .")
+    assert ("ACCUSE", "DEU", "RUS") in summary(evs)
+
+
+def test_naming_a_suspect_is_a_legal_accusation_and_a_regent_is_indonesian():
+    (e,) = events_of("KPK menetapkan Bupati Bogor sebagai tersangka kasus suap .")
+    assert (e.type, e.source.country, e.target.country) == ("ACCUSE", "IDN", "IDN")
+    (e,) = events_of("Wali kota itu ditetapkan sebagai tersangka oleh Kejaksaan Agung .")
+    assert e.type == "ACCUSE" and e.source.country == "IDN"
+
+
+def test_subject_before_an_appositive_relative_holding_another_relative():
+    body = "Blinken , yang memimpin delegasi yang mencakup para diplomat , juga bertemu dengan Presiden Mesir ."
+    evs = events_of(body, [ent(body, "Blinken", "PER", "USA"), ent(body, "Mesir", "GPE", "EGY")])
+    assert evs and evs[0].type == "CONSULT" and evs[0].source.text == "Blinken"

@@ -61,3 +61,12 @@ def test_ministry_gets_country_and_sector():
     text = "Kementerian Pertahanan Jepang mengumumkan latihan bersama."
     (e,) = [e for e in run(text) if e.label == "ORG"]
     assert e.country == "JPN" and e.sector == "GOV"
+
+
+def test_a_title_with_an_unknown_place_does_not_borrow_an_earlier_country():
+    text = "Menteri Pertahanan Amerika Serikat , Robert Gates , bertemu dengan Raja Zembla Abdullah II ."
+    ents = run(text, None)
+    king = [e for e in ents if e.label == "PER" and "Abdullah" in e.text]
+    assert king and king[0].country is None
+    gates = [e for e in ents if e.label == "PER" and "Gates" in e.text]
+    assert gates and gates[0].country == "USA"

@@ -122,6 +122,7 @@ def resolver_for(body: str, entities: Sequence[Entity]) -> "Resolver":
 _LAST: dict = {}          # the last article's resolver (per process; stages run in sequence)
 
 
+DOMESTIC_ROLES = frozenset({"bupati", "camat", "lurah"})
 COUNTS = {"dua": 2, "kedua": 2, "tiga": 3, "ketiga": 3, "empat": 4, "keempat": 4, "lima": 5, "kelima": 5}
 STATE_NOUNS = frozenset({"negara", "pemerintah", "pemerintahan", "negara-negara"})
 
@@ -226,12 +227,14 @@ class Resolver:
         text = self.body[start:end]
         words = [t.low for t in toks]
         country, place_sector, role = self._country_and_role(words)
+        if country is None and role is not None and role.phrase in DOMESTIC_ROLES:
+            country = "IDN"                # "Bupati Bogor": an office only Indonesia has
         ents = [e for i, e in enumerate(self.inside(start, end)) if self._actor_entity(e)
                 and (e.country or e.label in PERSON_LABELS or e.label in ORG_LABELS or self._at_head(e, start))]
         person = next((e for e in reversed(ents) if e.label in PERSON_LABELS), None)
         other = next((e for e in ents if e.label in ORG_LABELS), None)
-        if person is not None:
-            return self._from_entity(person, text, start, end, country, role)
+        if person is not None:             # "politisi PDI-P X": the party's state when X has none
+            return self._from_entity(person, text, start, end, country or (other and other.country), role)
         if len(words) == 1 and words[0] in PRONOUNS:
             return self.pronoun(toks[0])
         if " ".join(words) in GROUP_ANAPHORS or (words[0] == "para" and not country and not ents):

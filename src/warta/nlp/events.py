@@ -66,7 +66,8 @@ OWNED_NOUNS = frozenset({"negara", "pemerintah", "pasukan", "tentara", "militer"
 QUANTIFIERS = frozenset({"ribuan", "ratusan", "puluhan", "jutaan", "sebagian", "beberapa", "sejumlah", "seluruh",
                          "semua", "lebih", "dari", "sekitar", "hingga", "tambahan", "ribu", "ratus", "puluh", "juta"})
 CONDEMNING = frozenset("""kejahatan provokasi provokatif pelanggaran agresi terorisme teroris genosida pembantaian
-propaganda kebohongan bohong ilegal tidak berdasar berbahaya ancaman biadab brutal penjajah penjajahan bermusuhan permusuhan""".split())
+propaganda kebohongan bohong ilegal tidak berdasar berbahaya ancaman biadab brutal penjajah penjajahan bermusuhan permusuhan
+tersangka terdakwa pengkhianat tirani diktator penjahat pembohong koruptor musuh""".split())
 INTENSIFIERS = frozenset({"keras", "tegas", "habis-habisan", "sekeras-kerasnya", "sepenuhnya", "penuh"})
 STANCES = frozenset({"ACCUSE", "SUPPORT", "REJECT", "REQUEST", "CONSULT", "PROTEST"})   # not AGREE: agreeing to sanctions is the sanction
 FRONTED = frozenset({"menurut", "pada", "tanggal", "sejak", "dalam", "di", "saat", "ketika", "sebelumnya", "kemudian"})
@@ -370,7 +371,7 @@ def _events_for(body: str, sent: Sentence, toks: list[Token], m: Match, res: Res
     if not targets:
         targets = _referred_back(toks, m, res, source)
     if not targets and m.trigger.type == "THREATEN":
-        targets = _warned_about(toks, m.end, res, source)
+        targets = _warned_about(toks, m.end, res, source) or _states_behind(toks, m.end, res, source)
     if not targets and m.trigger.type == "ASSAULT" and "goal" not in m.trigger.flags:
         place = _place_target(toks, m.end, res)
         targets = [place] if place is not None else []
@@ -559,6 +560,27 @@ def _last_actor(toks: list[Token], span: tuple[int, int], res: Resolver) -> Opti
 
 
 CONDITIONALS = ("jika", "apabila", "kalau", "bila")
+
+
+def _states_behind(toks: list[Token], i: int, res: Resolver, source: Actor) -> list[Actor]:
+    """"mengancam ... terhadap latihan militer gabungan Amerika Serikat dan Korea Selatan":
+    a threat against an act or a thing is aimed at the states that own it."""
+    k = next((k for k in range(i, min(len(toks), i + 12)) if toks[k].low in ("terhadap", "kepada")
+              or toks[k].text in ";." or toks[k].low in ("bahwa", "jika")), None)
+    if k is None or toks[k].low not in ("terhadap", "kepada"):
+        return []
+    end = next((j for j in range(k + 1, min(len(toks), k + 12)) if toks[j].low in CLAUSE_ENDS), min(len(toks), k + 12))
+    out: list[Actor] = []
+    for e in res.inside(toks[k + 1].start if k + 1 < len(toks) else toks[k].end, toks[end - 1].end):
+        if e.label in ("GPE", "ORG") and e.country and e.country != source.country and all(a.country != e.country for a in out):
+            span = [j for j in range(k + 1, end) if toks[j].start >= e.start and toks[j].end <= e.end]
+            actor = _resolve(toks, (span[0], span[-1] + 1), res) if span else None
+            if actor is not None and actor.country:
+                out.append(actor)
+    return out
+
+
+CLAUSE_ENDS = frozenset({"yang", "bahwa", ",", ".", ";", "jika", "karena", "agar", "untuk"})
 
 
 def _warned_about(toks: list[Token], i: int, res: Resolver, source: Actor) -> list[Actor]:
@@ -905,6 +927,12 @@ def _subject(toks: list[Token], i: int, res: Resolver) -> Optional[Actor]:
         i = j + 1
     if j >= 0 and toks[j].low == "yang":           # "kelompok Islamis yang menargetkan"
         return _resolve(toks, subject_before(toks, j) or _head_of_relative(toks, j), res)
+    y = _relative_closed_at(toks, j)
+    if y is not None:                      # "Operasi militer Israel yang dimulai 8 Juli , telah merenggut"
+        opening = phrase_after(toks, 0, max_len=8, allow_pp=False) if all(t.text != "," for t in toks[:y]) else None
+        actor = _resolve(toks, subject_before(toks, y) or _head_of_relative(toks, y) or opening, res)
+        if actor is not None:
+            return actor
     if j >= 0 and toks[j].low in ("dan", "serta", "lalu", "kemudian") + SUBORDINATORS:
         for k in range(1, j):              # the first earlier predicate with a subject
             if is_verb(toks[k]) or toks[k].low in LIGHT_VERBS:
@@ -920,6 +948,21 @@ def _subject(toks: list[Token], i: int, res: Resolver) -> Optional[Actor]:
     if actor is None and _in_fronted_clause(toks, i):
         actor = _main_clause_subject(toks, res)
     return actor
+
+
+def _relative_closed_at(toks: Sequence[Token], j: int) -> Optional[int]:
+    """The "yang" opening a relative clause that the comma at ``j`` closes, if any."""
+    if j < 2 or toks[j].text != ",":
+        return None
+    first = None                           # the outermost "yang": "X , yang memimpin delegasi yang ..."
+    for k in range(j - 1, max(-1, j - 20), -1):
+        if toks[k].low in ("bahwa", "kata", "ujar"):
+            return None
+        if toks[k].text in ",;.:":
+            return first if first == k + 1 and toks[k].text == "," else None
+        if toks[k].low == "yang" and k > 0:
+            first = k
+    return first
 
 
 def _owned_by_nya(toks: list[Token], span: Optional[tuple[int, int]], res: Resolver) -> Optional[Actor]:
@@ -992,8 +1035,14 @@ def _targets(toks: list[Token], m: Match, res: Resolver) -> list[Actor]:
             obj = _conjuncts(toks, span, res)
             if obj and all(a.country or a.canonical for a in obj):
                 return obj
+            if m.trigger.type == "ACCUSE" and _harm_noun(toks[span[0]].low):
+                return obj                 # "mengecam penangkapan terhadap X": X suffered it; only a doer named
+                                           # in the act's own phrase ("serangan teroris") is the target
             start = span[0] + 1
-    found = _pp_targets(toks, start, res, TARGET_PREPS + ("bersama", "oleh")) or obj or _agent_of_relative(toks, start, res)
+    preps = TARGET_PREPS + ("bersama", "oleh")
+    if m.trigger.type == "ACCUSE":         # "menggugat ke Mahkamah Konstitusi": the court is where, not whom
+        preps = tuple(p for p in preps if p != "ke")
+    found = _pp_targets(toks, start, res, preps) or obj or _agent_of_relative(toks, start, res)
     addressed = any(t.low == "kepada" for t in toks[m.end:m.end + 3])   # "memerintahkan kepada semua kader agar ..."
     if not found and m.trigger.type in ("REQUEST", "AGREE") and not addressed:
         found = _named_in_complement(toks, start, res)
@@ -1022,6 +1071,15 @@ def _named_in_complement(toks: list[Token], i: int, res: Resolver) -> list[Actor
             if e.start == toks[k].start and (e.label in ("GPE", "ORG") or e.label in ("PER",)) and (e.country or e.kb_id):
                 return [Actor(e.text, e.start, e.end, e.canonical or e.text, e.kb_id, e.country, e.sector)]
     return []
+
+
+def _harm_noun(word: str) -> bool:
+    """A noun naming an attack or a coercion ("serangan", "penangkapan", "pemukulan")."""
+    trig = lexicon().get((word,))
+    return (trig is not None and trig.voice == "nom" and trig.type in ("ASSAULT", "COERCE")) or word in HARM_NOUNS
+
+
+HARM_NOUNS = frozenset({"pemukulan", "pembunuhan", "penculikan", "penganiayaan", "kekerasan", "penindasan"})
 
 
 def _agent_of_nominal(toks: list[Token], span: tuple[int, int], res: Resolver) -> list[Actor]:

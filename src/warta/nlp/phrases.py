@@ -20,6 +20,7 @@ sebelumnya sebelum sempat secara resmi langsung bersama-sama bersama saling lebi
 dijadwalkan direncanakan diperkirakan diharapkan dikabarkan dilaporkan diyakini berencana
 nantinya tadinya semula awalnya lanjut selanjutnya
 tetap hanya jelas tegas dengan sangat sekali
+bahkan justru malah memang selalu sering kerap senantiasa akhirnya lantas turut ikut
 """.split())
 NEGATORS = frozenset({"tidak", "tak", "belum", "bukan", "enggan", "tanpa"})
 FUTURE = frozenset({"akan", "bakal", "hendak", "berencana", "berniat", "rencananya"})
