@@ -5,7 +5,7 @@ Inputs (written once to --inputs, then reused so both trees read the same files)
 seeds; the articles of bench/analyze.py, one file each; the seeds as tokenised lines
 (bench/seeds_lines.py's input, for `--lines`); the texts of tests/data's event and quote
 gold as lines. Eval runs: every JSONL gold under tests/data and the seeds gold, with
---errors and --format json. Usage:
+--errors and --format json, and bench/events_idner.py (all splits, with errors). Usage:
 
     PYTHONPATH=src python bench/identical.py BASE_TREE NEW_TREE [--articles 200] [--inputs DIR]
 
@@ -64,12 +64,14 @@ def runs(inputs: Path) -> dict[str, list[str]]:
             out[f"eval-{what}-{name}.json"] = ["eval", what, str(DATA / name), "--errors", "--format", "json"]
     for what in ("events", "quotes"):
         out[f"eval-{what}-seeds.json"] = ["eval", what, str(SHARED / "gold" / "seeds.json"), "--errors", "--format", "json"]
+    out["events_idner.txt"] = ["bench/events_idner.py", "--split", "all", "--errors"]   # each tree's own script
     return out
 
 
 def output(tree: Path, args: list[str]) -> bytes:
     env = {**os.environ, "PYTHONPATH": str(tree / "src")}
-    done = subprocess.run([sys.executable, "-m", "warta", *args], cwd=tree, env=env, capture_output=True)
+    command = args if args[0].endswith(".py") else ["-m", "warta", *args]
+    done = subprocess.run([sys.executable, *command], cwd=tree, env=env, capture_output=True)
     return done.stdout + f"\n[exit {done.returncode}]\n".encode()
 
 
