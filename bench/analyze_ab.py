@@ -8,6 +8,8 @@ articles/s per tree from the summed batch times, from the fastest half of the ba
 the ratio. Usage:
 
     PYTHONPATH=src python bench/analyze_ab.py BASE_TREE NEW_TREE [N_ARTICLES] [--core 1] [--rounds 5]
+        [--python-base PY] [--python-new PY]      (two interpreters on one tree: pass it twice)
+        [--stages]                                 (also CPU ms/article per stage, interleaved)
 """
 from __future__ import annotations
 
@@ -32,32 +34,42 @@ texts = json.load(open(sys.argv[1]))
 pipe = pipeline("analyze", DEFAULTS.with_(lines=True))
 pipe.run(RawDoc("warm", texts[0].encode(), kind="text"))
 print("ready", flush=True)
+from warta.read.decode import decode
+def staged(text, spent):    # pipe.run, each stage's CPU time added to spent (as analyze.py's per_stage)
+    c = time.process_time()
+    art = decode(RawDoc("bench", text.encode(), kind="text"), pipe.settings)
+    spent["decode"] = spent.get("decode", 0.0) + time.process_time() - c
+    for s in pipe.stages:
+        c = time.process_time()
+        s.func(art, pipe.settings)
+        spent[s.name] = spent.get(s.name, 0.0) + time.process_time() - c
 for line in sys.stdin:
-    a, b = map(int, line.split())
+    a, b, stages = map(int, line.split())
+    spent = {}
     t0, c0 = time.perf_counter(), time.process_time()
     for t in texts[a:b]:
-        pipe.run(RawDoc("bench", t.encode(), kind="text"))
-    print(time.perf_counter() - t0, time.process_time() - c0, flush=True)
+        staged(t, spent) if stages else pipe.run(RawDoc("bench", t.encode(), kind="text"))
+    print(time.perf_counter() - t0, time.process_time() - c0, json.dumps(spent), flush=True)
 """
 
 
-def start(tree: Path, texts_file: str, core: int) -> subprocess.Popen:
+def start(tree: Path, texts_file: str, core: int, python: str = sys.executable) -> subprocess.Popen:
     env = dict(os.environ, PYTHONPATH=str(tree / "src"))
-    proc = subprocess.Popen(["taskset", "-c", str(core), sys.executable, "-c", WORKER, texts_file],
+    proc = subprocess.Popen(["taskset", "-c", str(core), python, "-c", WORKER, texts_file],
                             cwd=tree, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     if proc.stdout.readline().strip() != "ready":
         raise SystemExit(f"worker for {tree} did not start")
     return proc
 
 
-def batch(proc: subprocess.Popen, a: int, b: int) -> tuple[float, float]:
-    proc.stdin.write(f"{a} {b}\n")
+def batch(proc: subprocess.Popen, a: int, b: int, stages: bool = False) -> tuple[float, float, dict]:
+    proc.stdin.write(f"{a} {b} {int(stages)}\n")
     proc.stdin.flush()
-    wall, cpu = map(float, proc.stdout.readline().split())
-    return wall, cpu
+    wall, cpu, spent = proc.stdout.readline().split(" ", 2)
+    return float(wall), float(cpu), json.loads(spent)
 
 
-def rates(times: list[tuple[float, float]], per_batch: int) -> dict[str, float]:
+def rates(times: list[tuple[float, float, dict]], per_batch: int) -> dict[str, float]:
     walls, cpus = sorted(t[0] for t in times), sorted(t[1] for t in times)
     half = max(1, len(times) // 2)
     return {"wall": per_batch * len(times) / sum(walls), "cpu": per_batch * len(times) / sum(cpus),
@@ -72,19 +84,24 @@ def main() -> None:
     ap.add_argument("--batch", type=int, default=10)
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--core", type=int, default=1)
+    ap.add_argument("--stages", action="store_true", help="also time each stage (CPU ms/article per tree)")
+    ap.add_argument("--python-base", default=sys.executable, help="interpreter of the base worker")
+    ap.add_argument("--python-new", default=sys.executable, help="interpreter of the new worker (compare builds)")
     args = ap.parse_args()
+    BATCH[0] = args.batch
     texts = articles(args.n)
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
         json.dump(texts, f)
-    procs = {"base": start(args.base.resolve(), f.name, args.core), "new": start(args.new.resolve(), f.name, args.core)}
-    times: dict[str, list[tuple[float, float]]] = {"base": [], "new": []}
+    procs = {"base": start(args.base.resolve(), f.name, args.core, args.python_base),
+             "new": start(args.new.resolve(), f.name, args.core, args.python_new)}
+    times: dict[str, list[tuple[float, float, dict]]] = {"base": [], "new": []}
     flip = False
     for _ in range(args.rounds):
         for a in range(0, args.n - args.batch + 1, args.batch):
             order = ("new", "base") if flip else ("base", "new")
             flip = not flip
             for side in order:
-                times[side].append(batch(procs[side], a, a + args.batch))
+                times[side].append(batch(procs[side], a, a + args.batch, args.stages))
     for p in procs.values():
         p.stdin.close()
         p.wait()
@@ -97,6 +114,30 @@ def main() -> None:
     for key in ("wall", "cpu", "wall_fast_half", "cpu_fast_half"):
         print(f"  {key:15s} base {r['base'][key]:6.1f}  new {r['new'][key]:6.1f} articles/s  "
               f"ratio {r['new'][key] / r['base'][key]:.2f}")
+    if args.stages:
+        print_stages(times)
+
+
+def print_stages(times: dict[str, list[tuple[float, float, dict]]]) -> None:
+    """CPU ms/article per stage, summed over the interleaved batches (the whole-run CPU time
+    also holds what falls between stages: result objects, the loop)."""
+    per = {side: {} for side in times}
+    for side, rows in times.items():
+        for _, _, spent in rows:
+            for name, sec in spent.items():
+                per[side][name] = per[side].get(name, 0.0) + sec
+    n = {side: sum(1 for _ in rows) for side, rows in times.items()}
+    print("  per stage, CPU ms/article:   base     new   new/base")
+    for name in per["base"]:
+        b = per["base"][name] * 1000 / (n["base"] * BATCH[0])
+        w = per["new"].get(name, 0.0) * 1000 / (n["new"] * BATCH[0])
+        print(f"    {name:10s}              {b:6.2f}  {w:6.2f}   {w / b if b else float('nan'):.2f}")
+    tb = sum(per["base"].values()) * 1000 / (n["base"] * BATCH[0])
+    tn = sum(per["new"].values()) * 1000 / (n["new"] * BATCH[0])
+    print(f"    {'sum':10s}              {tb:6.2f}  {tn:6.2f}   {tn / tb:.2f}")
+
+
+BATCH = [10]
 
 
 if __name__ == "__main__":

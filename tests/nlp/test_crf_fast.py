@@ -175,3 +175,15 @@ def test_domain_copies_limited_to_some_feature_kinds_follow_the_strings(fast):
     assert some.check(m.tagger, sents) is None            # ids and tags, in both domains
     ids = some.attribute_ids(sents[:5], [m.domain.first] * 5)
     assert (ids[:, 43:] != fast.w.zero).sum() < (fast.attribute_ids(sents[:5], [m.domain.first] * 5)[:, 43:] != fast.w.zero).sum()
+
+
+def test_scores_summed_per_word_type_give_the_exact_tags(fast):
+    """``tag`` sums weights per word type (``_score``); ``tag_exact`` attribute by attribute
+    as crfsuite. Scores agree to rounding and tags exactly, in every copy of the features
+    (the third copy once overflowed an int8 index)."""
+    m = ner.load_model()
+    sents = [ner.recase(w, m.lower) for w in _sentences()]
+    for domains in [None] + [[d] * len(sents) for d in fast.domains]:
+        exact = state_scores(fast.w, fast.attribute_ids(sents, domains))
+        assert np.allclose(fast.state_scores(sents, domains), exact, rtol=0, atol=1e-9)
+        assert fast.tag(sents, domains=domains) == fast.tag_exact(sents, domains=domains)

@@ -78,10 +78,15 @@ def test_gazetteer_scan_equals_the_plain_scan():
 
 def test_actor_tokens_equal_plainly_built_ones():
     from warta.nlp.actors import Tok, split
+    from warta.nlp.tokens import Token
     for text in _texts()[:80]:
         want = tuple((s, tuple(Tok(t.text, t.start, t.end, t.text.lower()) for t in tokenize(s.text, s.start)))
                      for s in sentences(text))
-        assert split(text) == want
+        got = split(text)
+        assert got == want
+        # equality leaves ``low`` out: compare it too, also with a token built plainly
+        assert [t.low for _, ts in got for t in ts] == [t.text.lower() for _, ts in got for t in ts]
+        assert all(Token(t.text, t.start, t.end).low == t.low for _, ts in got for t in ts)
 
 
 def test_role_cue_lookup_equals_scanning_every_cue():
@@ -279,3 +284,39 @@ def test_trigger_skip_equals_trying_every_word():
             assert all_triggers(toks) == want, text[:80]
             found += len(want)
     assert found > 200
+
+
+def test_events_leave_no_context_or_cycle_behind():
+    """find_events drops its ArticleContext when done, so an article's actors are freed by
+    reference counting (no resolver <-> context cycle for the garbage collector); the events
+    are the same on a second run with the same resolver."""
+    import gc
+
+    from warta.nlp.actors import resolver_for
+    from warta.nlp.events import find_events
+    from warta.nlp.mentions import find_spans
+    from warta.model import Entity
+    text = _texts()[0]
+    ents = [Entity(text[s.start:s.end], s.start, s.end, s.label) for s in find_spans(text)]
+    res = resolver_for(text, ents)
+    first = find_events(text, res)
+    assert first and res.context is None
+    assert find_events(text, res) == first
+    gc.collect()
+    gc.disable()
+    try:
+        find_events(text, res)
+        assert gc.collect() == 0
+    finally:
+        gc.enable()
+
+
+def test_language_scores_from_the_word_index_equal_summing_each_profile():
+    from collections import Counter
+
+    from warta.extract import lang
+    for text in _texts() + ["Dia kata polis tidak tahu kerana wang", "the cat is on the mat"]:
+        counts = Counter(w.lower() for w in lang.WORD.findall(text))
+        plain = {code: sum(n for w, n in counts.items() if w in vocab) for code, vocab in lang.profiles().items()}
+        fast = lang._scores(counts)
+        assert fast == plain and list(fast) == list(plain), text[:80]

@@ -21,7 +21,7 @@ from importlib import resources
 from typing import Optional, Sequence
 
 from ..model import Actor, Entity
-from .tokens import Sentence, Token, sentences, tokenize
+from .tokens import Sentence, Token, sentence_tokens, sentences
 
 PRONOUNS = frozenset({"ia", "dia", "beliau", "nya"})
 PLURAL_PRONOUNS = frozenset({"mereka", "kami", "kita"})
@@ -65,38 +65,14 @@ class Table(dict):
             self.first[key[0]] = max(self.first.get(key[0], 0), len(key))
 
 
-@dataclass(frozen=True, slots=True)
-class Tok:
-    """A token with its lower-cased text computed once (the rules compare it constantly)."""
-    text: str
-    start: int
-    end: int
-    low: str
+Tok = Token       # tokens carry their lower-cased text (``Token.low``); the old name stays
 
 
 @functools.lru_cache(maxsize=4)
 def split(body: str) -> tuple[tuple[Sentence, tuple[Tok, ...]], ...]:
     """Sentences of ``body`` with their tokens; cached so quotes, events and coreference
-    share one pass over the text."""
-    return tuple((s, _toks(tokenize(s.text, s.start))) for s in sentences(body))
-
-
-_new = object.__new__
-_SET_TEXT, _SET_START, _SET_END, _SET_LOW = Tok.text.__set__, Tok.start.__set__, Tok.end.__set__, Tok.low.__set__
-
-
-def _toks(tokens: Sequence[Token]) -> tuple[Tok, ...]:
-    """``Tok(t.text, t.start, t.end, t.text.lower())`` for each token, without the frozen
-    dataclass's checked ``__init__`` (speed only: the same objects)."""
-    out = []
-    for t in tokens:
-        k = _new(Tok)
-        _SET_TEXT(k, t.text)
-        _SET_START(k, t.start)
-        _SET_END(k, t.end)
-        _SET_LOW(k, t.text.lower())
-        out.append(k)
-    return tuple(out)
+    share one pass over the text (the tokens are those the entities stage tagged)."""
+    return tuple((s, sentence_tokens(s.text, s.start)) for s in sentences(body))
 
 
 def toks_of(text: str) -> list[Tok]:

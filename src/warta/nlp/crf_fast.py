@@ -4,14 +4,20 @@
 domain copies), and python-crfsuite then encodes and looks up every one. Here each word
 type's strings (from the same ``features._word``) are looked up once and kept as rows of
 attribute ids, one row per copy of the features: the plain one and one per domain ("n:",
-"w:"). A batch of sentences becomes one (tokens, slots) id array by numpy indexing, the
-scores come from ``crf.state_scores`` and the tags from ``crf.viterbi``. The slots hold
-the ids in exactly the order of the feature strings (base features, span-lexicon
+"w:"). A batch of sentences becomes one (tokens, slots) id array by numpy indexing. The
+slots hold the ids in exactly the order of the feature strings (base features, span-lexicon
 features, then the same again in the sentence's domain), unknown strings and empty slots
-being the zero row, so the scores are those crfsuite computes. ``FastTagger.check`` proves
-it on probe sentences in every domain when the tagger is built (a changed feature
-definition or model falls back to crfsuite), and tests/nlp/test_crf_fast.py on the dev
-sentences.
+being the zero row; ``crf.state_scores`` sums them slot by slot as crfsuite does
+(``tag_exact``: bit-identical scores).
+
+``tag`` is faster: each word type also keeps, per copy, the summed weights of the
+attributes it gives a token by itself (as the token, or as its neighbour at -2..+2), so a
+token's score is ~18 additions per copy instead of 43. The sums are grouped differently
+from crfsuite's, so scores may differ in the last bits (at most 1.4e-14 on the NER sets);
+the tags are crfsuite's on all 12,321 sentences of ../shared/data/ner in every domain mode
+(bench/ner_equivalence.py). ``FastTagger.check`` compares ids and tags with crfsuite on
+probe sentences in every domain when the tagger is built (a changed feature definition or
+model falls back to crfsuite), and tests/nlp/test_crf_fast.py on the dev sentences.
 """
 from __future__ import annotations
 
@@ -31,6 +37,10 @@ OWN, LEX, NEAR, SIDE = 11, 5, 2, 3
 _TYPE_COLS = {"own": (0, 11), "lex": (11, 16), -2: (16, 18), -1: (18, 20), "side-1": (20, 23),
               1: (23, 25), "side1": (25, 28), 2: (28, 30)}
 _TYPE_WIDTH = 30
+# The type columns summed into one score each (see FastTagger._type_scores): own + lex, then
+# the columns used as the neighbour at -2, -1 (near + side), +1 (near + side), +2.
+_PARTS = ("own", -2, -1, 1, 2)
+_PART_STARTS = np.array([0, 16, 18, 23, 28])
 SLOTS = 43                 # per copy of the features: 40 base slots, then "sx=", "-1sx=", "1sx="
 _CAPS = "Clo"
 MAX_TYPES = 1 << 17
@@ -103,6 +113,8 @@ class FastTagger:
         self._copy_table()
         self._gz_array = np.array(self._gz, dtype=np.int32)
         self._sx_array = np.array(self._sx, dtype=np.int32)
+        self._gz_scores, self._sx_scores = weights.state[self._gz_array], weights.state[self._sx_array]
+        self._cc_scores = weights.state[self._cc]
         self._reset_types()
 
     def _copy_table(self) -> None:
@@ -138,13 +150,15 @@ class FastTagger:
         self._cap = np.zeros(1024, dtype=np.int8)
         self._nxp = np.full((1024, n), self.w.zero, dtype=np.int32)   # "nx+=" id of the word as the next one
         self._has_nx = np.zeros(1024, dtype=bool)
+        self._scores = np.zeros((1024, n, len(_PARTS), len(self.w.labels)))   # see _type_scores
 
     def _add_type(self, word: str) -> int:
         wi = _word(word, self.clusters, self.lexicon, self.names)
         k = len(self._lows)
         if k == len(self._rows):
             grow = lambda a: np.concatenate((a, np.zeros((len(a),) + a.shape[1:], a.dtype)))  # noqa: E731
-            self._rows, self._cap, self._nxp, self._has_nx = map(grow, (self._rows, self._cap, self._nxp, self._has_nx))
+            self._rows, self._cap, self._nxp, self._has_nx, self._scores = map(
+                grow, (self._rows, self._cap, self._nxp, self._has_nx, self._scores))
         cols, strings = [], []
         for key, group in (("own", wi.own), ("lex", wi.lex), (-2, wi.near[-2]), (-1, wi.near[-1]),
                            ("side-1", wi.side[-1]), (1, wi.near[1]), ("side1", wi.side[1]), (2, wi.near[2])):
@@ -158,12 +172,20 @@ class FastTagger:
         ids = self._copies[[self._copy_row.get(f, 0) for f in strings]]      # (strings, copies)
         self._rows[k] = self.w.zero
         self._rows[k][:, cols] = ids[:len(cols)].T
+        self._scores[k] = self._type_scores(self._rows[k])
         self._nxp[k] = ids[-1] if wi.nx else self.w.zero
         self._cap[k] = _CAPS.index(wi.cap)
         self._has_nx[k] = bool(wi.nx)
         self._types[word] = k
         self._lows.append(wi.low)
         return k
+
+    def _type_scores(self, rows: np.ndarray) -> np.ndarray:
+        """(copies, parts, labels): per copy of the features, the summed weights of the
+        attributes a word type gives a token by itself (``_PARTS``: as the token, or as its
+        neighbour at -2, -1, +1, +2). A token's state score is then a few additions of such
+        sums instead of one per attribute slot."""
+        return np.add.reduceat(self.w.state[rows], _PART_STARTS, axis=1)
 
     def _gz_code(self, tag: Optional[str]) -> int:
         code = self._gz_codes.get(tag)
@@ -172,6 +194,7 @@ class FastTagger:
             self._gz.append([[self._id(b, p + tag) for p in ("gz=", "-2gz=", "-1gz=", "1gz=", "2gz=")]
                              for b in range(len(self._blocks))])
             self._gz_array = np.array(self._gz, dtype=np.int32)
+            self._gz_scores = self.w.state[self._gz_array]
         return code
 
     def _sx_code(self, tag: Optional[str]) -> int:
@@ -180,6 +203,7 @@ class FastTagger:
             code = self._sx_codes[tag] = len(self._sx)
             self._sx.append([[self._id(b, p + tag) for p in ("sx=", "-1sx=", "1sx=")] for b in range(len(self._blocks))])
             self._sx_array = np.array(self._sx, dtype=np.int32)
+            self._sx_scores = self.w.state[self._sx_array]
         return code
 
     def _bigram_ids(self) -> None:
@@ -220,6 +244,30 @@ class FastTagger:
             return self._attribute_ids(sents, domains, groups)
 
     def _attribute_ids(self, sents, domains, groups) -> np.ndarray:
+        ctx, bgm, bgp, blocks = self._prepare(sents, domains, groups)
+        plain = self._assemble(0, ctx, bgm[:, 0], bgp[:, 0])
+        if blocks is None:
+            return plain
+        b, rows = blocks
+        return np.hstack((plain, self._assemble(b, ctx, bgm[rows, b], bgp[rows, b])))
+
+    def state_scores(self, sents: Sequence[Sequence[str]], domains: Optional[Sequence[Optional[str]]] = None,
+                     groups: Optional[Sequence[int]] = None) -> np.ndarray:
+        """(tokens, labels) state scores of the sentences' tokens (arguments as
+        ``attribute_ids``), from per word type sums (see ``_type_scores``)."""
+        with self._lock:
+            ctx, bgm, bgp, blocks = self._prepare(sents, domains, groups)
+            out = self._score(0, ctx, bgm[:, 0], bgp[:, 0])
+            if blocks is not None:
+                b, rows = blocks
+                out += self._score(b, ctx, bgm[rows, b], bgp[rows, b])
+            return out
+
+    def _prepare(self, sents, domains, groups) -> tuple[dict, np.ndarray, np.ndarray, Optional[tuple]]:
+        """What both the ids and the scores are built from: the per-token context (see
+        ``_context``), the bigram ids (tokens, copies) and the domain copy to use: None (the
+        model has none) or (copy, rows) with copy a number or one per token, rows the
+        tokens to take bigram ids from (a slice or an index array)."""
         if len(self._types) >= MAX_TYPES:
             self._reset_types()
         flat = [w for words in sents for w in words]
@@ -245,17 +293,15 @@ class FastTagger:
         pos = np.arange(len(tids)) - np.repeat(np.array(starts, dtype=np.intp), size)
         ctx = self._context(np.array(tids, dtype=np.intp), np.array(gzc, dtype=np.intp), sxc, pos, slen)
         bgm, bgp = self._bigrams(prev, low, nxt)
-        plain = self._assemble(0, ctx, bgm[:, 0], bgp[:, 0])
         if not self.domains:
-            return plain
+            return ctx, bgm, bgp, None
         if domains is None:
             domains = self._guess_domains(low, starts, lens, groups)
         block = [self.domains.index(d) + 1 for d in domains]
         if len(set(block)) == 1:
-            b = block[0]
-            return np.hstack((plain, self._assemble(b, ctx, bgm[:, b], bgp[:, b])))
-        blk, every = np.repeat(np.array(block, dtype=np.intp), size), np.arange(len(tids))
-        return np.hstack((plain, self._assemble(blk, ctx, bgm[every, blk], bgp[every, blk])))
+            return ctx, bgm, bgp, (block[0], slice(None))
+        blk = np.repeat(np.array(block, dtype=np.intp), size)
+        return ctx, bgm, bgp, (blk, np.arange(len(tids)))
 
     def _span_codes(self, low: list[str], starts: list[int], lens: list[int]) -> np.ndarray:
         """Per token: the code of its span-lexicon tag (0: none)."""
@@ -322,11 +368,42 @@ class FastTagger:
         out[:, 42] = sx[ctx["sx1"], b, 2]
         return out
 
+    def _score(self, b, ctx: dict, bgm: np.ndarray, bgp: np.ndarray) -> np.ndarray:
+        """(tokens, labels): the state scores of copy ``b`` (as ``_assemble``) of the
+        features, from the word types' summed weights plus the weights of the attributes
+        that depend on more than one word (gazetteer and span tags, capitalisation pattern,
+        bigrams, "nx+", "BOS"). Tables are read as 2-d (rows, labels) with ``np.take`` on a
+        computed row: several times faster than fancy indexing over several axes."""
+        st, z, copies, n_parts = self.w.state, self.w.zero, len(self._blocks), len(_PARTS)
+        take = lambda table, rows: np.take(table.reshape(-1, table.shape[-1]), rows, axis=0)  # noqa: E731
+        out = take(self._scores, ctx["tid"] * (copies * n_parts) + b * n_parts)
+        for part, d in enumerate((-2, -1, 1, 2), start=1):
+            out += take(self._scores, ctx[f"nb{d}"] * (copies * n_parts) + (b * n_parts + part))
+        for col, key in enumerate(("gzc", "gz-2", "gz-1", "gz1", "gz2")):
+            out += take(self._gz_scores, ctx[key] * (copies * 5) + (b * 5 + col))
+        out += np.take(st, np.where(ctx["nx_ok"], np.take(self._nxp.reshape(-1), ctx["nx"] * copies + b), z), axis=0)
+        out += np.take(st, np.where(ctx["bos"], np.take(self._bos, b), z), axis=0)
+        prev, own, nxt = (c.astype(np.intp) for c in ctx["caps"])    # int8 codes: 2 * 48 would overflow
+        out += take(self._cc_scores, b * 48 + prev * 12 + own * 4 + nxt)
+        out += np.take(st, bgm, axis=0)
+        out += np.take(st, bgp, axis=0)
+        for col, key in enumerate(("sxc", "sx-1", "sx1")):
+            out += take(self._sx_scores, ctx[key] * (copies * 3) + (b * 3 + col))
+        return out
+
     def tag(self, sents: Sequence[Sequence[str]], groups: Optional[Sequence[int]] = None,
             domains: Optional[Sequence[Optional[str]]] = None) -> list[list[str]]:
         """BIO tags for each sentence (none may be empty). The domain of a sentence is
         guessed over its group (``groups``: one number per sentence; chunks of one long
         sentence share one), unless ``domains`` gives it."""
+        if not sents:
+            return []
+        return viterbi(self.w, self.state_scores(sents, domains, groups), [len(s) for s in sents])
+
+    def tag_exact(self, sents: Sequence[Sequence[str]], groups: Optional[Sequence[int]] = None,
+                  domains: Optional[Sequence[Optional[str]]] = None) -> list[list[str]]:
+        """``tag`` with the scores summed attribute by attribute in crfsuite's order
+        (bit-identical scores; slower)."""
         if not sents:
             return []
         scores = state_scores(self.w, self.attribute_ids(sents, domains, groups))

@@ -237,8 +237,17 @@ def _same_clause(toks: Sequence[Token], a: int, b: int) -> bool:
 
 def find_events(body: str, resolver: Resolver, quotes: Sequence[Quote] = (),
                 times: Sequence[TimeExpr] = (), published: Optional[str] = None) -> list[Event]:
-    out: list[Event] = []
-    resolver.context = ArticleContext(resolver, quotes, out)   # earlier sentences, for back-references
+    resolver.context = ArticleContext(resolver, quotes, [])   # earlier sentences, for back-references
+    try:
+        return _article_events(body, resolver, quotes, times, published)
+    finally:
+        resolver.context = None            # only while this runs; and no cycle resolver <-> context
+                                           # keeping the article's actors for the garbage collector
+
+
+def _article_events(body: str, resolver: Resolver, quotes: Sequence[Quote],
+                    times: Sequence[TimeExpr], published: Optional[str]) -> list[Event]:
+    out = resolver.context.events
     seen = set()                           # one event per type, source and target (state) per article
     for sent, all_toks in split(body):
         toks = list(all_toks[:400])        # a run-on "sentence": code its beginning only

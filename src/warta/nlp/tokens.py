@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 TOKEN = re.compile(
     r"\d+(?:[.,/:]\d+)+"                  # 20.000  26/1  3/4/2024  14:52
@@ -37,6 +37,11 @@ class Token:
     text: str
     start: int
     end: int
+    low: str = field(default="", compare=False, repr=False)   # text.lower(): the rules compare it constantly
+
+    def __post_init__(self) -> None:
+        if not self.low:
+            object.__setattr__(self, "low", self.text.lower())
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,19 +56,27 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     return list(_tokens(text, offset))
 
 
+def sentence_tokens(text: str, offset: int = 0) -> tuple[Token, ...]:
+    """``tokenize`` as a tuple shared by every caller (cached: the stages reuse a sentence's
+    tokens instead of building them again)."""
+    return _tokens(text, offset)
+
+
 _new = object.__new__
-_set_text, _set_start, _set_end = Token.text.__set__, Token.start.__set__, Token.end.__set__
+_set_text, _set_start, _set_end, _set_low = Token.text.__set__, Token.start.__set__, Token.end.__set__, Token.low.__set__
 
 
-@functools.lru_cache(maxsize=256)       # entities, then quotes and events (actors.split) tokenise each sentence
+@functools.lru_cache(maxsize=256)       # entities, then quotes and events (actors.split) use each sentence's tokens
 def _tokens(text: str, offset: int) -> tuple[Token, ...]:
     out = []
     for m in TOKEN.finditer(text):      # Token(...) without the frozen dataclass's checked __init__: 2x faster
         start, end = m.span()
+        text = m.group()
         t = _new(Token)
-        _set_text(t, m.group())
+        _set_text(t, text)
         _set_start(t, start + offset)
         _set_end(t, end + offset)
+        _set_low(t, text.lower())
         out.append(t)
     return tuple(out)
 
