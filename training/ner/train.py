@@ -29,6 +29,7 @@ import pycrfsuite  # noqa: E402
 
 import data  # noqa: E402
 import lexical  # noqa: E402
+import prune  # noqa: E402
 from warta.nlp.conll import score  # noqa: E402
 from warta.nlp.domain import DomainModel  # noqa: E402
 from warta.nlp.features import SpanLexicon, domain_features, sentence_features, span_lexicon_features  # noqa: E402
@@ -118,6 +119,18 @@ def train(sents: list[data.Sentence], out: Path, args: argparse.Namespace, clust
     trainer.set_params({"c1": args.c1, "c2": args.c2, "max_iterations": args.iters,
                         "feature.possible_transitions": True, "feature.minfreq": args.minfreq})
     trainer.train(str(out))
+
+
+def drop_unused_domains(path: Path, sets: list[str]) -> list[str]:
+    """Remove from the model the feature copies of training domains the tagger never
+    guesses (NERP's "p:"): they shaped the other weights during training, but no text is
+    tagged in that domain, so the tags stay the same and the file shrinks."""
+    if DOMAIN != "predicted" or GUESS is None:
+        return []
+    unused = sorted({DOMAIN_OF[name] for name in sets} - {GUESS.first, GUESS.second})
+    if unused:
+        path.write_bytes(prune.prune(path.read_bytes(), prune.drop_prefixes(tuple(code + ":" for code in unused))))
+    return unused
 
 
 def evaluate(model: Path, sets: dict, clusters: dict, lexicon: dict, names: dict, spans: SpanLexicon | None) -> dict:
@@ -213,11 +226,12 @@ def main() -> None:
                                     "domain_prefixes": sorted(DOMAIN_PREFIXES)},
                                    ensure_ascii=False, sort_keys=True))
     train(sents, args.out, args, clusters, lexicons, name_train, span_train)
+    dropped = drop_unused_domains(args.out, args.sets.split(","))
     print(f"trained on {len(sents)} sentences in {time.time() - t0:.0f}s -> {args.out}", flush=True)
     scores = evaluate(args.out, validation_sets(args.nerp_mode), clusters, lexicon, names,
                       SpanLexicon(span_full) if use_spans else None)
     meta = {"sets": args.sets, "nerp_mode": args.nerp_mode, "c1": args.c1, "c2": args.c2, "iters": args.iters,
-            "minfreq": args.minfreq, "features": args.features, "cluster_sets": args.cluster_sets or args.sets, "names_from": args.names_from, "tune": args.tune, "tune_fold": args.tune_fold if args.tune else None, "domain": args.domain, "domain_map": args.domain_map, "domain_prefixes": args.domain_prefixes, "lexicon_sets": args.lexicon_sets, "clean": args.clean, "data_sha256": data.file_hashes(),
+            "minfreq": args.minfreq, "features": args.features, "cluster_sets": args.cluster_sets or args.sets, "names_from": args.names_from, "tune": args.tune, "tune_fold": args.tune_fold if args.tune else None, "domain": args.domain, "domain_map": args.domain_map, "domain_prefixes": args.domain_prefixes, "lexicon_sets": args.lexicon_sets, "clean": args.clean, "dropped_domains": dropped, "data_sha256": data.file_hashes(),
             "validation_f1": scores, "train_seconds": round(time.time() - t0)}
     args.out.with_suffix(".json").write_text(json.dumps(meta, indent=1) + "\n")
 
