@@ -6,7 +6,9 @@
 Writes resources/ner/crf.model, crf.lex.json (word resources, multi-word training names,
 the domain guess) and crf.json (data file hashes, settings, validation scores on the
 held-out parts: idner dev, NERGrit valid, NERP valid). L-BFGS training is deterministic
-given the data order, which is fixed here.
+given the data order, which is fixed here. NERP (true-cased, KB organisations relabelled)
+is trained on with its own domain copy of the features ("p:"), which is removed from the
+model afterwards (prune.py): no text is tagged in NERP's domain.
 
     ... train.py --tune [--tune-fold K] ...                    # tune on the train sets only
 
@@ -180,8 +182,8 @@ def name_lexicons(args: argparse.Namespace, set_names: list[str]) -> tuple[dict,
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--sets", default="idner,nergrit", help="training sets (NERP measured to hurt idner dev: see README)")
-    ap.add_argument("--nerp-mode", default="truecase+relabel", help="raw | truecase | relabel | truecase+relabel (+kbcase: relabel skips one-word KB names mostly written in lower case)")
+    ap.add_argument("--sets", default="idner,nergrit,nerp", help="training sets (NERP with its own domain copy \"p:\", dropped after training: see README, fourth round)")
+    ap.add_argument("--nerp-mode", default="truecase+relabel+kbcase", help="raw | truecase | relabel | truecase+relabel (+kbcase: relabel skips one-word KB names mostly written in lower case)")
     ap.add_argument("--c1", type=float, default=0.05)
     ap.add_argument("--c2", type=float, default=0.2)
     ap.add_argument("--iters", type=int, default=200)
