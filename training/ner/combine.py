@@ -7,7 +7,6 @@ speed includes the CRF it reads). Combinations: span union either way round, agr
 from __future__ import annotations
 
 import json
-import random
 import sys
 import time
 from pathlib import Path
@@ -23,6 +22,7 @@ import data  # noqa: E402
 from warta.nlp.conll import score, spans  # noqa: E402
 from warta.nlp.ner import tag_words  # noqa: E402
 from spacy_features import annotate, bio_tags  # noqa: E402
+from compare import bootstrap_wins  # noqa: E402
 
 
 def to_bio(n: int, sp: set) -> list[str]:
@@ -38,25 +38,6 @@ def union(a: set, b: set) -> set:
     """a's spans plus b's spans that overlap none of a's."""
     taken = {i for s, e, _ in a for i in range(s, e)}
     return a | {x for x in b if not taken.intersection(range(x[0], x[1]))}
-
-
-def counts(gold: list, pred: list) -> list[tuple[int, int, int]]:
-    """Per sentence: (true positives, predicted spans, gold spans)."""
-    return [(len(spans(g) & spans(p)), len(spans(p)), len(spans(g))) for g, p in zip(gold, pred)]
-
-
-def bootstrap_wins(gold: list, a: list, b: list, rounds: int = 1000, seed: int = 3) -> float:
-    """Share of sentence resamples in which ``a`` has the higher micro F1 than ``b``."""
-    ca, cb, rng = counts(gold, a), counts(gold, b), random.Random(seed)
-
-    def f1(c: list, idx: list) -> float:
-        tp, p, g = (sum(c[i][k] for i in idx) for k in range(3))
-        return 2 * tp / (p + g) if p + g else 0.0
-    wins = 0
-    for _ in range(rounds):
-        idx = [rng.randrange(len(gold)) for _ in gold]
-        wins += f1(ca, idx) > f1(cb, idx)
-    return wins / rounds
 
 
 def main() -> None:

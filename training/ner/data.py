@@ -75,8 +75,11 @@ class TrueCaser:
         return [self.word(w, t, first) for w, t, first in zip(words, tags, starts)], tags
 
 
-def relabel_kb_orgs(sent: Sentence) -> Sentence:
-    """Tag O spans that the KB knows as organisations (DPR, KPK, Golkar...) as ORG."""
+def relabel_kb_orgs(sent: Sentence, common: frozenset[str] = frozenset(), cased: bool = False) -> Sentence:
+    """Tag O spans that the KB knows as organisations (DPR, KPK, Golkar...) as ORG; a
+    one-word match in ``common`` (words mostly written in lower case: "antara",
+    "bernama") is left alone, and in ``cased`` text so is a match not written as a name
+    (see _written_as_name)."""
     words, tags = sent
     gaz = gazetteer().tag([norm(w) or w for w in words])
     out = list(tags)
@@ -86,8 +89,115 @@ def relabel_kb_orgs(sent: Sentence) -> Sentence:
             j = i + 1
             while j < len(words) and gaz[j] == "I-ORG" and tags[j] == "O":
                 j += 1
+            if (j == i + 1 and words[i].lower() in common) or (cased and not _written_as_name(words[i:j])):
+                i = j
+                continue
             out[i:j] = ["B-ORG"] + ["I-ORG"] * (j - i - 1)
             i = j
         else:
             i += 1
     return words, out
+
+
+# --- label-convention cleanup of a training set (never of a validation part) ---
+
+def clean_labels(sents: list[Sentence], steps: str) -> list[Sentence]:
+    """Apply the comma-listed cleanup ``steps`` in order: "types" (a name's minority types
+    become its majority type), "missing" (untagged uses of a name that is mostly tagged
+    get its type), "kb" (untagged KB organisations become ORG, as for NERP), "heads"
+    (LOC/ORG names starting with the same generic word, "SMA", "Universitas", take that
+    word's majority type)."""
+    for step in [s for s in steps.split(",") if s]:
+        if step == "kb":
+            common = frozenset(w for w, f in TrueCaser(sents).best.items() if f.islower())
+            sents = [relabel_kb_orgs(s, common, cased=True) for s in sents]
+        elif step == "heads":
+            sents = _head_relabel(sents)
+        elif step in ("types", "missing"):
+            sents = _majority_relabel(sents, step == "missing")
+        else:
+            raise ValueError(f"unknown cleanup step {step!r}")
+    return sents
+
+
+def _written_as_name(words: list[str]) -> bool:
+    """Capitalised, and a one-word name an acronym of 3+ letters or a word of 4+ ("RT",
+    "Bpk", "Is" are not organisations in these sets)."""
+    w = words[0]
+    if len(words) > 1:
+        return w[:1].isupper()
+    return (w.isupper() and len(w) >= 3) or (w[:1].isupper() and len(w) >= 4)
+
+
+def _name_labels(sents: list[Sentence]) -> dict[tuple[str, ...], Counter]:
+    from warta.nlp.conll import spans
+    seen: dict[tuple[str, ...], Counter] = defaultdict(Counter)
+    for words, tags in sents:
+        for s, e, label in spans(tags):
+            seen[tuple(words[s:e])][label] += 1
+    return seen
+
+
+def _untagged_uses(sents: list[Sentence], names: set) -> list[tuple[int, int, int]]:
+    """(sentence, start, end) of all-O occurrences of ``names`` standing alone (no
+    capitalised word right before or after, so not a piece of a longer name)."""
+    longest = max((len(n) for n in names), default=0)
+    out = []
+    for k, (words, tags) in enumerate(sents):
+        for i in range(len(words)):
+            for n in range(1, min(longest, len(words) - i) + 1):
+                if tuple(words[i:i + n]) in names and all(t == "O" for t in tags[i:i + n]) \
+                        and not (i > 0 and words[i - 1][:1].isupper()) \
+                        and not (i + n < len(words) and words[i + n][:1].isupper()):
+                    out.append((k, i, i + n))
+    return out
+
+
+def _majority_relabel(sents: list[Sentence], missing: bool, min_uses: int = 3, share: float = 0.7,
+                      tagged_share: float = 0.8) -> list[Sentence]:
+    """Relabel a name's minority-type spans ("types") or its untagged uses ("missing") with
+    its majority type; countries and capitals are left alone under "missing" (the sets
+    differ on purpose about a country used as a modifier: the domain copies learn it)."""
+    from warta.nlp.conll import spans
+    seen = _name_labels(sents)
+    major = {k: c.most_common(1)[0][0] for k, c in seen.items()
+             if sum(c.values()) >= min_uses and c.most_common(1)[0][1] / sum(c.values()) >= share}
+    out = [(list(w), list(t)) for w, t in sents]
+    if not missing:
+        for words, tags in out:
+            for s, e, label in spans(tags):
+                want = major.get(tuple(words[s:e]))
+                if want and want != label:
+                    tags[s:e] = ["B-" + want] + ["I-" + want] * (e - s - 1)
+        return out
+    gaz = gazetteer()
+    uses = _untagged_uses(sents, set(major))
+    untagged = Counter(tuple(sents[k][0][s:e]) for k, s, e in uses)
+    for k, s, e in uses:
+        name = tuple(sents[k][0][s:e])
+        tagged = sum(seen[name].values())
+        kb = gaz.tag([norm(w) or w.lower() for w in name])[0]
+        if tagged / (tagged + untagged[name]) >= tagged_share and kb not in ("B-CTRY", "B-CAP"):
+            out[k][1][s:e] = ["B-" + major[name]] + ["I-" + major[name]] * (e - s - 1)
+    return out
+
+
+def _head_relabel(sents: list[Sentence], min_uses: int = 10, share: float = 0.6) -> list[Sentence]:
+    """Multi-word LOC/ORG names take the majority type of the names with the same first
+    word, where that word starts >= ``min_uses`` of them ("Universitas", "SMA", "Desa":
+    NERGrit tags schools LOC 46 times and ORG 28 times)."""
+    from warta.nlp.conll import spans
+    heads: dict[str, Counter] = defaultdict(Counter)
+    for words, tags in sents:
+        for s, e, label in spans(tags):
+            if e - s > 1 and label in ("LOC", "ORG"):
+                heads[words[s].lower()][label] += 1
+    major = {h: c.most_common(1)[0][0] for h, c in heads.items()
+             if sum(c.values()) >= min_uses and c.most_common(1)[0][1] / sum(c.values()) >= share}
+    out = [(list(w), list(t)) for w, t in sents]
+    for words, tags in out:
+        for s, e, label in spans(tags):
+            want = major.get(words[s].lower()) if e - s > 1 and label in ("LOC", "ORG") else None
+            if want and want != label:
+                tags[s:e] = ["B-" + want] + ["I-" + want] * (e - s - 1)
+    return out

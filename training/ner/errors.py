@@ -1,9 +1,13 @@
 """Print a model's span errors on one validation set (for error analysis).
 
     python training/ner/errors.py MODEL {idner|nergrit|nerp} [N]
+    python training/ner/errors.py MODEL {idner|nergrit|nerp} --summary
 
 MODEL is a crfsuite file with its word resources beside it (MODEL minus .model + .lex.json),
 tagged with the same features as the shipped tagger (nlp/ner.model_features).
+``--summary`` counts the errors by kind and gold/predicted type: boundary (overlapping
+span, same type), type (same span, other type), type+boundary, missed (no overlapping
+prediction), spurious (no overlapping gold span).
 """
 from __future__ import annotations
 
@@ -33,15 +37,48 @@ def load(path: str) -> Model:
                  DomainModel.from_json(lex.get("domain")), frozenset(lex.get("domain_prefixes", ())))
 
 
-def main() -> None:
-    model, name = load(sys.argv[1]), sys.argv[2]
-    n = int(sys.argv[3]) if len(sys.argv) > 3 else 40
-    sets = train.validation_sets("truecase+relabel")
-    sents = sets[{"idner": "idner-dev", "nergrit": "nergrit-valid", "nerp": "nerp-valid"}[name]]
-    errors: Counter = Counter()
+def tagged(model: Model, name: str) -> list[tuple[list[str], list[str], list[str]]]:
+    """(words, gold tags, predicted tags) for each sentence of a validation set."""
+    sents = train.validation_sets("truecase+relabel")[{"idner": "idner-dev", "nergrit": "nergrit-valid",
+                                                         "nerp": "nerp-valid"}[name]]
+    out = []
     for words, gold in sents:
         domain = model.domain.guess(words) if model.domain else None
-        pred = model.tagger.tag(model_features(model, words, domain))
+        out.append((words, gold, model.tagger.tag(model_features(model, words, domain))))
+    return out
+
+
+def error_kinds(gold: set, pred: set) -> list[tuple[str, str]]:
+    """(kind, "gold>pred" types) for each error of one sentence."""
+    out = []
+    for s, e, lab in pred - gold:
+        over = [(a, b, g) for a, b, g in gold if a < e and s < b]
+        if not over:
+            out.append(("spurious", f"O>{lab}"))
+        elif any((a, b) == (s, e) for a, b, _ in over):
+            out.append(("type", f"{over[0][2]}>{lab}"))
+        elif any(g == lab for _, _, g in over):
+            out.append(("boundary", f"{lab}>{lab}"))
+        else:
+            out.append(("type+boundary", f"{over[0][2]}>{lab}"))
+    out += [("missed", f"{lab}>O") for s, e, lab in gold - pred if not any(a < e and s < b for a, b, _ in pred)]
+    return out
+
+
+def summary(rows: list) -> None:
+    kinds: Counter = Counter()
+    for _, gold, pred in rows:
+        kinds.update(error_kinds(spans(gold), spans(pred)))
+    total = sum(kinds.values())
+    print(f"{total} errors ({sum(len(spans(g)) for _, g, _ in rows)} gold spans)")
+    for kind in ("missed", "spurious", "boundary", "type", "type+boundary"):
+        got = {t: c for (k, t), c in kinds.items() if k == kind}
+        print(f"{kind:14} {sum(got.values()):4}  " + "  ".join(f"{t} {c}" for t, c in sorted(got.items(), key=lambda x: -x[1])))
+
+
+def listing(rows: list, n: int) -> None:
+    errors: Counter = Counter()
+    for words, gold, pred in rows:
         g, p = spans(gold), spans(pred)
         for s, e, lab in p - g:
             errors[f"FP {lab} {' '.join(words[s:e])}  | gold: {[(' '.join(words[a:b]), l) for a, b, l in g if a < e and s < b]}"] += 1
@@ -50,6 +87,14 @@ def main() -> None:
                 errors[f"FN {lab} {' '.join(words[s:e])}"] += 1
     for err, c in errors.most_common(n):
         print(c, err)
+
+
+def main() -> None:
+    rows = tagged(load(sys.argv[1]), sys.argv[2])
+    if len(sys.argv) > 3 and sys.argv[3] == "--summary":
+        summary(rows)
+    else:
+        listing(rows, int(sys.argv[3]) if len(sys.argv) > 3 else 40)
 
 
 if __name__ == "__main__":

@@ -6,7 +6,9 @@
 Writes resources/ner/crf.model, crf.lex.json (word resources, multi-word training names,
 the domain guess) and crf.json (data file hashes, settings, validation scores on the
 held-out parts: idner dev, NERGrit valid, NERP valid). L-BFGS training is deterministic
-given the data order, which is fixed here.
+given the data order, which is fixed here. NERP (true-cased, KB organisations relabelled)
+is trained on with its own domain copy of the features ("p:"), which is removed from the
+model afterwards (prune.py): no text is tagged in NERP's domain.
 
     ... train.py --tune [--tune-fold K] ...                    # tune on the train sets only
 
@@ -29,6 +31,7 @@ import pycrfsuite  # noqa: E402
 
 import data  # noqa: E402
 import lexical  # noqa: E402
+import prune  # noqa: E402
 from warta.nlp.conll import score  # noqa: E402
 from warta.nlp.domain import DomainModel  # noqa: E402
 from warta.nlp.features import SpanLexicon, domain_features, sentence_features, span_lexicon_features  # noqa: E402
@@ -44,17 +47,27 @@ def load_train(name: str) -> list[data.Sentence]:
     return data.fit_part(sents) if TUNE and name != "nerp" else sents
 
 
+CLEAN = ""              # --clean: label-convention cleanup of the cased training sets (data.clean_labels)
+
+
 def training_sentences(sets: list[str], nerp_mode: str) -> list[data.Sentence]:
     cased = load_train("idner") + load_train("nergrit")
-    out = [s for name in sets if name != "nerp" for s in load_train(name)]
+    out = [s for name in sets if name != "nerp" for s in data.clean_labels(load_train(name), CLEAN)]
     if "nerp" in sets:
         out += prepare_nerp(data.load("nerp", "train"), nerp_mode, cased)
     return out
 
 
+def training_set_names(sets: list[str]) -> list[str]:
+    """The set each sentence of ``training_sentences(sets)`` comes from, in its order."""
+    names = [name for name in sets if name != "nerp"] + (["nerp"] if "nerp" in sets else [])
+    return [name for name in names for _ in (load_train(name) if name != "nerp" else data.load("nerp", "train"))]
+
+
 def prepare_nerp(sents: list[data.Sentence], mode: str, cased: list[data.Sentence]) -> list[data.Sentence]:
-    if "relabel" in mode:
-        sents = [data.relabel_kb_orgs(s) for s in sents]
+    if "relabel" in mode:       # "kbcase": not one-word KB names mostly written in lower case ("antara")
+        common = frozenset(w for w, f in data.TrueCaser(cased).best.items() if f.islower()) if "kbcase" in mode else frozenset()
+        sents = [data.relabel_kb_orgs(s, common) for s in sents]
     if "truecase" in mode:
         caser = data.TrueCaser(cased)
         sents = [caser.sentence(s) for s in sents]
@@ -68,7 +81,7 @@ DOMAIN_PREFIXES: frozenset[str] = frozenset()     # --domain-prefixes: which fea
 
 
 def training_domains(sets: list[str]) -> list[str]:
-    return [DOMAIN_OF[name] for name in sets for _ in load_train(name)]
+    return [DOMAIN_OF[name] for name in training_set_names(sets)]
 
 
 def features(words: list[str], clusters: dict, lex: dict, names: dict, domain: str,
@@ -100,14 +113,26 @@ def validation_sets(nerp_mode: str) -> dict[str, list[data.Sentence]]:
 
 
 def train(sents: list[data.Sentence], out: Path, args: argparse.Namespace, clusters: dict, lexicons: list,
-          names: dict, spans: list) -> None:
+          names: list, spans: list) -> None:
     trainer = pycrfsuite.Trainer(verbose=False)
     domains = training_domains(args.sets.split(","))
-    for (words, tags), lex, dom, sp in zip(sents, lexicons, domains, spans):
-        trainer.append(features(words, clusters, lex, names, dom, sp), tags)
+    for (words, tags), lex, nm, dom, sp in zip(sents, lexicons, names, domains, spans):
+        trainer.append(features(words, clusters, lex, nm, dom, sp), tags)
     trainer.set_params({"c1": args.c1, "c2": args.c2, "max_iterations": args.iters,
                         "feature.possible_transitions": True, "feature.minfreq": args.minfreq})
     trainer.train(str(out))
+
+
+def drop_unused_domains(path: Path, sets: list[str]) -> list[str]:
+    """Remove from the model the feature copies of training domains the tagger never
+    guesses (NERP's "p:"): they shaped the other weights during training, but no text is
+    tagged in that domain, so the tags stay the same and the file shrinks."""
+    if DOMAIN != "predicted" or GUESS is None:
+        return []
+    unused = sorted({DOMAIN_OF[name] for name in sets} - {GUESS.first, GUESS.second})
+    if unused:
+        path.write_bytes(prune.prune(path.read_bytes(), prune.drop_prefixes(tuple(code + ":" for code in unused))))
+    return unused
 
 
 def evaluate(model: Path, sets: dict, clusters: dict, lexicon: dict, names: dict, spans: SpanLexicon | None) -> dict:
@@ -122,19 +147,43 @@ def evaluate(model: Path, sets: dict, clusters: dict, lexicon: dict, names: dict
     return results
 
 
-def word_resources(sents: list[data.Sentence], use: set[str], text: list[list[str]]) -> tuple[dict, dict, list]:
-    """Clusters (from ``text``), the full lexicon (for tagging) and per-sentence jackknifed
-    lexicons (for training)."""
+def word_resources(sents: list[data.Sentence], use: set[str], text: list[list[str]],
+                   own: list[bool]) -> tuple[dict, dict, list]:
+    """Clusters (from ``text``), the full lexicon (for tagging) and per-sentence lexicons
+    (for training): jackknifed for the sentences it is built from (``own``), the full one
+    for the others."""
     clusters = lexical.build_clusters(text) if "clusters" in use else {}
     if "lexicon" not in use:
         return clusters, {}, [{}] * len(sents)
-    return clusters, lexical.build_lexicon(sents), lexical.jackknife(sents)
+    base = [s for s, o in zip(sents, own) if o]
+    return clusters, lexical.build_lexicon(base), per_sentence(lexical.jackknife(base), lexical.build_lexicon(base), own)
+
+
+def per_sentence(folded: list, full, own: list[bool]) -> list:
+    """``folded`` (one per own sentence, in order) for own sentences, ``full`` for the others."""
+    it = iter(folded)
+    return [next(it) if o else full for o in own]
+
+
+def name_lexicons(args: argparse.Namespace, set_names: list[str]) -> tuple[dict, list[dict]]:
+    """The name lexicon of the --names-from sets (for tagging) and per training sentence:
+    jackknifed (5 folds of that set) where the sentence's own set feeds it, else the full one."""
+    if not args.names_from:
+        return {}, [{}] * len(set_names)
+    sources = args.names_from.split(",")
+    src = training_sentences(sources, args.nerp_mode)
+    full = lexical.build_lexicon(src, min_count=1)
+    own = [name in sources for name in set_names]
+    if not any(own):
+        return full, [full] * len(set_names)
+    folds = [lexical.build_lexicon([s for i, s in enumerate(src) if i % 5 != f], min_count=1) for f in range(5)]
+    return full, per_sentence([folds[i % 5] for i in range(sum(own))], full, own)
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--sets", default="idner,nergrit", help="training sets (NERP measured to hurt idner dev: see README)")
-    ap.add_argument("--nerp-mode", default="truecase+relabel", help="raw | truecase | relabel | truecase+relabel")
+    ap.add_argument("--sets", default="idner,nergrit,nerp", help="training sets (NERP with its own domain copy \"p:\", dropped after training: see README, fourth round)")
+    ap.add_argument("--nerp-mode", default="truecase+relabel+kbcase", help="raw | truecase | relabel | truecase+relabel (+kbcase: relabel skips one-word KB names mostly written in lower case)")
     ap.add_argument("--c1", type=float, default=0.05)
     ap.add_argument("--c2", type=float, default=0.2)
     ap.add_argument("--iters", type=int, default=200)
@@ -148,8 +197,11 @@ def main() -> None:
     ap.add_argument("--domain", default="predicted", help="domain-conjoined feature copies: none | oracle (each set's own domain also when scoring: an upper bound) | predicted (scored with the shipped domain guess)")
     ap.add_argument("--domain-prefixes", default="", help="comma list of feature names (before '=') that get domain copies; '' = all")
     ap.add_argument("--domain-map", default="idner=n,nergrit=w,nerp=p", help="set=domain code ('' = no copies)")
+    ap.add_argument("--lexicon-sets", default="idner,nergrit", help="trained sets whose labels feed the word lexicon and multi-word names (jackknifed for their own sentences)")
+    ap.add_argument("--clean", default="", help="label-convention cleanup of idner/NERGrit train: comma list of data.clean_labels steps ('' = none)")
     args = ap.parse_args()
-    global TUNE, DOMAIN, GUESS, DOMAIN_PREFIXES
+    global TUNE, DOMAIN, GUESS, DOMAIN_PREFIXES, CLEAN
+    CLEAN = args.clean
     DOMAIN_PREFIXES = frozenset(x for x in args.domain_prefixes.split(",") if x)
     TUNE, DOMAIN = args.tune, args.domain
     data.TUNE_FOLD = args.tune_fold
@@ -159,24 +211,29 @@ def main() -> None:
     t0 = time.time()
     sents = training_sentences(args.sets.split(","), args.nerp_mode)
     text = [w for w, _ in training_sentences(args.cluster_sets.split(","), args.nerp_mode)] if args.cluster_sets else [w for w, _ in sents]
-    clusters, lexicon, lexicons = word_resources(sents, set(args.features.split(",")), text)
+    set_names = training_set_names(args.sets.split(","))
+    own = [name in args.lexicon_sets.split(",") for name in set_names]
+    base = [s for s, o in zip(sents, own) if o]
+    clusters, lexicon, lexicons = word_resources(sents, set(args.features.split(",")), text, own)
     lex_path = args.out.with_suffix(".lex.json")
-    lower = lexical.common_lowercase([w for w, _ in sents])
-    names = lexical.build_lexicon(training_sentences(args.names_from.split(","), args.nerp_mode), min_count=1) if args.names_from else {}
+    lower = lexical.common_lowercase([w for w, _ in base])
+    names, name_train = name_lexicons(args, set_names)
     use_spans = "spans" in args.features.split(",")
-    span_full = lexical.build_spans(sents) if use_spans else {}
-    fold_spans = [SpanLexicon(d) for d in lexical.fold_spans(sents)] if use_spans else [None]
-    span_train = [fold_spans[i % len(fold_spans)] for i in range(len(sents))]
+    span_full = lexical.build_spans(base) if use_spans else {}
+    fold_spans = [SpanLexicon(d) for d in lexical.fold_spans(base)] if use_spans else [None]
+    span_train = per_sentence([fold_spans[i % len(fold_spans)] for i in range(len(base))],
+                              SpanLexicon(span_full) if use_spans else None, own)
     lex_path.write_text(json.dumps({"clusters": clusters, "lexicon": lexicon, "names": names, "lower": lower,
                                     "spans": span_full, "domain": GUESS.to_json() if GUESS else None,
                                     "domain_prefixes": sorted(DOMAIN_PREFIXES)},
                                    ensure_ascii=False, sort_keys=True))
-    train(sents, args.out, args, clusters, lexicons, names, span_train)
+    train(sents, args.out, args, clusters, lexicons, name_train, span_train)
+    dropped = drop_unused_domains(args.out, args.sets.split(","))
     print(f"trained on {len(sents)} sentences in {time.time() - t0:.0f}s -> {args.out}", flush=True)
     scores = evaluate(args.out, validation_sets(args.nerp_mode), clusters, lexicon, names,
                       SpanLexicon(span_full) if use_spans else None)
     meta = {"sets": args.sets, "nerp_mode": args.nerp_mode, "c1": args.c1, "c2": args.c2, "iters": args.iters,
-            "minfreq": args.minfreq, "features": args.features, "cluster_sets": args.cluster_sets or args.sets, "names_from": args.names_from, "tune": args.tune, "tune_fold": args.tune_fold if args.tune else None, "domain": args.domain, "domain_map": args.domain_map, "domain_prefixes": args.domain_prefixes, "data_sha256": data.file_hashes(),
+            "minfreq": args.minfreq, "features": args.features, "cluster_sets": args.cluster_sets or args.sets, "names_from": args.names_from, "tune": args.tune, "tune_fold": args.tune_fold if args.tune else None, "domain": args.domain, "domain_map": args.domain_map, "domain_prefixes": args.domain_prefixes, "lexicon_sets": args.lexicon_sets, "clean": args.clean, "dropped_domains": dropped, "data_sha256": data.file_hashes(),
             "validation_f1": scores, "train_seconds": round(time.time() - t0)}
     args.out.with_suffix(".json").write_text(json.dumps(meta, indent=1) + "\n")
 
