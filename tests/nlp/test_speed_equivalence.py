@@ -135,8 +135,28 @@ def test_country_and_role_shortcut_equals_the_full_scan():
             phrase = tuple(words[i:i + n])
             want = _reference_country_and_role(phrase)
             assert actors._country_and_role(phrase) == want, phrase
+            assert actors._country_and_role(phrase) == want, phrase     # again, from the cache
             found += want != (None, None, None, False)
     assert found > 100
+
+
+def test_hypothetical_scan_equals_collecting_the_clause():
+    from warta.nlp.actors import split
+    from warta.nlp.events import _hypothetical_clause
+    from warta.nlp.phrases import HYPOTHETICAL, PUNCT_STOP
+    hits = 0
+    for text in _texts():
+        for _, toks in split(text):
+            for lo in range(len(toks) + 1):
+                clause = []
+                for t in reversed(toks[:lo]):
+                    if t.text in PUNCT_STOP:
+                        break
+                    clause.append(t.low)
+                want = any(w in HYPOTHETICAL for w in clause)
+                assert _hypothetical_clause(toks, lo) == want, text[:80]
+                hits += want
+    assert hits > 10
 
 
 def test_office_holder_index_equals_scanning_every_record():
