@@ -174,6 +174,19 @@ def test_office_holder_index_equals_scanning_every_record():
     assert hits > 20
 
 
+def test_surname_index_equals_scanning_every_person_key():
+    from warta.nlp.kb import load_kb
+    kb = load_kb()
+    lasts = {k.split()[-1] for k in kb.people_by_fold} | {"zzzunknown"}
+    unique = 0
+    for last in sorted(lasts):
+        plain = {r.id: r for k, rs in kb.people_by_fold.items() if k.split()[-1] == last for r in rs}
+        indexed = kb.people_with_surname(last)
+        assert list(indexed) == list(plain) and all(indexed[i] is plain[i] for i in plain), last
+        unique += len(plain) == 1
+    assert unique > 50
+
+
 def _reference_role_phrases(linker, doc, ents, day):
     """linking.role_phrase_entities trying every token as a cue start."""
     from warta.model import Entity
@@ -340,3 +353,4 @@ def test_language_scores_from_the_word_index_equal_summing_each_profile():
         plain = {code: sum(n for w, n in counts.items() if w in vocab) for code, vocab in lang.profiles().items()}
         fast = lang._scores(counts)
         assert fast == plain and list(fast) == list(plain), text[:80]
+
