@@ -354,3 +354,17 @@ def test_language_scores_from_the_word_index_equal_summing_each_profile():
         fast = lang._scores(counts)
         assert fast == plain and list(fast) == list(plain), text[:80]
 
+
+
+def test_rule_prefilter_equals_trying_every_rule():
+    from warta.nlp import timex
+    words = {w.group().lower() for text in _texts() for w in timex._WORD.finditer(text)}
+    words |= {"2024", "12", "jum", "sepekan", "berhari-hari", "tiap", "pk", "kuartal", "xyz"}
+    begins = 0
+    for w in words:
+        plain = tuple(rank for rank, (name, _, _) in enumerate(timex.RULES)
+                      if name in timex._FIRST and timex._FIRST[name].fullmatch(w))
+        assert timex._rules_for.__wrapped__(w) == plain, w
+        begins += bool(plain)
+    assert begins > 50 and len(words) - begins > 500
+
