@@ -163,25 +163,25 @@ class FastTagger:
         more than their arithmetic."""
         if not words:
             return
-        k0 = len(self._lows)
-        self._reserve(k0 + len(words))
+        k0, n = len(self._lows), len(words)
+        self._reserve(k0 + n)
         infos = [self._type_strings(w) for w in words]
         ids = self._copies[[self._copy_row.get(f, 0) for _, _, strings in infos for f in strings]]   # (strings, copies)
-        kk = np.arange(k0, k0 + len(words))
-        own = [k for k, (_, cols, _) in zip(kk.tolist(), infos) for _ in cols]
+        first = list(accumulate((len(strings) for _, _, strings in infos), initial=0))   # each type's first string
+        new = range(k0, k0 + n)
+        own = [k for k, (_, cols, _) in zip(new, infos) for _ in cols]
         cols = [c for _, cs, _ in infos for c in cs]
-        first = np.cumsum([0] + [len(strings) for _, _, strings in infos])   # each type's first string
-        take = [int(a) + i for a, (_, cs, _) in zip(first, infos) for i in range(len(cs))]
-        self._rows[k0:k0 + len(words)] = self.w.zero
+        take = [a + i for a, (_, cs, _) in zip(first, infos) for i in range(len(cs))]
+        self._rows[k0:k0 + n] = self.w.zero
         self._rows[own, :, cols] = ids[take]
-        self._scores[k0:k0 + len(words)] = np.add.reduceat(self.w.state[self._rows[k0:k0 + len(words)]], _PART_STARTS, axis=2)
-        with_nx = [(k, int(b) - 1) for k, b, (wi, _, _) in zip(kk.tolist(), first[1:], infos) if wi.nx]
-        self._nxp[k0:k0 + len(words)] = self.w.zero
+        self._scores[k0:k0 + n] = np.add.reduceat(self.w.state[self._rows[k0:k0 + n]], _PART_STARTS, axis=2)
+        with_nx = [(k, b - 1) for k, b, (wi, _, _) in zip(new, first[1:], infos) if wi.nx]   # "nx+=": the last string
+        self._nxp[k0:k0 + n] = self.w.zero
         if with_nx:
-            self._nxp[[k for k, _ in with_nx]] = ids[[i for _, i in with_nx]]    # "nx+=": each type's last string
-        self._cap[k0:k0 + len(words)] = [_CAPS.index(wi.cap) for wi, _, _ in infos]
-        self._has_nx[k0:k0 + len(words)] = [bool(wi.nx) for wi, _, _ in infos]
-        for k, word, (wi, _, _) in zip(kk.tolist(), words, infos):
+            self._nxp[[k for k, _ in with_nx]] = ids[[i for _, i in with_nx]]
+        self._cap[k0:k0 + n] = [_CAPS.index(wi.cap) for wi, _, _ in infos]
+        self._has_nx[k0:k0 + n] = [bool(wi.nx) for wi, _, _ in infos]
+        for k, word, (wi, _, _) in zip(new, words, infos):
             self._types[word] = k
             self._lows.append(wi.low)
 
