@@ -10,6 +10,8 @@ the ratio. Usage:
     PYTHONPATH=src python bench/analyze_ab.py BASE_TREE NEW_TREE [N_ARTICLES] [--core 1] [--rounds 5]
         [--python-base PY] [--python-new PY]      (two interpreters on one tree: pass it twice)
         [--stages]                                 (also CPU ms/article per stage, interleaved)
+        [--kompas]                                 (the 50 IndoTimex Kompas articles, real news,
+                                                    instead of the bench articles; N <= 50)
 """
 from __future__ import annotations
 
@@ -53,6 +55,16 @@ for line in sys.stdin:
 """
 
 
+def kompas_texts(n: int) -> list[str]:
+    """The texts of the IndoTimex dev articles: real news, with fewer repeated phrases than
+    the bench articles (which are drawn from a few hundred dev sentences)."""
+    from indotimex_dev import articles as kompas
+    texts = ["\n\n".join([a["title"], *a["paras"]]) for a in kompas()]
+    if n > len(texts):
+        raise SystemExit(f"only {len(texts)} Kompas articles")
+    return texts[:n]
+
+
 def start(tree: Path, texts_file: str, core: int, python: str = sys.executable) -> subprocess.Popen:
     env = dict(os.environ, PYTHONPATH=str(tree / "src"))
     proc = subprocess.Popen(["taskset", "-c", str(core), python, "-c", WORKER, texts_file],
@@ -87,9 +99,10 @@ def main() -> None:
     ap.add_argument("--stages", action="store_true", help="also time each stage (CPU ms/article per tree)")
     ap.add_argument("--python-base", default=sys.executable, help="interpreter of the base worker")
     ap.add_argument("--python-new", default=sys.executable, help="interpreter of the new worker (compare builds)")
+    ap.add_argument("--kompas", action="store_true", help="real Kompas articles (bench/indotimex_dev.py) as the input")
     args = ap.parse_args()
     BATCH[0] = args.batch
-    texts = articles(args.n)
+    texts = kompas_texts(args.n) if args.kompas else articles(args.n)
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
         json.dump(texts, f)
     procs = {"base": start(args.base.resolve(), f.name, args.core, args.python_base),

@@ -187,3 +187,24 @@ def test_scores_summed_per_word_type_give_the_exact_tags(fast):
         exact = state_scores(fast.w, fast.attribute_ids(sents, domains))
         assert np.allclose(fast.state_scores(sents, domains), exact, rtol=0, atol=1e-9)
         assert fast.tag(sents, domains=domains) == fast.tag_exact(sents, domains=domains)
+
+
+def test_word_types_added_in_a_batch_equal_adding_them_one_by_one():
+    """``_add_types`` fills the per-type tables of a whole batch of new words at once: the
+    same rows, "nx+" ids, capitalisation codes and (bit for bit) score sums as one word at
+    a time, each score sum as the plain reduceat over that type's own rows."""
+    from warta.nlp.crf_fast import _PART_STARTS
+    words = list(dict.fromkeys(w for s in _sentences() for w in s))
+    batch, single = _tagger(read_model(ner.model_path())), _tagger(read_model(ner.model_path()))
+    batch._reset_types(), single._reset_types()
+    batch._add_types(words)
+    for w in words:
+        single._add_type(w)
+    n = len(words) + 1
+    assert batch._types == single._types and batch._lows == single._lows
+    for table in ("_rows", "_nxp", "_cap", "_has_nx", "_scores"):
+        assert np.array_equal(getattr(batch, table)[:n], getattr(single, table)[:n]), table
+    for k in range(1, n):
+        plain = np.add.reduceat(batch.w.state[batch._rows[k]], _PART_STARTS, axis=1)
+        assert np.array_equal(batch._scores[k], plain)
+    assert batch._has_nx[:n].sum() > 10 and len(words) > 1024       # the batch outgrew the first 1024 rows

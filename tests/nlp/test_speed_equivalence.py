@@ -135,8 +135,28 @@ def test_country_and_role_shortcut_equals_the_full_scan():
             phrase = tuple(words[i:i + n])
             want = _reference_country_and_role(phrase)
             assert actors._country_and_role(phrase) == want, phrase
+            assert actors._country_and_role(phrase) == want, phrase     # again, from the cache
             found += want != (None, None, None, False)
     assert found > 100
+
+
+def test_hypothetical_scan_equals_collecting_the_clause():
+    from warta.nlp.actors import split
+    from warta.nlp.events import _hypothetical_clause
+    from warta.nlp.phrases import HYPOTHETICAL, PUNCT_STOP
+    hits = 0
+    for text in _texts():
+        for _, toks in split(text):
+            for lo in range(len(toks) + 1):
+                clause = []
+                for t in reversed(toks[:lo]):
+                    if t.text in PUNCT_STOP:
+                        break
+                    clause.append(t.low)
+                want = any(w in HYPOTHETICAL for w in clause)
+                assert _hypothetical_clause(toks, lo) == want, text[:80]
+                hits += want
+    assert hits > 10
 
 
 def test_office_holder_index_equals_scanning_every_record():
@@ -152,6 +172,19 @@ def test_office_holder_index_equals_scanning_every_record():
             assert kb.holder(role, country, day) is plain
             hits += plain is not None
     assert hits > 20
+
+
+def test_surname_index_equals_scanning_every_person_key():
+    from warta.nlp.kb import load_kb
+    kb = load_kb()
+    lasts = {k.split()[-1] for k in kb.people_by_fold} | {"zzzunknown"}
+    unique = 0
+    for last in sorted(lasts):
+        plain = {r.id: r for k, rs in kb.people_by_fold.items() if k.split()[-1] == last for r in rs}
+        indexed = kb.people_with_surname(last)
+        assert list(indexed) == list(plain) and all(indexed[i] is plain[i] for i in plain), last
+        unique += len(plain) == 1
+    assert unique > 50
 
 
 def _reference_role_phrases(linker, doc, ents, day):
@@ -320,3 +353,18 @@ def test_language_scores_from_the_word_index_equal_summing_each_profile():
         plain = {code: sum(n for w, n in counts.items() if w in vocab) for code, vocab in lang.profiles().items()}
         fast = lang._scores(counts)
         assert fast == plain and list(fast) == list(plain), text[:80]
+
+
+
+def test_rule_prefilter_equals_trying_every_rule():
+    from warta.nlp import timex
+    words = {w.group().lower() for text in _texts() for w in timex._WORD.finditer(text)}
+    words |= {"2024", "12", "jum", "sepekan", "berhari-hari", "tiap", "pk", "kuartal", "xyz"}
+    begins = 0
+    for w in words:
+        plain = tuple(rank for rank, (name, _, _) in enumerate(timex.RULES)
+                      if name in timex._FIRST and timex._FIRST[name].fullmatch(w))
+        assert timex._rules_for.__wrapped__(w) == plain, w
+        begins += bool(plain)
+    assert begins > 50 and len(words) - begins > 500
+

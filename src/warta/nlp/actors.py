@@ -168,7 +168,6 @@ class Resolver:
         self._plurals: Optional[list[Group]] = None
         self._members: dict[tuple[int, int], list[Actor]] = {}
         self._memo: dict[tuple[int, int], Optional[Actor]] = {}
-        self._scanned: dict[tuple[str, ...], tuple] = {}     # this article's phrases only
         self.context = None              # the events stage's ArticleContext while it runs
 
     # --- looking up ---------------------------------------------------------------
@@ -393,14 +392,13 @@ class Resolver:
                      country=e.country or country, sector=sector)
 
     def _country_and_role(self, words: list[str]) -> tuple[Optional[str], Optional[str], Optional[Role]]:
-        key = tuple(words)               # quotes and events scan the same phrases again
-        found = self._scanned.get(key)
-        if found is None:
-            found = self._scanned[key] = _country_and_role(key)
-        country, place_sector, role, self._named_place = found
+        country, place_sector, role, self._named_place = _country_and_role(tuple(words))
         return country, place_sector, role
 
 
+# A pure function of the words and the shipped tables: cached across articles, since the same
+# phrases ("Presiden Joko Widodo", "pemerintah Rusia") recur in quotes, events and articles.
+@functools.lru_cache(maxsize=1 << 14)
 def _country_and_role(words: tuple[str, ...]) -> tuple[Optional[str], Optional[str], Optional[Role], bool]:
     """The first country (with its sector) and role named in a phrase's words, and
     whether the place stands at its head."""

@@ -29,7 +29,7 @@ import numpy as np
 
 from .crf import CrfWeights, state_scores, viterbi
 from .domain import DomainModel
-from .features import SpanLexicon, _word, all_features, gazetteer
+from .features import SpanLexicon, _Word, _word, all_features, gazetteer
 
 # Slot widths of the per-word-type parts (see features._word): own base features, cluster/
 # lexicon/names features, and per neighbour offset its word+case and its shape/cluster/lexicon.
@@ -153,12 +153,49 @@ class FastTagger:
         self._scores = np.zeros((1024, n, len(_PARTS), len(self.w.labels)))   # see _type_scores
 
     def _add_type(self, word: str) -> int:
-        wi = _word(word, self.clusters, self.lexicon, self.names)
-        k = len(self._lows)
-        if k == len(self._rows):
+        self._add_types([word])
+        return self._types[word]
+
+    def _add_types(self, words: Sequence[str]) -> None:
+        """Give each new word type (distinct, in order) the next type id, its attribute rows
+        and its score sums. The strings come per type from ``_type_strings``; the numpy work
+        is done once for the batch (an article's new words), as calls on tiny arrays cost
+        more than their arithmetic."""
+        if not words:
+            return
+        k0, n = len(self._lows), len(words)
+        self._reserve(k0 + n)
+        infos = [self._type_strings(w) for w in words]
+        ids = self._copies[[self._copy_row.get(f, 0) for _, _, strings in infos for f in strings]]   # (strings, copies)
+        first = list(accumulate((len(strings) for _, _, strings in infos), initial=0))   # each type's first string
+        new = range(k0, k0 + n)
+        own = [k for k, (_, cols, _) in zip(new, infos) for _ in cols]
+        cols = [c for _, cs, _ in infos for c in cs]
+        take = [a + i for a, (_, cs, _) in zip(first, infos) for i in range(len(cs))]
+        self._rows[k0:k0 + n] = self.w.zero
+        self._rows[own, :, cols] = ids[take]
+        self._scores[k0:k0 + n] = np.add.reduceat(self.w.state[self._rows[k0:k0 + n]], _PART_STARTS, axis=2)
+        with_nx = [(k, b - 1) for k, b, (wi, _, _) in zip(new, first[1:], infos) if wi.nx]   # "nx+=": the last string
+        self._nxp[k0:k0 + n] = self.w.zero
+        if with_nx:
+            self._nxp[[k for k, _ in with_nx]] = ids[[i for _, i in with_nx]]
+        self._cap[k0:k0 + n] = [_CAPS.index(wi.cap) for wi, _, _ in infos]
+        self._has_nx[k0:k0 + n] = [bool(wi.nx) for wi, _, _ in infos]
+        for k, word, (wi, _, _) in zip(new, words, infos):
+            self._types[word] = k
+            self._lows.append(wi.low)
+
+    def _reserve(self, size: int) -> None:
+        """Room for ``size`` word types in the per-type arrays (doubling them as needed)."""
+        while size > len(self._rows):
             grow = lambda a: np.concatenate((a, np.zeros((len(a),) + a.shape[1:], a.dtype)))  # noqa: E731
             self._rows, self._cap, self._nxp, self._has_nx, self._scores = map(
                 grow, (self._rows, self._cap, self._nxp, self._has_nx, self._scores))
+
+    def _type_strings(self, word: str) -> tuple[_Word, list[int], list[str]]:
+        """A word type's feature strings: those of its attribute slots (``cols``), then its
+        "nx+=" string when it has one."""
+        wi = _word(word, self.clusters, self.lexicon, self.names)
         cols, strings = [], []
         for key, group in (("own", wi.own), ("lex", wi.lex), (-2, wi.near[-2]), (-1, wi.near[-1]),
                            ("side-1", wi.side[-1]), (1, wi.near[1]), ("side1", wi.side[1]), (2, wi.near[2])):
@@ -169,16 +206,7 @@ class FastTagger:
             strings += group
         if wi.nx:
             strings.append("nx+=" + wi.nx)
-        ids = self._copies[[self._copy_row.get(f, 0) for f in strings]]      # (strings, copies)
-        self._rows[k] = self.w.zero
-        self._rows[k][:, cols] = ids[:len(cols)].T
-        self._scores[k] = self._type_scores(self._rows[k])
-        self._nxp[k] = ids[-1] if wi.nx else self.w.zero
-        self._cap[k] = _CAPS.index(wi.cap)
-        self._has_nx[k] = bool(wi.nx)
-        self._types[word] = k
-        self._lows.append(wi.low)
-        return k
+        return wi, cols, strings
 
     def _type_scores(self, rows: np.ndarray) -> np.ndarray:
         """(copies, parts, labels): per copy of the features, the summed weights of the
@@ -272,8 +300,9 @@ class FastTagger:
             self._reset_types()
         flat = [w for words in sents for w in words]
         tids = list(map(self._types.get, flat))
-        if None in tids:
-            tids = [self._types[w] if w in self._types else self._add_type(w) for w in flat]
+        if None in tids:                 # new word types, numbered in order of first occurrence
+            self._add_types([w for w in dict.fromkeys(flat) if w not in self._types])
+            tids = list(map(self._types.__getitem__, flat))
         low = list(map(self._lows.__getitem__, tids))
         lens = [len(words) for words in sents]
         starts = list(accumulate(lens, initial=0))[:-1]

@@ -1219,19 +1219,24 @@ def _event(body: str, sent: Sentence, toks: list[Token], m: Match, source: Actor
 
 def _aux(toks: Sequence[Token], m: Match) -> Optional[str]:
     lo = m.anchor
-    window = [t.low for t in toks[max(0, lo - 4):lo]]
-    clause = []
-    for t in reversed(toks[:lo]):
-        if t.text in PUNCT_STOP:
-            break
-        clause.append(t.low)
-    if any(w in HYPOTHETICAL for w in clause):
+    if _hypothetical_clause(toks, lo):
         return "hypothetical"
+    window = [t.low for t in toks[max(0, lo - 4):lo]]
     if any(w in NEGATORS for w in window) or "membantah" in window:
         return "negated"
     if any(w in FUTURE for w in window):
         return "future"
     return None
+
+
+def _hypothetical_clause(toks: Sequence[Token], lo: int) -> bool:
+    """A "jika"-like word between the trigger and the punctuation before it."""
+    for k in range(lo - 1, -1, -1):       # stops at the first hit (speed only)
+        if toks[k].text in PUNCT_STOP:
+            return False
+        if toks[k].low in HYPOTHETICAL:
+            return True
+    return False
 
 
 _CONTEXT = [(name, re.compile("|".join(re.escape(w) for w in words))) for name, words in CONTEXT_WORDS.items()]

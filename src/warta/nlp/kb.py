@@ -124,6 +124,18 @@ class KB:
                 seen.setdefault(last, set()).update(r.id for r in recs)
         return frozenset(k for k, ids in seen.items() if len(ids) == 1)
 
+    def people_with_surname(self, last: str) -> dict[str, Record]:
+        """The KB people (by id) with a folded name ending in the folded word ``last``: what
+        scanning every ``people_by_fold`` key would give, from an index built once."""
+        index = self.__dict__.get("_by_surname")
+        if index is None:
+            index = {}
+            for key, recs in self.people_by_fold.items():
+                for rec in recs:         # same order as the scan: a repeated id keeps its last record
+                    index.setdefault(key.split()[-1], {})[rec.id] = rec
+            self.__dict__["_by_surname"] = index
+        return index.get(last, {})
+
     def country_name(self, code: Optional[str]) -> Optional[str]:
         rec = self.records.get(f"country:{code}") if code else None
         return rec.name if rec else None

@@ -218,7 +218,7 @@ class Linker:
         if recs:
             return recs[0]
         if len(keys) == 1:                      # a bare surname the KB knows uniquely
-            hits = {r.id: r for k, rs in self.kb.people_by_fold.items() if k.split()[-1] == keys[0] for r in rs}
+            hits = self.kb.people_with_surname(keys[0])
             return next(iter(hits.values())) if len(hits) == 1 else None
         return None
 

@@ -109,8 +109,15 @@ _SCANNED = [rank for rank, (name, _, _) in enumerate(RULES) if name not in FIRST
 _WORD = re.compile(r"\w+")
 
 
+# Any rule's first word: most words begin none, and one combined match settles them instead of
+# one match per rule (a new word costs ~20 of those; speed only).
+_ANY_FIRST = re.compile("|".join(f"(?:{FIRST_WORDS[name]})" for name, _, _ in RULES if name in FIRST_WORDS), re.I)
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def _rules_for(word: str) -> tuple[int, ...]:
+    if not _ANY_FIRST.fullmatch(word):
+        return ()
     return tuple(rank for rank, (name, _, _) in enumerate(RULES) if name in _FIRST and _FIRST[name].fullmatch(word))
 
 
