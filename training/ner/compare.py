@@ -17,8 +17,8 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 import errors  # noqa: E402
 from warta.nlp.conll import score, spans  # noqa: E402
+from warta.nlp.ner import model_path  # noqa: E402
 
-SHIPPED = Path(__file__).resolve().parents[2] / "src" / "warta" / "resources" / "ner" / "crf.model"
 
 
 def counts(gold: list, pred: list) -> list[tuple[int, int, int]]:
@@ -47,7 +47,7 @@ def per_type(gold: list, pred: list) -> str:
 
 def main() -> None:
     new = errors.load(sys.argv[1])
-    old = errors.load(sys.argv[2] if len(sys.argv) > 2 else str(SHIPPED))
+    old = errors.load(sys.argv[2] if len(sys.argv) > 2 else str(model_path()))   # default: the shipped model
     for name in ("idner", "nergrit"):
         a, b = errors.tagged(new, name), errors.tagged(old, name)
         gold = [g for _, g, _ in a]

@@ -25,13 +25,14 @@ import train  # noqa: E402
 from warta.nlp.conll import spans  # noqa: E402
 from warta.nlp.domain import DomainModel  # noqa: E402
 from warta.nlp.features import SpanLexicon  # noqa: E402
-from warta.nlp.ner import Model, model_features  # noqa: E402
+from warta.nlp.ner import Model, lex_path as ner_lex_path, model_features  # noqa: E402
 
 
 def load(path: str) -> Model:
     tagger = pycrfsuite.Tagger()
     tagger.open(path)
-    lex = json.loads(Path(path).with_suffix(".lex.json").read_text("utf-8"))
+    beside = Path(path).with_suffix(".lex.json")   # a trained model's own; the shipped one's otherwise
+    lex = json.loads((beside if beside.exists() else ner_lex_path()).read_text("utf-8"))
     return Model(tagger, lex.get("clusters", {}), lex.get("lexicon", {}), lex.get("names", {}),
                  frozenset(lex.get("lower", ())), SpanLexicon(lex["spans"]) if lex.get("spans") else None,
                  DomainModel.from_json(lex.get("domain")), frozenset(lex.get("domain_prefixes", ())))

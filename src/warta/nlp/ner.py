@@ -6,8 +6,11 @@ ModelError with the command that rebuilds it.
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
+import lzma
 import os
+import tempfile
 import warnings
 from dataclasses import dataclass
 from importlib import resources
@@ -22,6 +25,7 @@ from .features import SpanLexicon, all_features
 from .tokens import Token, sentences, tokenize
 
 MODEL_NAME = "crf.model"
+PACKED_NAME = "crf.model.xz"
 REBUILD = "rebuild it with `python training/ner/train.py` (needs ../shared/data/ner)"
 MAX_TOKENS = 250          # longer "sentences" (lists, unpunctuated text) are tagged in chunks
 
@@ -34,8 +38,53 @@ class Mention:
     tokens: tuple[Token, ...]
 
 
+def resource_dir() -> Path:
+    return Path(str(resources.files("warta.resources.ner")))
+
+
 def model_path() -> Path:
-    return Path(str(resources.files("warta.resources.ner").joinpath(MODEL_NAME)))
+    """The crfsuite model file: the package's own when unpacked (right after a training
+    run), else the shipped ``crf.model.xz`` (a third of the size) unpacked once into the
+    user's cache, since crfsuite opens models by path."""
+    plain = resource_dir() / MODEL_NAME
+    return plain if plain.exists() else _unpacked(resource_dir() / PACKED_NAME)
+
+
+def lex_path() -> Path:
+    return resource_dir() / "crf.lex.json"
+
+
+def _unpacked(packed: Path) -> Path:
+    try:
+        data = packed.read_bytes()
+    except OSError as e:
+        raise ModelError(f"NER model file {resource_dir() / MODEL_NAME} (or {packed.name}) is missing; {REBUILD}") from e
+    target = _cache_dir() / f"crf-{hashlib.sha256(data).hexdigest()[:16]}.model"
+    if not target.exists():
+        try:
+            raw = lzma.decompress(data)
+        except lzma.LZMAError as e:
+            raise ModelError(f"NER model {packed} is corrupt ({e}); {REBUILD}") from e
+        tmp = target.with_name(f"{target.name}.{os.getpid()}.tmp")
+        tmp.write_bytes(raw)
+        os.replace(tmp, target)            # atomic: parallel workers never read half a file
+    return target
+
+
+def _cache_dir() -> Path:
+    """$WARTA_CACHE_DIR, else ~/.cache/warta, else a per-user folder in the temp dir."""
+    home = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "warta"
+    candidates = [Path(os.environ["WARTA_CACHE_DIR"])] if os.environ.get("WARTA_CACHE_DIR") else []
+    candidates += [home, Path(tempfile.gettempdir()) / f"warta-{os.getuid() if hasattr(os, 'getuid') else 'user'}"]
+    for folder in candidates:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            if os.access(folder, os.W_OK):
+                return folder
+        except OSError:
+            continue
+    raise ModelError(f"no writable cache folder to unpack the NER model into (tried {', '.join(map(str, candidates))}); "
+                     "set WARTA_CACHE_DIR")
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,11 +107,11 @@ def load_model() -> Model:
     try:
         with open(path, "rb") as f:
             magic = f.read(4)
-        lex = json.loads(path.with_suffix(".lex.json").read_text("utf-8"))
+        lex = json.loads(lex_path().read_text("utf-8"))
     except OSError as e:
         raise ModelError(f"NER model file {e.filename} is missing; {REBUILD}") from e
     except ValueError as e:
-        raise ModelError(f"NER model file {path.with_suffix('.lex.json')} is corrupt ({e}); {REBUILD}") from e
+        raise ModelError(f"NER model file {lex_path()} is corrupt ({e}); {REBUILD}") from e
     if magic != b"lCRF":
         raise ModelError(f"NER model {path} is corrupt (not a crfsuite model); {REBUILD}")
     tagger = pycrfsuite.Tagger()
